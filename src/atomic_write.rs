@@ -1,0 +1,119 @@
+//! The one way this program writes a file: a temporary file in the same
+//! directory, flushed to disk, then renamed over the target, then the
+//! directory flushed. A crash at any point leaves either the old file or the
+//! new one, never a torn mix.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The steps of an atomic write, so tests can stop between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The temporary file is written but not yet synced.
+    Written,
+    /// The temporary file is synced but not yet renamed.
+    Synced,
+    /// The rename happened; the directory is not yet synced.
+    Renamed,
+}
+
+/// Writes `contents` to `path` atomically.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, contents, |_| Ok(()))
+}
+
+/// Like [`write_atomic`], calling `between` after each step; an error from
+/// it aborts the write there, as a crash would (tests use it).
+pub fn write_atomic_with(
+    path: &Path,
+    contents: &[u8],
+    mut between: impl FnMut(Step) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let mut tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    between(Step::Written)?;
+    tmp.as_file().sync_all()?;
+    between(Step::Synced)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    between(Step::Renamed)?;
+    sync_dir(dir)
+}
+
+/// Writes `contents` to `path` only if nothing is there yet, atomically:
+/// for files that must never be replaced once written.
+pub fn create_new_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new().prefix(".new.").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_contents() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.json");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn crash_before_rename_keeps_previous_file() {
+        for step in [Step::Written, Step::Synced] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("draft.json");
+            write_atomic(&path, b"previous").unwrap();
+            let crash = write_atomic_with(&path, b"next", |s| {
+                if s == step { Err(io::Error::other("simulated crash")) } else { Ok(()) }
+            });
+            assert!(crash.is_err());
+            assert_eq!(fs::read(&path).unwrap(), b"previous", "after a crash at {step:?}");
+        }
+    }
+
+    #[test]
+    fn crash_after_rename_has_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.json");
+        write_atomic(&path, b"previous").unwrap();
+        let _ = write_atomic_with(&path, b"next", |s| {
+            if s == Step::Renamed { Err(io::Error::other("simulated crash")) } else { Ok(()) }
+        });
+        assert_eq!(fs::read(&path).unwrap(), b"next");
+    }
+
+    #[test]
+    fn create_new_refuses_to_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        create_new_atomic(&path, b"first").unwrap();
+        assert!(create_new_atomic(&path, b"second").is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+    }
+}

@@ -1,0 +1,140 @@
+//! `crm-ready assess`: score an answers file (or run the interview) and
+//! print the risk report.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Output;
+use crate::answers::Answers;
+use crate::answers_file::{Syntax, parse_answers};
+use crate::assessment::{Assessment, Risk, Verdict};
+use crate::exit::{self, UsageError};
+use crate::input::{load_questionnaire, read_text};
+use crate::questionnaire::Questionnaire;
+use crate::report::{Format, render_markdown, render_table, to_json};
+use crate::scoring::score;
+
+/// When `--fail-on` makes the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// The verdict is not-ready.
+    NotReady,
+    /// The verdict is not-ready or ready-with-conditions.
+    Conditions,
+    /// Any area is high risk.
+    High,
+}
+
+impl FailOn {
+    /// Whether the assessment trips this gate.
+    pub fn tripped(self, a: &Assessment) -> bool {
+        match self {
+            FailOn::NotReady => a.verdict == Verdict::NotReady,
+            FailOn::Conditions => a.verdict != Verdict::Ready,
+            FailOn::High => a.worst_risk() == Some(Risk::High),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Score this answers file (TOML, or JSON by its .json extension) instead of interviewing.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
+    #[arg(long, short = 'q', value_name = "NAME|PATH")]
+    pub questionnaire: Option<String>,
+    /// How to write the report.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with code 1 when the result is at or below this bar.
+    #[arg(long, value_enum, value_name = "BAR")]
+    pub fail_on: Option<FailOn>,
+    /// The organisation assessed (overrides the answers file).
+    #[arg(long, value_name = "NAME")]
+    pub organization: Option<String>,
+    /// Who answered (overrides the answers file).
+    #[arg(long, value_name = "NAME")]
+    pub respondent: Option<String>,
+    /// The respondent's role (overrides the answers file).
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// A name for this round, e.g. 2026-Q4 (overrides the answers file).
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+}
+
+pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
+    let q = load_questionnaire(args.questionnaire.as_deref())?;
+    let answers = match &args.answers {
+        Some(path) => {
+            let text = read_text(path)?;
+            let shown = path.display().to_string();
+            let loaded = parse_answers(&text, &shown, Syntax::from_path(&shown), &q)?;
+            for w in &loaded.warnings {
+                out.warn(w);
+            }
+            loaded.answers
+        }
+        None => {
+            if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+                return Err(UsageError::new(
+                    "the interview needs a terminal on stdin and stdout; to score without one, pass --answers FILE",
+                )
+                .into());
+            }
+            return Err(UsageError::new(
+                "the interactive interview is not available in this build; pass --answers FILE",
+            )
+            .into());
+        }
+    };
+    finish(&args, out, &q, answers)
+}
+
+/// Scores the answers, writes the report and applies the gate.
+fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
+    for (flag, field) in [
+        (&args.organization, &mut answers.organization),
+        (&args.respondent, &mut answers.respondent),
+        (&args.role, &mut answers.role),
+        (&args.label, &mut answers.label),
+    ] {
+        if flag.is_some() {
+            field.clone_from(flag);
+        }
+    }
+    let assessment = score(q, &answers, now());
+    let unanswered_scored =
+        assessment.unknowns.iter().filter(|u| u.reason == crate::assessment::UnknownReason::Unanswered).count();
+    if unanswered_scored > 0 {
+        out.warn(&format!(
+            "{unanswered_scored} shown question(s) left unanswered; they score as risk and are listed under unknowns"
+        ));
+    }
+    let style = if args.output.is_some() { out.file_style() } else { out.table_style() };
+    let text = match args.format {
+        Format::Table => render_table(&assessment, style),
+        Format::Json => to_json(&assessment),
+        Format::Markdown => render_markdown(&assessment),
+    };
+    out.data_to(args.output.as_deref(), &text)?;
+    if let Some(path) = &args.output {
+        out.note(&format!("report written to {}", path.display()));
+    }
+    Ok(match args.fail_on {
+        Some(gate) if gate.tripped(&assessment) => exit::GATE,
+        _ => exit::OK,
+    })
+}
+
+/// The current time, to the second.
+pub fn now() -> jiff::Timestamp {
+    let t = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(t.as_second()).unwrap_or(t)
+}

@@ -1,0 +1,71 @@
+//! The command line: clap types, and the dispatch from a parsed command to
+//! the code that runs it. Everything here is the thin edge around the core.
+
+mod assess;
+mod output;
+mod show;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use output::{ColorChoice, Output};
+
+use crate::exit;
+
+/// Tells a company whether it is ready for its CRM project, before it signs
+/// the contract.
+#[derive(Debug, Parser)]
+#[command(name = "crm-ready", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Exit codes: 0 ok, 1 a --fail-on gate tripped, 2 invalid input or usage, 3 I/O failure, 130 interrupted."
+)]
+pub struct Cli {
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the readiness interview, or score an answers file with --answers.
+    Assess(assess::AssessArgs),
+    /// List the built-in questionnaires.
+    Questionnaires(show::ListArgs),
+    /// Print a questionnaire: every area, question and choice.
+    Show(show::ShowArgs),
+    /// Check questionnaire files and report every problem.
+    Validate(validate::ValidateArgs),
+}
+
+/// Parses the command line, runs it and returns the process exit code.
+/// Errors are printed once, to stderr.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { exit::INVALID } else { exit::OK };
+            let _ = e.print();
+            return exit::exit_code(code);
+        }
+    };
+    let out = Output::new(cli.color);
+    let result = match cli.command {
+        Command::Assess(args) => assess::run(args, &out),
+        Command::Questionnaires(args) => show::list(args, &out),
+        Command::Show(args) => show::show(args, &out),
+        Command::Validate(args) => validate::run(args, &out),
+    };
+    match result {
+        Ok(code) => exit::exit_code(code),
+        Err(e) if output::is_broken_pipe(&e) => exit::exit_code(exit::OK),
+        Err(e) => {
+            out.error(&format!("{e:#}"));
+            exit::exit_code(exit::code_for(&e))
+        }
+    }
+}

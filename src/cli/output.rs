@@ -1,0 +1,123 @@
+//! Where output goes: data to stdout (or `--output`), diagnostics to
+//! stderr, colour only on a terminal and never with `NO_COLOR`.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::atomic_write::write_atomic;
+use crate::report::TableStyle;
+use crate::text::sanitize;
+
+/// The `--color` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether to colour a stream. `NO_COLOR` (set and not empty) always wins;
+/// otherwise `always`, or `auto` on a terminal.
+pub fn use_color(choice: ColorChoice, is_terminal: bool, no_color: Option<&str>) -> bool {
+    if no_color.is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal,
+    }
+}
+
+/// The process's output streams and how to style them.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub color_choice: ColorChoice,
+    stdout_color: bool,
+    stderr_color: bool,
+    stdout_terminal: bool,
+}
+
+impl Output {
+    pub fn new(color_choice: ColorChoice) -> Self {
+        let no_color = std::env::var("NO_COLOR").ok();
+        let stdout_terminal = io::stdout().is_terminal();
+        Output {
+            color_choice,
+            stdout_color: use_color(color_choice, stdout_terminal, no_color.as_deref()),
+            stderr_color: use_color(color_choice, io::stderr().is_terminal(), no_color.as_deref()),
+            stdout_terminal,
+        }
+    }
+
+    /// Table style for stdout: the terminal's width when it is one.
+    pub fn table_style(&self) -> TableStyle {
+        let width =
+            if self.stdout_terminal { crossterm::terminal::size().map_or(100, |(w, _)| w.clamp(40, 200)) } else { 100 };
+        TableStyle { color: self.stdout_color, width }
+    }
+
+    /// Table style for a file: no colour.
+    pub fn file_style(&self) -> TableStyle {
+        TableStyle { color: false, width: 100 }
+    }
+
+    /// Writes data to stdout.
+    pub fn data(&self, text: &str) -> anyhow::Result<()> {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(text.as_bytes()).context("cannot write to stdout")?;
+        stdout.flush().context("cannot write to stdout")
+    }
+
+    /// Writes data to `path` atomically, or to stdout without one.
+    pub fn data_to(&self, path: Option<&Path>, text: &str) -> anyhow::Result<()> {
+        match path {
+            Some(p) => write_atomic(p, text.as_bytes()).with_context(|| format!("cannot write {}", p.display())),
+            None => self.data(text),
+        }
+    }
+
+    /// A diagnostic line on stderr (sanitised: it may quote file content).
+    pub fn note(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "{}", sanitize(text));
+    }
+
+    /// A warning on stderr.
+    pub fn warn(&self, text: &str) {
+        self.prefixed("warning", "33", text);
+    }
+
+    /// An error on stderr.
+    pub fn error(&self, text: &str) {
+        self.prefixed("error", "31", text);
+    }
+
+    fn prefixed(&self, word: &str, color: &str, text: &str) {
+        let prefix = if self.stderr_color { format!("\u{1b}[1;{color}m{word}:\u{1b}[0m") } else { format!("{word}:") };
+        let _ = writeln!(io::stderr().lock(), "{prefix} {}", sanitize(text));
+    }
+}
+
+/// Whether an error is a closed pipe (`crm-ready ... | head -1`): not worth
+/// reporting.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_rules() {
+        assert!(use_color(ColorChoice::Auto, true, None));
+        assert!(!use_color(ColorChoice::Auto, false, None));
+        assert!(!use_color(ColorChoice::Auto, true, Some("1")));
+        assert!(use_color(ColorChoice::Auto, true, Some("")));
+        assert!(use_color(ColorChoice::Always, false, None));
+        assert!(!use_color(ColorChoice::Always, true, Some("1")));
+        assert!(!use_color(ColorChoice::Never, true, None));
+    }
+}

@@ -1,0 +1,205 @@
+//! `crm-ready questionnaires` and `crm-ready show`.
+
+use clap::Args;
+use comfy_table::Cell;
+use serde::Serialize;
+
+use super::Output;
+use crate::answers::format_number;
+use crate::exit;
+use crate::input::load_questionnaire;
+use crate::questionnaire::{Area, Kind, Question, Questionnaire, Thresholds, builtin};
+use crate::report::to_json;
+use crate::text::{one_line, sanitize};
+
+/// Output formats of listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+/// Output formats of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
+    #[arg(value_name = "NAME|PATH")]
+    pub questionnaire: Option<String>,
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Serialize)]
+struct Listed {
+    id: String,
+    version: String,
+    title: String,
+    questions: usize,
+    minutes: Option<u32>,
+    content_hash: String,
+}
+
+pub fn list(args: ListArgs, out: &Output) -> anyhow::Result<u8> {
+    let mut listed = Vec::new();
+    for b in builtin::BUILTINS {
+        let q = b.load()?;
+        listed.push(Listed {
+            id: q.id.clone(),
+            version: q.version.clone(),
+            title: q.title.clone(),
+            questions: q.questions.len(),
+            minutes: q.minutes,
+            content_hash: q.content_hash.clone(),
+        });
+    }
+    match args.format {
+        ListFormat::Json => out.data(&to_json(&listed))?,
+        ListFormat::Table => {
+            let style = out.table_style();
+            let mut t = style.table();
+            t.set_header(vec![
+                style.head("Id"),
+                style.head("Version"),
+                style.head("Title"),
+                style.head("Questions"),
+                style.head("Minutes"),
+            ]);
+            for l in &listed {
+                t.add_row(vec![
+                    Cell::new(&l.id),
+                    Cell::new(&l.version),
+                    Cell::new(&l.title),
+                    Cell::new(l.questions),
+                    Cell::new(l.minutes.map_or_else(|| "—".into(), |m| m.to_string())),
+                ]);
+            }
+            out.data(&format!("{t}\n"))?;
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// `show --format json`: everything another tool needs to build answers.
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    schema_version: u32,
+    id: &'a str,
+    version: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    minutes: Option<u32>,
+    content_hash: &'a str,
+    scoring: Thresholds,
+    areas: Vec<AreaJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AreaJson<'a> {
+    #[serde(flatten)]
+    area: &'a Area,
+    questions: &'a [Question],
+}
+
+pub fn show(args: ShowArgs, out: &Output) -> anyhow::Result<u8> {
+    let q = load_questionnaire(args.questionnaire.as_deref())?;
+    match args.format {
+        ShowFormat::Json => {
+            let view = ShowJson {
+                schema_version: crate::assessment::SCHEMA_VERSION,
+                id: &q.id,
+                version: &q.version,
+                title: &q.title,
+                description: q.description.as_deref(),
+                minutes: q.minutes,
+                content_hash: &q.content_hash,
+                scoring: q.scoring,
+                areas: q
+                    .areas
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| AreaJson { area: a, questions: q.area_questions(i) })
+                    .collect(),
+            };
+            out.data(&to_json(&view))?;
+        }
+        ShowFormat::Text => out.data(&render_text(&q))?,
+    }
+    Ok(exit::OK)
+}
+
+/// The questionnaire as readable text: what will be asked and what each
+/// answer means.
+fn render_text(q: &Questionnaire) -> String {
+    let mut s = format!("{} ({} {})\n", one_line(&q.title), q.id, one_line(&q.version));
+    if let Some(d) = &q.description {
+        s.push_str(&format!("{}\n", sanitize(d)));
+    }
+    s.push_str(&format!(
+        "{} areas, {} questions{}\n",
+        q.areas.len(),
+        q.questions.len(),
+        q.minutes.map_or_else(String::new, |m| format!(", about {m} minutes"))
+    ));
+    for (i, area) in q.areas.iter().enumerate() {
+        s.push_str(&format!("\n## {} [{}] weight {}\n", one_line(&area.title), area.id, format_number(area.weight)));
+        s.push_str(&format!("   {}\n", one_line(&area.why)));
+        for question in q.area_questions(i) {
+            s.push_str(&format!(
+                "\n  {} ({}, weight {})\n",
+                question.id,
+                question.kind.name(),
+                format_number(question.weight)
+            ));
+            s.push_str(&format!("  {}\n", one_line(&question.text)));
+            for c in &question.when {
+                let test = match &c.test {
+                    crate::questionnaire::Test::Is(v)
+                    | crate::questionnaire::Test::IsNot(v)
+                    | crate::questionnaire::Test::Includes(v) => v.clone(),
+                    crate::questionnaire::Test::IsAny(v) => v.join(", "),
+                    crate::questionnaire::Test::AtLeast(n) | crate::questionnaire::Test::Below(n) => format_number(*n),
+                };
+                s.push_str(&format!("    shown when {} {} {}\n", c.question, c.test.key(), test));
+            }
+            for ch in &question.choices {
+                s.push_str(&format!(
+                    "    - {:<16} {:>3}  {}{}\n",
+                    ch.id,
+                    format_number(ch.outcome.score),
+                    one_line(&ch.label),
+                    flag(&ch.outcome)
+                ));
+            }
+            for b in &question.bands {
+                let label = b.label.as_deref().map(|l| format!("  {}", one_line(l))).unwrap_or_default();
+                s.push_str(&format!(
+                    "    - {}..{} {:>3}{label}{}\n",
+                    format_number(b.from),
+                    format_number(b.to),
+                    format_number(b.outcome.score),
+                    flag(&b.outcome)
+                ));
+            }
+            if question.kind == Kind::Text {
+                s.push_str("    (free text, not scored)\n");
+            }
+        }
+    }
+    s
+}
+
+fn flag(o: &crate::questionnaire::Outcome) -> String {
+    o.red_flag.map(|f| format!("  [{} red flag]", f.name())).unwrap_or_default()
+}

@@ -1,0 +1,25 @@
+//! crm-ready: tells a company whether it is ready for its CRM project
+//! before it signs the contract.
+//!
+//! The core (questionnaire model and loader, answers, visibility, scoring,
+//! the assessment) is pure: no terminal, clock or filesystem. The `cli`
+//! module is the thin edge that reads files, calls the core and prints.
+
+pub mod answers;
+pub mod answers_file;
+pub mod assessment;
+pub mod atomic_write;
+pub mod cli;
+pub mod diagnostic;
+pub mod exit;
+pub mod input;
+pub mod limits;
+pub mod questionnaire;
+pub mod report;
+pub mod scoring;
+pub mod text;
+pub mod toml_tree;
+pub mod visibility;
+
+/// The tool's version, carried in every report.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

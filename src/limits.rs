@@ -1,0 +1,22 @@
+//! Caps on input sizes. Questionnaires come from third parties: a file that
+//! is too large or too deep is refused with a clear message rather than
+//! exhausting memory or the screen.
+
+/// Largest questionnaire or answers file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// Most areas in one questionnaire.
+pub const MAX_AREAS: usize = 500;
+/// Most questions in one questionnaire.
+pub const MAX_QUESTIONS: usize = 20_000;
+/// Most choices or bands on one question.
+pub const MAX_OPTIONS: usize = 100;
+/// Most conditions on one question.
+pub const MAX_CONDITIONS: usize = 20;
+/// Longest id, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+/// Longest title, label or one-line field, in characters.
+pub const MAX_LABEL_CHARS: usize = 300;
+/// Longest help, why, recommendation or answer text, in characters.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+/// Most answers or notes in one answers file.
+pub const MAX_ANSWERS: usize = MAX_QUESTIONS;

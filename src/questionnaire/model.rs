@@ -1,0 +1,322 @@
+//! The questionnaire as the rest of the program sees it: validated, with
+//! defaults filled in. Built by [`super::load`]; never constructed half-valid.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// A whole questionnaire: metadata, thresholds, areas and their questions.
+///
+/// Questions are stored flat, in file order; each area owns a contiguous
+/// range of them. File order matters: conditions may only look backwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Roughly how long the interview takes.
+    pub minutes: Option<u32>,
+    /// `sha256:<hex>` of the source text: identifies exactly what was asked.
+    pub content_hash: String,
+    pub scoring: Thresholds,
+    pub areas: Vec<Area>,
+    pub questions: Vec<Question>,
+    index: HashMap<String, usize>,
+}
+
+impl Questionnaire {
+    /// Assembles a questionnaire and indexes its question ids.
+    pub(crate) fn assemble(
+        header: Header,
+        scoring: Thresholds,
+        areas: Vec<Area>,
+        questions: Vec<Question>,
+        content_hash: String,
+    ) -> Self {
+        let index = questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+        Questionnaire {
+            id: header.id,
+            version: header.version,
+            title: header.title,
+            description: header.description,
+            minutes: header.minutes,
+            content_hash,
+            scoring,
+            areas,
+            questions,
+            index,
+        }
+    }
+
+    /// The position of question `id` in [`Self::questions`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.position(id).map(|i| &self.questions[i])
+    }
+
+    /// The questions of area `area`.
+    pub fn area_questions(&self, area: usize) -> &[Question] {
+        &self.questions[self.areas[area].questions.clone()]
+    }
+
+    /// How many questions are scored (not text, not unscored numbers).
+    pub fn scored_count(&self) -> usize {
+        self.questions.iter().filter(|q| q.is_scored()).count()
+    }
+}
+
+/// The `[questionnaire]` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub minutes: Option<u32>,
+}
+
+/// The `[scoring]` table: where the verdict and risk levels change.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Thresholds {
+    pub ready_at: f64,
+    pub high_risk_below: f64,
+    pub medium_risk_below: f64,
+    pub max_unknown_share: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { ready_at: 75.0, high_risk_below: 50.0, medium_risk_below: 75.0, max_unknown_share: 0.15 }
+    }
+}
+
+/// A group of questions about one part of readiness.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Area {
+    pub id: String,
+    pub title: String,
+    pub weight: f64,
+    pub why: String,
+    /// Indices into [`Questionnaire::questions`].
+    #[serde(skip)]
+    pub questions: Range<usize>,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Single,
+    Multi,
+    Scale,
+    YesNo,
+    Number,
+    Text,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [Kind::Single, Kind::Multi, Kind::Scale, Kind::YesNo, Kind::Number, Kind::Text];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Single => "single",
+            Kind::Multi => "multi",
+            Kind::Scale => "scale",
+            Kind::YesNo => "yes_no",
+            Kind::Number => "number",
+            Kind::Text => "text",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Kinds answered by picking choices.
+    pub fn has_choices(self) -> bool {
+        matches!(self, Kind::Single | Kind::Multi | Kind::YesNo)
+    }
+
+    /// Kinds answered with a number and scored by bands.
+    pub fn has_bands(self) -> bool {
+        matches!(self, Kind::Scale | Kind::Number)
+    }
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub id: String,
+    /// Index into [`Questionnaire::areas`].
+    #[serde(skip)]
+    pub area: usize,
+    pub kind: Kind,
+    pub text: String,
+    pub help: String,
+    pub weight: f64,
+    /// Whether "don't know" is accepted.
+    pub dont_know: bool,
+    /// All must hold for the question to be shown.
+    pub when: Vec<Condition>,
+    pub choices: Vec<Choice>,
+    pub bands: Vec<Band>,
+    /// Scale and number bounds.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub min_label: Option<String>,
+    pub max_label: Option<String>,
+    pub unit: Option<String>,
+}
+
+impl Question {
+    /// Whether answers to this question carry a readiness score.
+    pub fn is_scored(&self) -> bool {
+        match self.kind {
+            Kind::Text => false,
+            Kind::Number => !self.bands.is_empty(),
+            _ => true,
+        }
+    }
+
+    pub fn choice(&self, id: &str) -> Option<&Choice> {
+        self.choices.iter().find(|c| c.id == id)
+    }
+
+    /// The band a numeric answer falls in.
+    pub fn band_for(&self, value: f64) -> Option<&Band> {
+        self.bands.iter().find(|b| b.from <= value && value <= b.to)
+    }
+}
+
+/// How serious a red flag is. `Critical` means not ready, whatever the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Major,
+    Critical,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Major => "major",
+            Severity::Critical => "critical",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name {
+            "major" => Some(Severity::Major),
+            "critical" => Some(Severity::Critical),
+            _ => None,
+        }
+    }
+}
+
+/// When in the project an action is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    BeforeSigning,
+    Setup,
+    Production,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::BeforeSigning, Phase::Setup, Phase::Production];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::BeforeSigning => "before-signing",
+            Phase::Setup => "setup",
+            Phase::Production => "production",
+        }
+    }
+
+    /// How the phase is headed in reports.
+    pub fn title(self) -> &'static str {
+        match self {
+            Phase::BeforeSigning => "Before signing",
+            Phase::Setup => "During set-up",
+            Phase::Production => "In production",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// What an answer means for readiness: its score, flag and next step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// Readiness 0–100.
+    pub score: f64,
+    pub red_flag: Option<Severity>,
+    pub recommendation: Option<String>,
+    pub phase: Option<Phase>,
+}
+
+/// One choice of a single, multi or yes/no question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+    /// Multi only: choosing it clears the others.
+    pub exclusive: bool,
+    /// Multi only: the action when this choice is not chosen.
+    pub if_missing: Option<String>,
+}
+
+/// A range of numeric answers on a scale or number question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Band {
+    /// Inclusive bounds.
+    pub from: f64,
+    pub to: f64,
+    pub label: Option<String>,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// One test on an earlier answer; a question shows when all of its hold.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Condition {
+    pub question: String,
+    #[serde(flatten)]
+    pub test: Test,
+}
+
+/// What a [`Condition`] asks of the earlier answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Test {
+    Is(String),
+    IsNot(String),
+    IsAny(Vec<String>),
+    Includes(String),
+    AtLeast(f64),
+    Below(f64),
+}
+
+impl Test {
+    /// The operator's key in the file.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Test::Is(_) => "is",
+            Test::IsNot(_) => "is_not",
+            Test::IsAny(_) => "is_any",
+            Test::Includes(_) => "includes",
+            Test::AtLeast(_) => "at_least",
+            Test::Below(_) => "below",
+        }
+    }
+}

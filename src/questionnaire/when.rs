@@ -1,0 +1,209 @@
+//! Conditions (`when`): reading them, and checking that each names an
+//! earlier question and choices that exist.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+use toml::de::DeValue;
+
+use super::model::{Condition, Kind, Question, Test};
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::limits::MAX_CONDITIONS;
+use crate::toml_tree::{Fields, describe};
+
+const CONDITION_KEYS: &[&str] = &["question", "is", "is_not", "is_any", "includes", "at_least", "below"];
+const OPERATORS: &str = "is, is_not, is_any, includes, at_least or below";
+
+/// A condition as written, with the positions needed to report problems.
+#[derive(Debug)]
+pub(super) struct RawCondition {
+    span: Span,
+    question: Spanned<String>,
+    test: Test,
+    /// Where each choice id the test names is written.
+    choice_spans: Vec<Span>,
+}
+
+/// Reads `when`: one condition table, or an array of them that must all hold.
+pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCondition> {
+    let Some(node) = q.get("when") else {
+        return Vec::new();
+    };
+    let tables: Vec<_> = match node.get_ref() {
+        DeValue::Table(t) => vec![(t, node.span())],
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::Table(t) => Some((t, item.span())),
+                other => {
+                    errs.push(Diagnostic::at(
+                        item.span(),
+                        format!("each condition in `when` must be a table, found {}", describe(other)),
+                    ));
+                    None
+                }
+            })
+            .collect(),
+        other => {
+            errs.push(
+                Diagnostic::at(
+                    node.span(),
+                    format!("`when` must be a table or an array of tables, found {}", describe(other)),
+                )
+                .with_help("for example `when = { question = \"vendors.count\", is = \"several\" }`"),
+            );
+            return Vec::new();
+        }
+    };
+    if tables.len() > MAX_CONDITIONS {
+        errs.push(Diagnostic::at(node.span(), format!("too many conditions (at most {MAX_CONDITIONS})")));
+        return Vec::new();
+    }
+    let context = format!("a condition of {}", q.context());
+    tables
+        .into_iter()
+        .filter_map(|(t, span)| read_condition(Fields::new(t, span, context.clone(), CONDITION_KEYS, errs), errs))
+        .collect()
+}
+
+fn read_condition(f: Fields<'_, '_>, errs: &mut Diagnostics) -> Option<RawCondition> {
+    let question = f.required_string("question", errs);
+    let present: Vec<&str> = CONDITION_KEYS[1..].iter().copied().filter(|k| f.get(k).is_some()).collect();
+    if present.len() != 1 {
+        let message = if present.is_empty() {
+            format!("{} names no test", f.context())
+        } else {
+            format!("{} names {} tests ({}); use one per condition", f.context(), present.len(), present.join(", "))
+        };
+        errs.push(Diagnostic::at(f.span.clone(), message).with_help(format!(
+            "use exactly one of {OPERATORS}; list several conditions as `when = [ {{...}}, {{...}} ]`"
+        )));
+        return None;
+    }
+    let key = present[0];
+    let one = |errs: &mut Diagnostics| f.string(key, errs).map(|s| (s.get_ref().clone(), vec![s.span()]));
+    let (test, choice_spans) = match key {
+        "is" => one(errs).map(|(s, sp)| (Test::Is(s), sp))?,
+        "is_not" => one(errs).map(|(s, sp)| (Test::IsNot(s), sp))?,
+        "includes" => one(errs).map(|(s, sp)| (Test::Includes(s), sp))?,
+        "is_any" => {
+            let list = f.strings(key, errs)?;
+            if list.is_empty() {
+                errs.push(Diagnostic::at(f.span.clone(), "`is_any` needs at least one choice id"));
+                return None;
+            }
+            let spans = list.iter().map(Spanned::span).collect();
+            (Test::IsAny(list.into_iter().map(Spanned::into_inner).collect()), spans)
+        }
+        _ => {
+            let n = f.number(key, errs)?;
+            if !n.get_ref().is_finite() {
+                errs.push(Diagnostic::at(n.span(), format!("`{key}` must be a finite number")));
+                return None;
+            }
+            let test = if key == "at_least" { Test::AtLeast(*n.get_ref()) } else { Test::Below(*n.get_ref()) };
+            (test, Vec::new())
+        }
+    };
+    Some(RawCondition { span: f.span.clone(), question: question?, test, choice_spans })
+}
+
+/// Checks every condition against the questions before it and attaches the
+/// valid ones. Conditions may only look backwards, which rules out cycles.
+pub(super) fn check_references(
+    questions: &mut [Question],
+    raw: Vec<(usize, Vec<RawCondition>)>,
+    errs: &mut Diagnostics,
+) {
+    let positions: HashMap<&str, usize> = questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    let mut checked: Vec<(usize, Vec<Condition>)> = Vec::new();
+    for (owner, conditions) in raw {
+        let mut valid = Vec::new();
+        for c in conditions {
+            let name = c.question.get_ref().as_str();
+            let target = match positions.get(name) {
+                None => {
+                    errs.push(
+                        Diagnostic::at(
+                            c.question.span(),
+                            format!("the condition names question `{name}`, which does not exist"),
+                        )
+                        .with_help("check the spelling; conditions refer to question ids"),
+                    );
+                    continue;
+                }
+                Some(&t) if t == owner => {
+                    errs.push(Diagnostic::at(
+                        c.question.span(),
+                        format!("question `{name}` has a condition on itself"),
+                    ));
+                    continue;
+                }
+                Some(&t) if t > owner => {
+                    errs.push(
+                        Diagnostic::at(
+                            c.question.span(),
+                            format!("the condition names `{name}`, which comes later in the file"),
+                        )
+                        .with_help(
+                            "a question can only depend on questions asked before it; move it after `".to_string()
+                                + name
+                                + "`",
+                        ),
+                    );
+                    continue;
+                }
+                Some(&t) => &questions[t],
+            };
+            if let Some(problem) = mismatch(&c.test, target.kind) {
+                errs.push(Diagnostic::at(c.span.clone(), problem));
+                continue;
+            }
+            let mut ok = true;
+            for (id, span) in test_choices(&c.test).iter().zip(&c.choice_spans) {
+                if target.choice(id).is_none() {
+                    let known: Vec<&str> = target.choices.iter().map(|ch| ch.id.as_str()).collect();
+                    errs.push(
+                        Diagnostic::at(span.clone(), format!("question `{name}` has no choice `{id}`"))
+                            .with_help(format!("its choices are: {}", known.join(", "))),
+                    );
+                    ok = false;
+                }
+            }
+            if ok {
+                valid.push(Condition { question: c.question.into_inner(), test: c.test });
+            }
+        }
+        checked.push((owner, valid));
+    }
+    for (owner, conditions) in checked {
+        questions[owner].when = conditions;
+    }
+}
+
+/// The choice ids a test names.
+fn test_choices(test: &Test) -> Vec<&String> {
+    match test {
+        Test::Is(s) | Test::IsNot(s) | Test::Includes(s) => vec![s],
+        Test::IsAny(list) => list.iter().collect(),
+        Test::AtLeast(_) | Test::Below(_) => Vec::new(),
+    }
+}
+
+/// Why a test cannot apply to a question of this kind, if it cannot.
+fn mismatch(test: &Test, kind: Kind) -> Option<String> {
+    let fits = match test {
+        Test::Is(_) | Test::IsNot(_) | Test::IsAny(_) => matches!(kind, Kind::Single | Kind::YesNo),
+        Test::Includes(_) => kind == Kind::Multi,
+        Test::AtLeast(_) | Test::Below(_) => matches!(kind, Kind::Scale | Kind::Number),
+    };
+    (!fits).then(|| {
+        let suggestion = match kind {
+            Kind::Single | Kind::YesNo => "is, is_not or is_any",
+            Kind::Multi => "includes",
+            Kind::Scale | Kind::Number => "at_least or below",
+            Kind::Text => "nothing: text answers cannot be tested",
+        };
+        format!("`{}` cannot test a `{}` question; use {suggestion}", test.key(), kind.name())
+    })
+}

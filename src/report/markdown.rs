@@ -1,0 +1,87 @@
+//! The report as Markdown, for handing over to a client.
+
+use crate::assessment::{Assessment, UnknownReason};
+use crate::questionnaire::Phase;
+use crate::scoring::fmt1;
+use crate::text::one_line;
+
+/// Escapes text for a Markdown table cell or line.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The full report as Markdown.
+pub fn render_markdown(a: &Assessment) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("# {}\n\n", md(&a.questionnaire.title)));
+    for (name, value) in
+        [("Organisation", &a.organization), ("Respondent", &a.respondent), ("Role", &a.role), ("Label", &a.label)]
+    {
+        if let Some(v) = value {
+            out.push_str(&format!("- **{name}:** {}\n", md(v)));
+        }
+    }
+    out.push_str(&format!(
+        "- **Questionnaire:** {} {} (`{}`)\n- **Assessed:** {}\n\n",
+        md(&a.questionnaire.id),
+        md(&a.questionnaire.version),
+        a.questionnaire.content_hash,
+        a.assessed_at
+    ));
+    out.push_str(&format!("## Verdict: {} — score {} / 100\n\n", a.verdict.title(), fmt1(a.score)));
+    for r in &a.reasons {
+        out.push_str(&format!("- {}\n", md(&r.message)));
+    }
+    out.push_str("\n## Areas\n\n| Area | Score | Risk | Answered |\n| --- | ---: | --- | ---: |\n");
+    for area in &a.areas {
+        out.push_str(&format!(
+            "| {} | {} | {} | {}/{} |\n",
+            md(&area.title),
+            area.score.map_or_else(|| "—".into(), fmt1),
+            area.risk.map_or("n/a", |r| r.name()),
+            area.answered,
+            area.questions
+        ));
+    }
+    if !a.red_flags.is_empty() {
+        out.push_str("\n## Red flags\n\n| Severity | Question | Answer |\n| --- | --- | --- |\n");
+        for f in &a.red_flags {
+            out.push_str(&format!("| {} | {} | {} |\n", f.severity.name(), md(&f.question_text), md(&f.answer)));
+        }
+    }
+    if !a.unknowns.is_empty() {
+        out.push_str("\n## Unknowns to resolve\n\n");
+        for u in &a.unknowns {
+            let why = if u.reason == UnknownReason::DontKnow { "don't know" } else { "unanswered" };
+            out.push_str(&format!("- {} ({why})\n", md(&u.text)));
+        }
+    }
+    out.push_str("\n## Action plan\n");
+    if a.actions.is_empty() {
+        out.push_str("\nNothing to do. Keep reviewing every quarter.\n");
+    }
+    for phase in Phase::ALL {
+        let items: Vec<_> = a.actions.iter().filter(|x| x.phase == phase).collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n### {}\n\n", phase.title()));
+        for (i, item) in items.iter().enumerate() {
+            out.push_str(&format!(
+                "{}. {} *(priority {}; because: {})*\n",
+                i + 1,
+                md(&item.recommendation),
+                fmt1(item.priority),
+                md(&item.because)
+            ));
+        }
+    }
+    out
+}

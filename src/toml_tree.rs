@@ -1,0 +1,309 @@
+//! Typed, located access to a parsed TOML document.
+//!
+//! The loaders walk toml's spanned document tree instead of deriving
+//! `Deserialize`, so that one pass reports *every* unknown key, missing key and
+//! wrong type, each at its exact position, rather than stopping at the first.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+
+/// A value in the document, with its byte range.
+pub type Node<'i> = Spanned<DeValue<'i>>;
+
+/// Parses `source` into a spanned table, converting every syntax error.
+pub fn parse(source: &str) -> Result<Spanned<DeTable<'_>>, Diagnostics> {
+    let (doc, errors) = DeTable::parse_recoverable(source);
+    if errors.is_empty() {
+        return Ok(doc);
+    }
+    Err(errors
+        .into_iter()
+        .map(|e| {
+            let message = format!("TOML syntax: {}", e.message().trim_end());
+            match e.span() {
+                Some(span) => Diagnostic::at(span, message),
+                None => Diagnostic::whole_file(message),
+            }
+        })
+        .collect())
+}
+
+/// What a value is, in words, for error messages.
+pub fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// The numeric value of an integer or float node.
+pub fn as_number(value: &DeValue<'_>) -> Option<f64> {
+    match value {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+        _ => None,
+    }
+}
+
+/// The keys of one TOML table, read with their types checked.
+pub struct Fields<'a, 'i> {
+    table: &'a DeTable<'i>,
+    /// The table's own position, where "missing key" problems point.
+    pub span: Span,
+    /// How to name this table in messages, e.g. "question `vision.goal`".
+    context: String,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    /// Wraps `table`, reporting each key not in `allowed` (with a suggestion
+    /// when it looks like a typo of an allowed one).
+    pub fn new(
+        table: &'a DeTable<'i>,
+        span: Span,
+        context: impl Into<String>,
+        allowed: &[&str],
+        errs: &mut Diagnostics,
+    ) -> Self {
+        let context = context.into();
+        for (key, _) in table.iter() {
+            let name: &str = key.get_ref();
+            if !allowed.contains(&name) {
+                let mut d = Diagnostic::at(key.span(), format!("unknown key `{name}` in {context}"));
+                d = match closest(name, allowed) {
+                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                    None => d.with_help(format!("allowed keys here: {}", allowed.join(", "))),
+                };
+                errs.push(d);
+            }
+        }
+        Fields { table, span, context }
+    }
+
+    /// Renames the table in messages, once its id is known.
+    pub fn with_context(mut self, context: impl Into<String>) -> Self {
+        self.context = context.into();
+        self
+    }
+
+    /// The table's name in messages.
+    pub fn context(&self) -> &str {
+        &self.context
+    }
+
+    /// The raw node under `key`.
+    pub fn get(&self, key: &str) -> Option<&'a Node<'i>> {
+        self.table.get(key)
+    }
+
+    fn missing(&self, key: &str, what: &str, errs: &mut Diagnostics) {
+        errs.push(
+            Diagnostic::at(self.span.clone(), format!("{} is missing `{key}`", self.context))
+                .with_help(format!("add `{key} = {what}`")),
+        );
+    }
+
+    fn wrong_type(&self, key: &str, node: &Node<'_>, expected: &str, errs: &mut Diagnostics) {
+        errs.push(Diagnostic::at(
+            node.span(),
+            format!("`{key}` in {} must be {expected}, found {}", self.context, describe(node.get_ref())),
+        ));
+    }
+
+    /// An optional string.
+    pub fn string(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<String>> {
+        let node = self.get(key)?;
+        match node.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(node.span(), s.to_string())),
+            _ => {
+                self.wrong_type(key, node, "a string", errs);
+                None
+            }
+        }
+    }
+
+    /// A required string; reports it when missing.
+    pub fn required_string(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<String>> {
+        if self.get(key).is_none() {
+            self.missing(key, "\"...\"", errs);
+        }
+        self.string(key, errs)
+    }
+
+    /// An optional number (integer or float).
+    pub fn number(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<f64>> {
+        let node = self.get(key)?;
+        match as_number(node.get_ref()) {
+            Some(n) => Some(Spanned::new(node.span(), n)),
+            None => {
+                self.wrong_type(key, node, "a number", errs);
+                None
+            }
+        }
+    }
+
+    /// A required number; reports it when missing.
+    pub fn required_number(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<f64>> {
+        if self.get(key).is_none() {
+            self.missing(key, "a number", errs);
+        }
+        self.number(key, errs)
+    }
+
+    /// An optional whole number.
+    pub fn integer(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<i64>> {
+        let node = self.get(key)?;
+        match node.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(Spanned::new(node.span(), n)),
+                Err(_) => {
+                    errs.push(Diagnostic::at(node.span(), format!("`{key}` is out of range")));
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(key, node, "a whole number", errs);
+                None
+            }
+        }
+    }
+
+    /// An optional boolean.
+    pub fn boolean(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<bool>> {
+        let node = self.get(key)?;
+        match node.get_ref() {
+            DeValue::Boolean(b) => Some(Spanned::new(node.span(), *b)),
+            _ => {
+                self.wrong_type(key, node, "true or false", errs);
+                None
+            }
+        }
+    }
+
+    /// An optional array of strings.
+    pub fn strings(&self, key: &str, errs: &mut Diagnostics) -> Option<Vec<Spanned<String>>> {
+        let node = self.get(key)?;
+        let Some(items) = node.get_ref().as_array() else {
+            self.wrong_type(key, node, "an array of strings", errs);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Spanned::new(item.span(), s.to_string())),
+                other => errs
+                    .push(Diagnostic::at(item.span(), format!("`{key}` must list strings, found {}", describe(other)))),
+            }
+        }
+        Some(out)
+    }
+
+    /// An optional sub-table.
+    pub fn table(&self, key: &str, errs: &mut Diagnostics) -> Option<(&'a DeTable<'i>, Span)> {
+        let node = self.get(key)?;
+        match node.get_ref() {
+            DeValue::Table(t) => Some((t, node.span())),
+            _ => {
+                self.wrong_type(key, node, "a table", errs);
+                None
+            }
+        }
+    }
+
+    /// An optional array of tables (`[[key]]`); empty when absent.
+    pub fn tables(&self, key: &str, errs: &mut Diagnostics) -> Vec<(&'a DeTable<'i>, Span)> {
+        let Some(node) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(items) = node.get_ref().as_array() else {
+            self.wrong_type(key, node, &format!("an array of tables (`[[{key}]]`)"), errs);
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span())),
+                other => errs.push(Diagnostic::at(
+                    item.span(),
+                    format!("each entry of `{key}` must be a table, found {}", describe(other)),
+                )),
+            }
+        }
+        out
+    }
+}
+
+/// The allowed key closest to a misspelt one, if any is close enough.
+fn closest<'k>(name: &str, allowed: &[&'k str]) -> Option<&'k str> {
+    allowed
+        .iter()
+        .map(|k| (strsim::jaro_winkler(name, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_every_unknown_key_with_suggestion() {
+        let src = "wieght = 1\ncolour = 2\n";
+        let doc = parse(src).unwrap();
+        let mut errs = Vec::new();
+        let _ = Fields::new(doc.get_ref(), doc.span(), "area `a`", &["weight", "title"], &mut errs);
+        errs.sort_by_key(|e| e.span.clone().map(|s| s.start));
+        assert_eq!(errs.len(), 2);
+        assert_eq!(errs[0].span, Some(0..6));
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `weight`?"));
+        assert!(errs[1].help.as_deref().unwrap().starts_with("allowed keys"));
+    }
+
+    #[test]
+    fn wrong_types_and_missing_keys_are_all_reported() {
+        let src = "weight = \"heavy\"\nflag = 3\n";
+        let doc = parse(src).unwrap();
+        let mut errs = Vec::new();
+        let f = Fields::new(doc.get_ref(), doc.span(), "area `a`", &["weight", "flag", "title"], &mut errs);
+        assert!(f.number("weight", &mut errs).is_none());
+        assert!(f.boolean("flag", &mut errs).is_none());
+        assert!(f.required_string("title", &mut errs).is_none());
+        let messages: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`weight` in area `a` must be a number, found a string",
+                "`flag` in area `a` must be true or false, found an integer",
+                "area `a` is missing `title`",
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_accept_integers_floats_and_special_values() {
+        let doc = parse("a = 0x10\nb = 1_000\nc = 2.5\nd = nan\ne = -inf\n").unwrap();
+        let mut errs = Vec::new();
+        let f = Fields::new(doc.get_ref(), doc.span(), "t", &["a", "b", "c", "d", "e"], &mut errs);
+        assert_eq!(*f.number("a", &mut errs).unwrap().get_ref(), 16.0);
+        assert_eq!(*f.number("b", &mut errs).unwrap().get_ref(), 1000.0);
+        assert_eq!(*f.number("c", &mut errs).unwrap().get_ref(), 2.5);
+        assert!(f.number("d", &mut errs).unwrap().get_ref().is_nan());
+        assert_eq!(*f.number("e", &mut errs).unwrap().get_ref(), f64::NEG_INFINITY);
+        assert!(errs.is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_carry_spans() {
+        let errs = parse("a = \n").unwrap_err();
+        assert!(!errs.is_empty());
+        assert!(errs[0].span.is_some());
+        assert!(errs[0].message.starts_with("TOML syntax:"));
+    }
+}
