@@ -180,7 +180,7 @@ fn json_raw(v: &serde_json::Value) -> Raw {
 }
 
 /// Byte offset of a 1-based line and column (as serde_json reports them).
-fn offset_of(source: &str, line: usize, column: usize) -> usize {
+pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
     let line_start: usize = source.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
     let rest = &source[line_start.min(source.len())..];
     line_start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
@@ -404,4 +404,39 @@ fn drop_hidden(answers: &mut Answers, q: &Questionnaire, raw: &RawFile) -> Vec<(
         }
     }
     warnings
+}
+
+/// Checks answers gathered another way (a saved interview draft) with the
+/// same rules as an answers file: the questionnaire and version match, every
+/// question exists and every answer and note fits. Returns the problems.
+pub fn check_answers(answers: &Answers, q: &Questionnaire) -> Diagnostics {
+    let at = |s: String| Spanned::new(0..0, s);
+    let mut raw = RawFile::default();
+    for (key, value) in [
+        ("questionnaire", Some(&answers.questionnaire)),
+        ("version", Some(&answers.version)),
+        ("organization", answers.organization.as_ref()),
+        ("respondent", answers.respondent.as_ref()),
+        ("role", answers.role.as_ref()),
+        ("label", answers.label.as_ref()),
+    ] {
+        if let Some(v) = value {
+            raw.header.insert(key, at(v.clone()));
+        }
+    }
+    for (id, answer) in &answers.answers {
+        let value = match answer {
+            Answer::Text(s) => Raw::Str(s.clone()),
+            Answer::List(ids) => Raw::List(ids.iter().cloned().map(Some).collect()),
+            Answer::Number(n) => Raw::Num(*n),
+            Answer::DontKnow => Raw::Str(DONT_KNOW.to_string()),
+        };
+        raw.answers.push((at(id.clone()), Spanned::new(0..0, value)));
+    }
+    for (id, note) in &answers.notes {
+        raw.notes.push((at(id.clone()), Spanned::new(0..0, Raw::Str(note.clone()))));
+    }
+    let mut errs = Diagnostics::new();
+    check(&raw, q, &mut errs);
+    errs
 }

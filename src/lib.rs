@@ -11,14 +11,17 @@ pub mod assessment;
 pub mod atomic_write;
 pub mod cli;
 pub mod diagnostic;
+pub mod draft;
 pub mod exit;
 pub mod input;
 pub mod limits;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod session;
 pub mod text;
 pub mod toml_tree;
+pub mod tui;
 pub mod visibility;
 
 /// The tool's version, carried in every report.

@@ -67,6 +67,9 @@ pub struct AssessArgs {
     /// A name for this round, e.g. 2026-Q4 (overrides the answers file).
     #[arg(long, value_name = "LABEL")]
     pub label: Option<String>,
+    /// Continue the saved interview for this questionnaire (the one for --organization, if given).
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
 }
 
 pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
@@ -88,17 +91,14 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
                 )
                 .into());
             }
-            return Err(UsageError::new(
-                "the interactive interview is not available in this build; pass --answers FILE",
-            )
-            .into());
+            return super::interview::run(&args, out, &q);
         }
     };
     finish(&args, out, &q, answers)
 }
 
 /// Scores the answers, writes the report and applies the gate.
-fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
+pub(super) fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
     for (flag, field) in [
         (&args.organization, &mut answers.organization),
         (&args.respondent, &mut answers.respondent),

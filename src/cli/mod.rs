@@ -2,6 +2,7 @@
 //! the code that runs it. Everything here is the thin edge around the core.
 
 mod assess;
+mod interview;
 mod output;
 mod show;
 mod validate;
