@@ -64,6 +64,7 @@ pub fn render(frame: &mut Frame, app: &App<'_>) {
     }
     chrome::key_hints(frame, hints, app, &theme);
     if let Some(o) = &app.overlay {
+        frame.buffer_mut().set_style(area, theme.backdrop());
         overlay::render(frame, area, app, o, &theme);
     }
 }

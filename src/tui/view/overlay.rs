@@ -52,8 +52,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, t
 
 /// A centred box of at most `w`×`h` inside `area`, cleared.
 fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str, theme: &Theme) -> Rect {
-    let w = w.min(area.width.saturating_sub(2));
-    let fits = h <= area.height.saturating_sub(2);
+    // A window nearly as wide as the screen takes all of it: no slivers.
+    let w = if w + 8 >= area.width { area.width } else { w };
+    let fits = h + 2 <= area.height;
     let h = h.min(area.height.saturating_sub(2));
     let rect = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
     let mut block = Block::bordered()
@@ -123,33 +124,39 @@ fn editor(frame: &mut Frame, area: Rect, app: &App<'_>, title: &str, field: &Tex
     }
 }
 
-/// Splits text into lines of `w` cells, character by character (so the
-/// cursor maps exactly), and finds the cursor's row and column.
+/// Splits text into lines of at most `w` cells, at spaces where it can,
+/// and finds the cursor's row and column on them.
 fn chunk(text: &str, cursor: usize, w: usize) -> (Vec<String>, (usize, usize)) {
-    let mut chunks = vec![String::new()];
-    let mut used = 0;
-    let mut at = (0, 0);
-    for (k, c) in text.chars().enumerate() {
-        let cw = c.width().unwrap_or(0);
-        if used + cw > w {
-            chunks.push(String::new());
-            used = 0;
-        }
-        if k == cursor {
-            at = (chunks.len() - 1, used);
-        }
-        if let Some(line) = chunks.last_mut() {
-            line.push(c);
+    let chars: Vec<char> = text.chars().collect();
+    let cell = |c: &char| c.width().unwrap_or(0);
+    let mut ranges = Vec::new();
+    let (mut start, mut used, mut after_space) = (0, 0, None);
+    let mut i = 0;
+    while i < chars.len() {
+        let cw = cell(&chars[i]);
+        if used + cw > w && i > start {
+            let end = after_space.filter(|&s| s > start).unwrap_or(i);
+            ranges.push(start..end);
+            start = end;
+            used = chars[start..i].iter().map(cell).sum();
+            after_space = None;
+            continue;
         }
         used += cw;
-    }
-    if cursor >= text.chars().count() {
-        at = if used >= w { (chunks.len(), 0) } else { (chunks.len() - 1, used) };
-        if at.0 == chunks.len() {
-            chunks.push(String::new());
+        if chars[i] == ' ' {
+            after_space = Some(i + 1);
         }
+        i += 1;
     }
-    (chunks, at)
+    ranges.push(start..chars.len());
+    let row = ranges.iter().position(|r| r.contains(&cursor)).unwrap_or(ranges.len() - 1);
+    let mut at = (row, chars[ranges[row].start..cursor.min(chars.len())].iter().map(cell).sum::<usize>());
+    let mut lines: Vec<String> = ranges.into_iter().map(|r| chars[r].iter().collect()).collect();
+    if at.1 >= w {
+        at = (at.0 + 1, 0);
+        lines.push(String::new());
+    }
+    (lines, at)
 }
 
 fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &[String], yes: &str, no: &str, theme: &Theme) {
@@ -165,4 +172,21 @@ fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &[String], yes: &st
     ]));
     let inner = popup(frame, area, w, lines.len() as u16 + 2, title, theme);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chunk;
+
+    #[test]
+    fn editor_text_wraps_at_spaces_and_tracks_the_cursor() {
+        let (lines, at) = chunk("licences for year two", 10, 12);
+        assert_eq!(lines, ["licences ", "for year two"]);
+        assert_eq!(at, (1, 1));
+        let (lines, at) = chunk("abcdefghijkl", 12, 6);
+        assert_eq!(lines, ["abcdef", "ghijkl", ""]);
+        assert_eq!(at, (2, 0));
+        assert_eq!(chunk("", 0, 5), (vec![String::new()], (0, 0)));
+        assert_eq!(chunk("ab cd", 3, 10).1, (0, 3));
+    }
 }

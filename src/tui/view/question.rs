@@ -18,15 +18,17 @@ use crate::text::{one_line, sanitize};
 use crate::tui::app::{App, current_rows};
 use crate::tui::rows::{Row, key_label, listed_steps};
 
-/// From this width on, the help panel sits beside the question.
-const SIDE_HELP_FROM: u16 = 96;
+/// From this width (of the question's part of the screen) on, the help
+/// panel sits beside the question.
+const SIDE_HELP_FROM: u16 = 84;
 /// The question column never gets wider than this: long lines tire the eye.
 const MAX_TEXT_WIDTH: u16 = 100;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
     let side_help = area.width >= SIDE_HELP_FROM;
     let [main, side] = if side_help {
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(area.width / 3)]).areas(area)
+        let help_width = (area.width * 2 / 5).clamp(30, 56);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(help_width)]).areas(area)
     } else {
         [area, Rect::default()]
     };
@@ -35,17 +37,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
     let height = main.height as usize;
     let (mut lines, cursor) = question_lines(app, w, theme);
     if !side_help {
+        // Below the rows: as much of the help as fits, pointing at `?` for the rest.
         let help = help_lines(app, w, false, theme);
-        if lines.len() + 1 + help.len() <= height {
+        let room = height.saturating_sub(lines.len() + 1);
+        let more = Line::from(vec![
+            Span::styled("Press ", theme.dim()),
+            Span::styled("?", theme.key()),
+            Span::styled(" for the rest, and every key.", theme.dim()),
+        ]);
+        if help.len() <= room {
             lines.push(Line::raw(""));
             lines.extend(help);
-        } else if lines.len() + 2 <= height {
+        } else if room >= 3 {
             lines.push(Line::raw(""));
-            lines.push(Line::from(vec![
-                Span::styled("Press ", theme.dim()),
-                Span::styled("?", theme.key()),
-                Span::styled(" to see why we ask this, and every key.", theme.dim()),
-            ]));
+            lines.extend(help.into_iter().take(room - 1));
+            lines.push(more);
+        } else if room >= 1 {
+            lines.push(Line::raw(""));
+            lines.push(more);
         }
     }
     // Scroll only when the highlighted row would fall off the bottom.
@@ -203,7 +212,8 @@ pub fn help_lines(app: &App<'_>, w: usize, with_area: bool, theme: &Theme) -> Ve
         return lines;
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!("Why this matters: {}", one_line(&area.title)), theme.heading()));
+    let heading = format!("Why this matters: {}", one_line(&area.title));
+    lines.extend(wrap(&heading, w).into_iter().map(|l| Line::styled(l, theme.heading())));
     lines.extend(wrap(&sanitize(&area.why), w).into_iter().map(|l| Line::styled(l, theme.dim())));
     lines
 }

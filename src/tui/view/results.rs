@@ -14,6 +14,8 @@ use crate::assessment::Assessment;
 use crate::scoring::fmt1;
 use crate::text::one_line;
 
+/// How many reasons for the verdict the screen lists.
+const REASONS: usize = 2;
 /// How many actions the screen lists; the report has them all.
 const TOP_ACTIONS: usize = 5;
 
@@ -31,10 +33,14 @@ fn lines(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
         Span::raw(" ".repeat(w.saturating_sub(8 + width(a.verdict.title()) + 22))),
         Span::styled(format!("{:>22}", format!("readiness {} / 100", fmt1(a.score))), theme.strong()),
     ])];
-    for reason in &a.reasons {
+    for reason in a.reasons.iter().take(REASONS) {
         for (k, l) in wrap(&one_line(&reason.message), w.saturating_sub(2)).into_iter().enumerate() {
             lines.push(Line::raw(format!("{}{l}", if k == 0 { "• " } else { "  " })));
         }
+    }
+    if a.reasons.len() > REASONS {
+        let more = a.reasons.len() - REASONS;
+        lines.push(Line::styled(format!("  and {more} more reason{} in the report", if more == 1 { "" } else { "s" }), theme.dim()));
     }
     lines.push(Line::raw(""));
     lines.push(spread("Areas", "score  risk  ", w, theme));

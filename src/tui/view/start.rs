@@ -83,9 +83,9 @@ pub fn render_start(
     lines.push(Line::raw(""));
     let begin = "Begin the interview →";
     lines.push(if focus == 3 {
-        Line::from(vec![Span::styled("› ", theme.key()), Span::styled(format!(" {begin} "), theme.selected())])
+        Line::from(vec![Span::styled("› ", theme.key()), Span::styled(begin, theme.selected())])
     } else {
-        Line::from(vec![Span::raw("   "), Span::styled(begin, theme.strong())])
+        Line::from(vec![Span::raw("  "), Span::styled(begin, theme.strong())])
     });
     frame.render_widget(Paragraph::new(lines), area);
     if let Some(pos) = cursor.filter(|&(x, y)| x < area.right() && y < area.bottom()) {

@@ -87,6 +87,11 @@ impl Theme {
         }
     }
 
+    /// The screen behind an open window.
+    pub fn backdrop(&self) -> Style {
+        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::DIM) }
+    }
+
     /// The filled and empty parts of a bar.
     pub fn bar_fill(&self) -> Style {
         self.fg(Color::Cyan)
