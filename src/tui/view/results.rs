@@ -40,7 +40,10 @@ fn lines(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
     if a.reasons.len() > REASONS {
         let more = a.reasons.len() - REASONS;
-        lines.push(Line::styled(format!("  and {more} more reason{} in the report", if more == 1 { "" } else { "s" }), theme.dim()));
+        lines.push(Line::styled(
+            format!("  and {more} more reason{} in the report", if more == 1 { "" } else { "s" }),
+            theme.dim(),
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(spread("Areas", "score  risk  ", w, theme));
