@@ -74,6 +74,13 @@ fn resume_offer() {
 }
 
 #[test]
+fn first_question_after_the_start_form() {
+    let q = quick();
+    let mut app = begun(&q, 0);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
 fn single_choice_question() {
     let q = quick();
     let mut app = begun(&q, 2);
@@ -187,4 +194,64 @@ fn wide_terminal_shows_help_beside_the_question() {
     let q = quick();
     let mut app = begun(&q, 4);
     insta::assert_snapshot!(draw(&mut app, 120, 32));
+}
+
+/// Text from a questionnaire file never reaches the terminal raw: escape
+/// sequences and control characters are stripped on every screen.
+#[test]
+fn questionnaire_text_is_sanitised_on_every_screen() {
+    // TOML escapes, so the file really holds ESC, BEL and a bidi override.
+    let evil = r"\u001b]0;pwned\u0007\u001b[2J\u202e";
+    let toml = format!(
+        r#"
+[questionnaire]
+id = "evil"
+version = "1"
+title = "Evil{evil}"
+description = "Desc{evil}"
+
+[[area]]
+id = "a"
+title = "Area{evil}"
+why = "Why{evil}"
+
+[[area.question]]
+id = "a.q"
+kind = "single"
+text = "Question{evil}?"
+help = "Help{evil}"
+[[area.question.choice]]
+id = "x"
+label = "Choice{evil}"
+score = 0
+red_flag = "critical"
+recommendation = "Fix it{evil}"
+phase = "setup"
+[[area.question.choice]]
+id = "y"
+label = "Other"
+score = 100
+"#
+    );
+    let q = crm_ready::questionnaire::parse(&toml, "evil.toml").unwrap();
+    let mut app = app(&q);
+    let mut screens = vec![draw(&mut app, 80, 24)];
+    for _ in 0..4 {
+        update(&mut app, Action::Confirm);
+    }
+    screens.push(draw(&mut app, 80, 24));
+    screens.push(draw(&mut app, 130, 30));
+    update(&mut app, Action::Help);
+    screens.push(draw(&mut app, 80, 24));
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Digit(1));
+    screens.push(draw(&mut app, 80, 24));
+    app.show_results(score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH));
+    screens.push(draw(&mut app, 80, 24));
+    for screen in &screens {
+        assert!(!screen.chars().any(|c| c.is_control() && c != '\n'), "control character on screen:\n{screen}");
+        assert!(!screen.contains('\u{202e}'), "bidi override on screen:\n{screen}");
+        assert!(!screen.contains("pwned"), "an OSC payload leaked:\n{screen}");
+    }
+    assert!(screens[1].contains("Question?") && screens[4].contains("Choice"), "{}", screens[4]);
 }

@@ -318,10 +318,14 @@ impl<'q> App<'q> {
         let q = self.questionnaire();
         let file = draft::file_name(&q.id, self.session.answers().organization.as_deref());
         self.draft_path = self.drafts_dir.as_ref().map(|d| d.join(file));
+        self.open_question();
         if self.draft_path.is_none() {
             self.warn("No data directory found (set HOME or XDG_DATA_HOME), so progress is not saved to disk.");
+        } else {
+            self.inform(
+                "Tip: a number key answers. Progress is saved as you go; ? lists every key.",
+            );
         }
-        self.open_question();
     }
 
     pub(super) fn open_question(&mut self) {

@@ -171,3 +171,60 @@ where
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::questionnaire::builtin;
+
+    /// Actions from a script; an empty script interrupts.
+    struct Script(VecDeque<Action>);
+
+    impl Events for Script {
+        fn next(&mut self, _mode: Mode) -> io::Result<Option<Action>> {
+            Ok(Some(self.0.pop_front().unwrap_or(Action::Interrupt)))
+        }
+    }
+
+    fn script(actions: &[Action]) -> Script {
+        Script(actions.iter().cloned().collect())
+    }
+
+    #[test]
+    fn the_loop_saves_after_answers_scores_on_submit_and_finishes() {
+        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let saves = RefCell::new(Vec::new());
+        let save = |app: &App<'_>, _: jiff::Timestamp| {
+            saves.borrow_mut().push(app.session.answers().answers.len());
+            Ok(())
+        };
+        let mut actions = vec![Action::Confirm; 4];
+        actions.extend([Action::Digit(1), Action::Review, Action::Submit, Action::Yes, Action::Confirm]);
+        let exit = run(&mut terminal, &mut app, &mut script(&actions), save, || jiff::Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(exit, Exit::Finish);
+        assert_eq!(*saves.borrow(), [0, 1, 1], "on begin, after the answer, on submit");
+        assert!(matches!(app.screen, app::Screen::Results { .. }));
+        assert!(terminal.backend().to_string().contains("Result: Not ready"));
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_and_remembered() {
+        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let fail = |_: &App<'_>, _: jiff::Timestamp| Err(io::Error::other("disk full"));
+        let mut actions = vec![Action::Confirm; 4];
+        actions.push(Action::Digit(2));
+        let exit = run(&mut terminal, &mut app, &mut script(&actions), fail, || jiff::Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(exit, Exit::Interrupt);
+        assert_eq!(app.save_error.as_deref(), Some("disk full"));
+        assert!(terminal.backend().to_string().contains("Could not save your progress (disk full)"));
+    }
+}

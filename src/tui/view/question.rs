@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
         if help.len() <= room {
             lines.push(Line::raw(""));
             lines.extend(help);
-        } else if room >= 3 {
+        } else if room >= 4 {
             lines.push(Line::raw(""));
             lines.extend(help.into_iter().take(room - 1));
             lines.push(more);

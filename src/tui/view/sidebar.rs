@@ -21,9 +21,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
     // Keep the current area in view when there are more than fit.
     let first = current.saturating_sub(room / 2).min(q.areas.len().saturating_sub(room));
     let mut lines = vec![Line::from(Span::styled(" Areas", theme.heading())), Line::raw("")];
-    for (a, area_def) in q.areas.iter().enumerate().skip(first).take(room) {
+    let shown = first..(first + room).min(q.areas.len());
+    let counts: Vec<String> =
+        shown.clone().map(|a| app.session.area_progress(a)).map(|p| format!("{}/{}", p.answered, p.shown)).collect();
+    let count_width = counts.iter().map(|c| width(c)).max().unwrap_or(0);
+    for ((a, area_def), count) in shown.map(|a| (a, &q.areas[a])).zip(counts) {
         let p = app.session.area_progress(a);
-        let count = format!("{}/{}", p.answered, p.shown);
+        let count = format!("{count:>count_width$}");
         let (mark, mark_style) = match () {
             _ if a == current => ("›", theme.heading()),
             _ if p.shown > 0 && p.is_complete() => ("✓", theme.good()),
