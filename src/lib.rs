@@ -3,7 +3,9 @@
 //!
 //! The core (questionnaire model and loader, answers, visibility, scoring,
 //! the assessment) is pure: no terminal, clock or filesystem. The `cli`
-//! module is the thin edge that reads files, calls the core and prints.
+//! module is the thin edge that reads files, calls the core and prints;
+//! `tui` runs the interview over the pure interview state in `session`,
+//! saving `draft`s as it goes.
 
 pub mod answers;
 pub mod answers_file;

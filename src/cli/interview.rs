@@ -45,7 +45,7 @@ pub fn run(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result
                     out.note(&format!("Your answers are saved in {}.", path.display()));
                     out.note(&format!("To carry on, run: {resume_command}"));
                 }
-                None => out.note("Nothing was answered, so nothing was saved."),
+                None => out.note("Left before the interview began; nothing new was saved."),
             }
             if let Some(e) = save_error {
                 out.warn(&format!("the last save failed ({e}); the most recent answers were not kept"));

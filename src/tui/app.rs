@@ -322,9 +322,7 @@ impl<'q> App<'q> {
         if self.draft_path.is_none() {
             self.warn("No data directory found (set HOME or XDG_DATA_HOME), so progress is not saved to disk.");
         } else {
-            self.inform(
-                "Tip: a number key answers. Progress is saved as you go; ? lists every key.",
-            );
+            self.inform("Tip: a number key answers. Progress is saved as you go; ? lists every key.");
         }
     }
 

@@ -65,7 +65,7 @@ pub fn progress(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
     let p = app.session.total_progress();
     let label = format!(" {} of {} answered ({}%) ", p.answered, p.shown, p.percent());
     let bar_width = (area.width as usize).saturating_sub(width(&label) + 1);
-    let filled = (bar_width * p.answered).checked_div(p.shown).unwrap_or(bar_width);
+    let filled = (bar_width * p.answered).checked_div(p.shown).unwrap_or(bar_width).min(bar_width);
     let (full, empty) = if theme.color { ("━", "─") } else { ("█", "░") };
     let line = Line::from(vec![
         Span::raw(" "),

@@ -50,7 +50,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
             lines.extend(help);
         } else if room >= 4 {
             lines.push(Line::raw(""));
-            lines.extend(help.into_iter().take(room - 1));
+            let mut shown: Vec<Line> = help.into_iter().take(room - 1).collect();
+            if let Some(last) = shown.pop() {
+                let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                shown.push(Line::styled(super::wrap::truncate(&format!("{text} …"), w), theme.dim()));
+            }
+            lines.extend(shown);
             lines.push(more);
         } else if room >= 1 {
             lines.push(Line::raw(""));
