@@ -14,6 +14,7 @@ use crate::text::one_line;
 
 use super::rows::{QuickPick, Row, initial_row, quick_pick, rows};
 use super::text_field::{Edit, TextField};
+use super::{question_keys, screen_keys};
 
 /// The smallest terminal the interview draws in.
 pub const MIN_WIDTH: u16 = 50;
@@ -173,6 +174,8 @@ pub struct App<'q> {
     pub color: bool,
     pub offers: Vec<Offer>,
     pub drafts_dir: Option<PathBuf>,
+    /// The start form is behind us (or a draft was resumed).
+    pub begun: bool,
     /// Where the draft is written, once the interview has begun.
     pub draft_path: Option<PathBuf>,
     /// The last draft write failed with this.
@@ -211,6 +214,7 @@ impl<'q> App<'q> {
             color: true,
             offers,
             drafts_dir,
+            begun: false,
             draft_path: None,
             save_error: None,
             resume_command: "crm-ready assess --resume".to_string(),
@@ -248,7 +252,7 @@ impl<'q> App<'q> {
 
     /// Whether there is anything to keep: the interview has begun.
     pub fn has_begun(&self) -> bool {
-        self.draft_path.is_some()
+        self.begun
     }
 
     /// Where the respondent is, for the draft.
@@ -290,7 +294,7 @@ impl<'q> App<'q> {
         self.message = Some(Message { text: text.into(), warning: true });
     }
 
-    fn continue_draft(&mut self, saved: Saved) {
+    pub(super) fn continue_draft(&mut self, saved: Saved) {
         let q = self.questionnaire();
         let (mut session, dropped) = Session::new(q, saved.draft.answers);
         let position = saved.draft.position;
@@ -299,6 +303,7 @@ impl<'q> App<'q> {
         }
         let progress = session.total_progress();
         self.session = session;
+        self.begun = true;
         self.draft_path = Some(saved.path);
         self.open_question();
         if position.reviewing {
@@ -310,7 +315,7 @@ impl<'q> App<'q> {
         }
     }
 
-    fn begin(&mut self) {
+    pub(super) fn begin(&mut self) {
         if let Screen::Start { fields, .. } = &self.screen {
             let [org, name, role] = fields.as_ref();
             self.session.set_details(org.text(), name.text(), role.text());
@@ -318,6 +323,7 @@ impl<'q> App<'q> {
         let q = self.questionnaire();
         let file = draft::file_name(&q.id, self.session.answers().organization.as_deref());
         self.draft_path = self.drafts_dir.as_ref().map(|d| d.join(file));
+        self.begun = true;
         self.open_question();
         if self.draft_path.is_none() {
             self.warn("No data directory found (set HOME or XDG_DATA_HOME), so progress is not saved to disk.");
@@ -409,186 +415,20 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effects {
                 fx.exit = Some(Exit::Leave);
             }
         }
-        Mode::Help => help_key(app, action),
-        Mode::Editing => editor_key(app, action, &mut fx),
-        Mode::Confirming => confirm_key(app, action, &mut fx),
-        Mode::Resume => resume_key(app, action),
-        Mode::Start => start_key(app, action, &mut fx),
-        Mode::Question => super::question_keys::question_key(app, action, &mut fx),
-        Mode::Review => review_key(app, action, &mut fx),
-        Mode::Results => results_key(app, action, &mut fx),
+        Mode::Help => screen_keys::help_key(app, action),
+        Mode::Editing => screen_keys::editor_key(app, action, &mut fx),
+        Mode::Confirming => screen_keys::confirm_key(app, action, &mut fx),
+        Mode::Resume => screen_keys::resume_key(app, action),
+        Mode::Start => screen_keys::start_key(app, action, &mut fx),
+        Mode::Question => question_keys::question_key(app, action, &mut fx),
+        Mode::Review => screen_keys::review_key(app, action, &mut fx),
+        Mode::Results => screen_keys::results_key(app, action, &mut fx),
     }
     // Leaving saves the position too, so a resume lands exactly here.
     if matches!(fx.exit, Some(Exit::Leave | Exit::Interrupt)) && app.has_begun() {
         fx.save = true;
     }
     fx
-}
-
-pub(super) fn quit(app: &mut App<'_>) {
-    app.overlay = Some(Overlay::ConfirmQuit);
-}
-
-fn help_key(app: &mut App<'_>, action: Action) {
-    let Some(Overlay::Help { scroll }) = &mut app.overlay else { return };
-    match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll = scroll.saturating_add(1),
-        Action::PageUp => *scroll = scroll.saturating_sub(10),
-        Action::PageDown => *scroll = scroll.saturating_add(10),
-        Action::Cancel | Action::Help | Action::Confirm | Action::Quit => app.overlay = None,
-        _ => {}
-    }
-}
-
-fn editor_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
-    let i = app.session.current();
-    match (action, app.overlay.take()) {
-        (Action::Edit(e), Some(Overlay::Note(mut f))) => {
-            f.apply(e);
-            app.overlay = Some(Overlay::Note(f));
-        }
-        (Action::Edit(e), Some(Overlay::TextAnswer(mut f))) => {
-            f.apply(e);
-            app.overlay = Some(Overlay::TextAnswer(f));
-        }
-        (Action::Confirm, Some(Overlay::Note(f))) => {
-            app.session.set_note(i, f.text());
-            fx.save = true;
-            app.inform(if f.text().trim().is_empty() { "Note removed." } else { "Note saved." });
-        }
-        (Action::Confirm, Some(Overlay::TextAnswer(f))) => {
-            let change = app.session.enter_text(i, f.text());
-            app.answered(change, fx);
-            if app.session.answer(i).is_some() {
-                app.advance();
-            }
-        }
-        (Action::Cancel, _) => {}
-        (_, overlay) => app.overlay = overlay,
-    }
-}
-
-fn confirm_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
-    let overlay = app.overlay.take();
-    match (action, overlay) {
-        (Action::Yes, Some(Overlay::ConfirmQuit)) => fx.exit = Some(Exit::Leave),
-        (Action::Yes, Some(Overlay::ConfirmSubmit { .. })) => submit_now(app, fx),
-        (Action::No | Action::Cancel, _) => {}
-        (_, overlay) => app.overlay = overlay,
-    }
-}
-
-fn resume_key(app: &mut App<'_>, action: Action) {
-    let Screen::Resume { selected } = app.screen else { return };
-    let last = app.offers.len();
-    match action {
-        Action::Up => app.screen = Screen::Resume { selected: selected.saturating_sub(1) },
-        Action::Down => app.screen = Screen::Resume { selected: (selected + 1).min(last) },
-        Action::Choose | Action::Confirm if selected < last => {
-            let offer = app.offers.remove(selected);
-            app.offers.clear();
-            app.continue_draft(offer.saved);
-        }
-        Action::Choose | Action::Confirm | Action::No => {
-            let details = Details::default();
-            let fresh = App::new(app.questionnaire(), &details, Vec::new(), app.drafts_dir.clone());
-            app.screen = fresh.screen;
-            app.offers.clear();
-        }
-        Action::Quit => quit(app),
-        _ => {}
-    }
-}
-
-fn start_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
-    let Screen::Start { fields, focus } = &mut app.screen else { return };
-    match action {
-        Action::Edit(e) if *focus < 3 => fields[*focus].apply(e),
-        Action::FocusNext | Action::Down => *focus = (*focus + 1).min(3),
-        Action::FocusPrevious | Action::Up => *focus = focus.saturating_sub(1),
-        Action::Confirm if *focus < 3 => *focus += 1,
-        Action::Confirm => {
-            app.begin();
-            fx.save = true;
-        }
-        Action::Quit => quit(app),
-        _ => {}
-    }
-}
-
-fn review_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
-    let Screen::Review { selected } = app.screen else { return };
-    let s = &app.session;
-    let step_down = |item: ReviewItem| match item {
-        ReviewItem::Question(i) => s.next_visible(i).map_or(ReviewItem::Submit, ReviewItem::Question),
-        ReviewItem::Submit => ReviewItem::Submit,
-    };
-    let step_up = |item: ReviewItem| match item {
-        ReviewItem::Question(i) => ReviewItem::Question(s.previous_visible(i).unwrap_or(i)),
-        ReviewItem::Submit => ReviewItem::Question(s.previous_visible(s.questionnaire().questions.len()).unwrap_or(0)),
-    };
-    let repeat = |f: &dyn Fn(ReviewItem) -> ReviewItem, n: usize| (0..n).fold(selected, |item, _| f(item));
-    let moved = match action {
-        Action::Up => Some(step_up(selected)),
-        Action::Down => Some(step_down(selected)),
-        Action::PageUp => Some(repeat(&step_up, 8)),
-        Action::PageDown => Some(repeat(&step_down, 8)),
-        Action::Home => Some(ReviewItem::Question(0)),
-        Action::End => Some(ReviewItem::Submit),
-        _ => None,
-    };
-    if let Some(item) = moved {
-        app.screen = Screen::Review { selected: item };
-        return;
-    }
-    match action {
-        Action::Choose | Action::Confirm => match selected {
-            ReviewItem::Question(i) => {
-                app.session.go_to(i);
-                app.open_question();
-                app.back_to_review = true;
-            }
-            ReviewItem::Submit => submit(app, fx),
-        },
-        Action::Submit => submit(app, fx),
-        Action::Review | Action::Back | Action::Erase => app.open_question(),
-        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::Quit => quit(app),
-        _ => {}
-    }
-}
-
-/// Submits, asking first when questions are unanswered.
-fn submit(app: &mut App<'_>, fx: &mut Effects) {
-    let p = app.session.total_progress();
-    if p.is_complete() {
-        submit_now(app, fx);
-    } else {
-        app.overlay = Some(Overlay::ConfirmSubmit { unanswered: p.shown - p.answered });
-    }
-}
-
-fn submit_now(app: &mut App<'_>, fx: &mut Effects) {
-    if !matches!(app.screen, Screen::Review { .. }) {
-        app.open_review(None);
-    }
-    fx.score = true;
-    fx.save = true;
-}
-
-fn results_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
-    let Screen::Results { scroll, .. } = &mut app.screen else { return };
-    match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll = scroll.saturating_add(1),
-        Action::PageUp => *scroll = scroll.saturating_sub(10),
-        Action::PageDown => *scroll = scroll.saturating_add(10),
-        Action::Home => *scroll = 0,
-        Action::Confirm | Action::Choose | Action::Quit => fx.exit = Some(Exit::Finish),
-        Action::Review | Action::Back | Action::Erase => app.open_review(None),
-        _ => {}
-    }
 }
 
 /// The prompt for a text question's editor, prefilled with the answer.

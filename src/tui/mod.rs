@@ -7,6 +7,7 @@ pub mod app;
 pub mod keymap;
 mod question_keys;
 pub mod rows;
+mod screen_keys;
 pub mod terminal;
 pub mod text_field;
 pub mod view;

@@ -4,8 +4,9 @@
 use crate::questionnaire::Kind;
 use crate::session::number_range;
 
-use super::app::{Action, App, Effects, Overlay, current_rows, note_field, pick_typed, quit, text_answer_field};
+use super::app::{Action, App, Effects, Overlay, current_rows, note_field, pick_typed, text_answer_field};
 use super::rows::{QuickPick, Row, listed_steps};
+use super::screen_keys::quit;
 
 /// Longest number that can be typed.
 const MAX_TYPED: usize = 24;

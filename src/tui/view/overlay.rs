@@ -25,17 +25,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, t
         Overlay::TextAnswer(field) => editor(frame, area, app, " Your answer ", field, theme),
         Overlay::ConfirmQuit => {
             let mut body = Vec::new();
-            if app.has_begun() {
-                body.push("Your answers so far are saved in:".to_string());
-                body.push(app.draft_path.as_ref().map(|p| p.display().to_string()).unwrap_or_default());
-                body.push(String::new());
-                body.push(format!("To carry on later, run: {}", app.resume_hint()));
-                if let Some(e) = &app.save_error {
+            match (&app.draft_path, app.has_begun()) {
+                (Some(path), true) => {
+                    body.push("Your answers so far are saved in:".to_string());
+                    body.push(path.display().to_string());
                     body.push(String::new());
-                    body.push(format!("Warning: the last save failed ({e}); recent answers would be lost."));
+                    body.push(format!("To carry on later, run: {}", app.resume_hint()));
+                    if let Some(e) = &app.save_error {
+                        body.push(String::new());
+                        body.push(format!("Warning: the last save failed ({e}); recent answers would be lost."));
+                    }
                 }
-            } else {
-                body.push("Nothing has been answered yet, so there is nothing to keep.".to_string());
+                (None, true) => {
+                    body.push("There is nowhere to save your answers, so leaving now loses them.".to_string())
+                }
+                (_, false) => body.push("Nothing has been answered yet, so there is nothing to keep.".to_string()),
             }
             confirm(frame, area, " Leave the interview? ", &body, "leave", "stay", theme);
         }
