@@ -36,6 +36,8 @@ pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostic
         return Vec::new();
     }
     let mut choices: Vec<Choice> = Vec::with_capacity(tables.len());
+    // Every id seen, valid choice or not, so a repeat is reported either way.
+    let mut seen: Vec<String> = Vec::with_capacity(tables.len());
     for (table, span) in tables {
         let f = Fields::new(table, span.clone(), format!("a choice of {}", q.context()), CHOICE_KEYS, errs);
         let Some(id) = f.required_string("id", errs) else { continue };
@@ -49,13 +51,14 @@ pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostic
             );
             continue;
         }
-        if choices.iter().any(|c| &c.id == id.get_ref()) {
+        if seen.contains(id.get_ref()) {
             errs.push(
                 Diagnostic::at(id.span(), format!("duplicate choice id `{}` in {}", id.get_ref(), q.context()))
                     .with_help("give each choice of a question its own id"),
             );
             continue;
         }
+        seen.push(id.get_ref().clone());
         let f = f.with_context(format!("choice `{}` of {}", id.get_ref(), q.context()));
         let label = match f.string("label", errs) {
             Some(l) if check_text(&l, "label", MAX_LABEL_CHARS, true, errs) => Some(l.into_inner()),
