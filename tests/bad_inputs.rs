@@ -7,14 +7,14 @@
 //! Inputs too big to commit (over the size and count caps) are generated
 //! into a temporary directory.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crm_ready::limits::{MAX_ANSWERS, MAX_AREAS, MAX_FILE_BYTES, MAX_OPTIONS, MAX_QUESTIONS};
-
-const BIN: &str = env!("CARGO_BIN_EXE_crm-ready");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use support::{ROOT, run as crm_ready};
 const BAD_QUESTIONNAIRES: &str = "tests/fixtures/questionnaires/bad";
 const BAD_ANSWERS: &str = "tests/fixtures/answers/bad";
 /// The questionnaire the bad answers files are checked against.
@@ -413,21 +413,6 @@ const HINTS: &[(&str, &str)] = &[
     // people.mandate turns "don't know" off: the hint must not offer it.
     ("answers/bad/unknown-choice.toml", "use one of \"yes\", \"no\"\n"),
 ];
-
-fn crm_ready(args: &[&str]) -> Output {
-    let home = tempfile::tempdir().unwrap();
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        // Nothing a test runs may touch the real user's files.
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path())
-        .env("XDG_STATE_HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path())
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
-}
 
 fn validate(file: &str) -> Output {
     crm_ready(&["validate", file])
