@@ -260,6 +260,14 @@ const QUESTIONNAIRES: &[Case] = &[
         "yes-no-wrong-choices.toml",
         &[("17:1", "question `a.yn` is yes_no and needs exactly the choices `yes` and `no`")],
     ),
+    case(
+        "wrong-type-flags.toml",
+        &[
+            ("16:13", "`dont_know` in question `a.many` must be true or false, found a string"),
+            ("22:13", "`exclusive` in choice `x` of question `a.many` must be true or false, found an integer"),
+            ("33:40", "`is_any` in a condition of question `a.follow` must be an array of strings, found a string"),
+        ],
+    ),
 ];
 
 /// `crm-ready assess --questionnaire every-kind.toml --answers FILE`.

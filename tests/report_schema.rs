@@ -64,12 +64,15 @@ fn the_reports_exercise_every_shape_the_schema_allows() {
     assert!(reports.iter().any(|r| !r["unknowns"].as_array().unwrap().is_empty()));
 }
 
+/// A way to damage a good report.
+type Breakage = fn(&mut Value);
+
 #[test]
 fn the_validator_rejects_reports_that_break_the_schema() {
     let schema = printed_schema();
     let validator = Validator::new(&schema);
     let good = report("crm-quick", "examples/answers-quick.toml");
-    let broken: [(&str, fn(&mut Value)); 7] = [
+    let broken: [(&str, Breakage); 7] = [
         ("verdict outside the enum", |r| r["verdict"] = "maybe".into()),
         ("score above 100", |r| r["score"] = 101.into()),
         ("missing required key", |r| {

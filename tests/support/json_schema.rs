@@ -69,7 +69,7 @@ impl<'s> Validator<'s> {
                     }
                 }
                 "format" => {
-                    if rule == "date-time" && !value.as_str().is_none_or(|s| s.parse::<jiff::Timestamp>().is_ok()) {
+                    if rule == "date-time" && value.as_str().is_some_and(|s| s.parse::<jiff::Timestamp>().is_err()) {
                         errors.push(format!("{path}: {value} is not an RFC 3339 date-time"));
                     }
                 }
