@@ -153,7 +153,8 @@ fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
                 let out = if *k == "answers" { &mut raw.answers } else { &mut raw.notes };
                 for (qid, value) in map {
                     let kspan = locate(qid, span.end);
-                    out.push((Spanned::new(kspan.clone(), qid.clone()), Spanned::new(kspan, json_raw(value))));
+                    let vspan = value_after(source, kspan.end, value);
+                    out.push((Spanned::new(kspan, qid.clone()), Spanned::new(vspan, json_raw(value))));
                 }
             }
             (Some(k @ &("answers" | "notes")), _) => {
@@ -177,6 +178,16 @@ fn json_raw(v: &serde_json::Value) -> Raw {
         serde_json::Value::Bool(_) => Raw::Other("a boolean"),
         serde_json::Value::Object(_) => Raw::Other("an object"),
     }
+}
+
+/// Where the value following a key (at byte `key_end`) is written: past
+/// the colon and white space, as long as its compact JSON form.
+fn value_after(source: &str, key_end: usize, value: &serde_json::Value) -> Span {
+    let rest = source.get(key_end..).unwrap_or("");
+    let skipped = rest.find(|c: char| c != ':' && !c.is_whitespace()).unwrap_or(rest.len());
+    let start = key_end + skipped;
+    let len = serde_json::to_string(value).map_or(1, |t| t.len());
+    start..(start + len).min(source.len())
 }
 
 /// Byte offset of a 1-based line and column (as serde_json reports them).

@@ -102,8 +102,8 @@ pub fn render_table(a: &Assessment, style: TableStyle) -> String {
         a.assessed_at
     ));
     out.push_str(&format!("Verdict: {}    Score: {} / 100\n", style.verdict(a.verdict), fmt1(a.score)));
-    for r in &a.reasons {
-        out.push_str(&format!("  • {}\n", one_line(&r.message)));
+    for line in super::reason_lines(a) {
+        out.push_str(&format!("  • {}\n", one_line(&line)));
     }
 
     let mut areas = style.table();
