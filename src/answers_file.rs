@@ -1,13 +1,13 @@
 //! Reading an answers file (TOML or JSON) and checking every answer against
 //! the questionnaire, with each problem located in the file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use toml::Spanned;
 use toml::de::DeValue;
 
 use crate::answers::{Answer, Answers, DONT_KNOW};
-use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span, position};
+use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::limits::{MAX_ANSWERS, MAX_COSTLY_HINTS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::questionnaire::{Kind, Question, Questionnaire};
 use crate::text::one_line;
@@ -80,10 +80,11 @@ pub fn parse_answers(
         return Err(InvalidInput::new(origin, source, errs));
     }
     let mut answers = answers;
+    let index = LineIndex::new(source);
     let warnings = drop_hidden(&mut answers, q, &raw)
         .into_iter()
         .map(|(span, msg)| {
-            let p = position(source, span.start);
+            let p = index.position(span.start);
             format!("{}:{}:{}: {}", one_line(origin), p.line, p.column, msg)
         })
         .collect();
@@ -349,10 +350,11 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
 /// for each.
 fn drop_hidden(answers: &mut Answers, q: &Questionnaire, raw: &RawFile) -> Vec<(Span, String)> {
     let visible = visibility(q, &answers.answers);
+    let spans: HashMap<&str, Span> = raw.answers.iter().map(|(k, _)| (k.get_ref().as_str(), k.span())).collect();
     let mut warnings = Vec::new();
     for (i, question) in q.questions.iter().enumerate() {
         if !visible[i] && answers.answers.remove(&question.id).is_some() {
-            let span = raw.answers.iter().find(|(k, _)| k.get_ref() == &question.id).map_or(0..0, |(k, _)| k.span());
+            let span = spans.get(question.id.as_str()).cloned().unwrap_or(0..0);
             warnings.push((
                 span,
                 format!("ignoring the answer to `{}`: its condition hides it given the other answers", question.id),

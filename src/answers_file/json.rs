@@ -111,9 +111,9 @@ struct KeyFinder<'s> {
 }
 
 impl KeyFinder<'_> {
-    /// The span of `key` and of the start of its value; empty spans at the
-    /// cursor when the key is written in a way the search cannot match
-    /// (e.g. with `\u` escapes).
+    /// The spans of `key` and of its value; empty spans at the cursor when
+    /// the key is written in a way the search cannot match (e.g. with `\u`
+    /// escapes).
     fn next(&mut self, key: &str) -> (Span, Span) {
         let needle = serde_json::to_string(key).unwrap_or_default();
         let mut from = self.at;
@@ -127,7 +127,7 @@ impl KeyFinder<'_> {
                 let rest = &after[colon + 1..];
                 let value = end + colon + 1 + (rest.len() - rest.trim_start().len());
                 self.at = value;
-                return (start..end, value..value + 1);
+                return (start..end, value..value + value_len(&self.source[value..]));
             }
             from = end;
         }
@@ -201,6 +201,43 @@ pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile>
     Some(raw)
 }
 
+/// The length of the JSON value `text` starts with, as written: a string
+/// to its closing quote, an array or object to its closing bracket, a
+/// number or literal to the next delimiter. At least 1, for the caret.
+fn value_len(text: &str) -> usize {
+    let (mut depth, mut in_string, mut escaped) = (0_usize, false, false);
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    in_string = false;
+                    if depth == 0 {
+                        return end;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => depth += 1,
+            ']' | '}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return end;
+                }
+            }
+            ',' | ']' | '}' | ' ' | '\t' | '\r' | '\n' if depth == 0 => return i.max(1),
+            _ => {}
+        }
+    }
+    text.len().max(1)
+}
+
 /// Byte offset of a 1-based line and column (as serde_json reports them).
 fn offset_of(source: &str, line: usize, column: usize) -> usize {
     let line_start: usize = source.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
@@ -216,10 +253,19 @@ mod tests {
     fn finds_keys_in_order_and_skips_values_that_look_like_keys() {
         let src = r#"{"a": "b", "b" : 1}"#;
         let mut keys = KeyFinder { source: src, at: 0 };
-        assert_eq!(keys.next("a"), (1..4, 6..7));
+        assert_eq!(keys.next("a"), (1..4, 6..9));
         let (span, value) = keys.next("b");
         assert_eq!(&src[span], "\"b\"");
         assert_eq!(&src[value], "1");
+    }
+
+    #[test]
+    fn measures_values_as_written() {
+        assert_eq!(value_len(r#""a \" b", "next""#), 8);
+        assert_eq!(value_len(r#"["x", "]", {"y": [1]}] , 2"#), 22);
+        assert_eq!(value_len("12.5e3}"), 6);
+        assert_eq!(value_len("null"), 4);
+        assert_eq!(value_len(""), 1);
     }
 
     #[test]
