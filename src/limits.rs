@@ -25,5 +25,9 @@ pub const MAX_WEIGHT: f64 = 1000.0;
 /// with every id, a search for a cycle of conditions): a hostile file could
 /// otherwise ask for millions. Past it, problems get the plain message.
 pub const MAX_COSTLY_HINTS: usize = 16;
+/// Most problems printed per file, then a count of the rest: a file with
+/// thousands of mistakes is fixed from the top, and printing them all would
+/// bury the first ones.
+pub const MAX_PROBLEMS_SHOWN: usize = 100;
 /// Most answers or notes in one answers file.
 pub const MAX_ANSWERS: usize = MAX_QUESTIONS;

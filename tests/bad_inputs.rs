@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Output;
 
-use crm_ready::limits::{MAX_ANSWERS, MAX_AREAS, MAX_FILE_BYTES, MAX_OPTIONS, MAX_QUESTIONS};
+use crm_ready::limits::{MAX_ANSWERS, MAX_AREAS, MAX_FILE_BYTES, MAX_OPTIONS, MAX_PROBLEMS_SHOWN, MAX_QUESTIONS};
 use support::{ROOT, run as crm_ready};
 const BAD_QUESTIONNAIRES: &str = "tests/fixtures/questionnaires/bad";
 const BAD_ANSWERS: &str = "tests/fixtures/answers/bad";
@@ -638,6 +638,24 @@ fn too_many_choices_and_bands_are_refused() {
     ];
     let expect: Vec<(&str, &str)> = expect.iter().map(|(at, m)| (*at, m.as_str())).collect();
     assert_eq!(refusal_problems(&validate(&path), &path, &expect), Vec::<String>::new());
+}
+
+#[test]
+fn a_file_with_hundreds_of_problems_shows_the_first_hundred_and_counts_all() {
+    let mut text = HEADER.to_string();
+    for i in 0..250 {
+        writeln!(text, "colour{i} = 1").unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_file(&dir, "noisy.toml", text.as_bytes());
+    let out = validate(&path);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    // 250 unknown keys and the missing areas.
+    let shown = stderr.matches(&format!("{path}:")).count();
+    assert_eq!(shown, MAX_PROBLEMS_SHOWN, "{stderr}");
+    assert!(stderr.contains(&format!("... and {} more, not shown", 251 - MAX_PROBLEMS_SHOWN)), "{stderr}");
+    assert!(stderr.ends_with(&format!("251 problems in {path}\n")), "{stderr}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! two equal keys, so the file is read into a small tree that keeps every
 //! entry in order, and each key is then found in the text, in order.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -11,6 +12,7 @@ use toml::Spanned;
 
 use super::{KEYS, Raw, RawFile};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::limits::MAX_COSTLY_HINTS;
 use crate::toml_tree::closest;
 
 /// A JSON value whose objects keep every entry, duplicates included.
@@ -108,6 +110,9 @@ impl<'de> Deserialize<'de> for Json {
 struct KeyFinder<'s> {
     source: &'s str,
     at: usize,
+    /// Keys not found: each miss scans the rest of the text, so after a few
+    /// the finder stops looking (a hostile file could hold thousands).
+    misses: usize,
 }
 
 impl KeyFinder<'_> {
@@ -115,6 +120,10 @@ impl KeyFinder<'_> {
     /// the key is written in a way the search cannot match (e.g. with `\u`
     /// escapes).
     fn next(&mut self, key: &str) -> (Span, Span) {
+        let unknown = (self.at..self.at, self.at..self.at);
+        if self.misses > MAX_COSTLY_HINTS {
+            return unknown;
+        }
         let needle = serde_json::to_string(key).unwrap_or_default();
         let mut from = self.at;
         while let Some(found) = self.source.get(from..).and_then(|rest| rest.find(&needle)) {
@@ -131,7 +140,8 @@ impl KeyFinder<'_> {
             }
             from = end;
         }
-        (self.at..self.at, self.at..self.at)
+        self.misses += 1;
+        unknown
     }
 }
 
@@ -151,7 +161,7 @@ pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile>
         );
         return None;
     };
-    let mut keys = KeyFinder { source, at: 0 };
+    let mut keys = KeyFinder { source, at: 0, misses: 0 };
     let mut raw = RawFile::default();
     for (key, v) in &top {
         let (span, value_span) = keys.next(key);
@@ -171,10 +181,11 @@ pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile>
         match (known, v) {
             ("answers" | "notes", Json::Object(map)) => {
                 let is_answers = known == "answers";
+                let mut seen = HashSet::with_capacity(map.len());
                 for (qid, value) in map {
                     let (kspan, vspan) = keys.next(qid);
                     let out = if is_answers { &mut raw.answers } else { &mut raw.notes };
-                    if out.iter().any(|(k, _)| k.get_ref() == qid) {
+                    if !seen.insert(qid.as_str()) {
                         let what = if is_answers { "an answer" } else { "a note" };
                         errs.push(
                             Diagnostic::at(kspan, format!("`{qid}` has {what} twice in `{known}`"))
@@ -252,7 +263,7 @@ mod tests {
     #[test]
     fn finds_keys_in_order_and_skips_values_that_look_like_keys() {
         let src = r#"{"a": "b", "b" : 1}"#;
-        let mut keys = KeyFinder { source: src, at: 0 };
+        let mut keys = KeyFinder { source: src, at: 0, misses: 0 };
         assert_eq!(keys.next("a"), (1..4, 6..9));
         let (span, value) = keys.next("b");
         assert_eq!(&src[span], "\"b\"");
