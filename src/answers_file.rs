@@ -81,7 +81,7 @@ pub fn parse_answers(
         .into_iter()
         .map(|(span, msg)| {
             let p = index.position(span.start);
-            format!("{}:{}:{}: warning: {}", one_line(origin), p.line, p.column, msg)
+            format!("{}:{}:{}: {}", one_line(origin), p.line, p.column, msg)
         })
         .collect();
     Ok(LoadedAnswers { answers, warnings })
