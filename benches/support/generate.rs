@@ -62,6 +62,11 @@ pub fn questionnaire(questions: usize) -> String {
 pub fn answers(questions: usize) -> String {
     let mut s = String::from("questionnaire = \"generated\"\nversion = \"1\"\n\n[answers]\n");
     for i in 0..questions {
+        // The yes/no follow-up is shown only after "fair" (or "poor").
+        let previous_fair = i % 4 == 1 && (i - 1) % 3 == 0 && (i - 1) % 7 != 6;
+        if i % 4 == 1 && !previous_fair {
+            continue;
+        }
         let value = match (i % 4, i % 7) {
             (_, 6) => "\"dont-know\"".to_string(),
             (0, _) => if i % 3 == 0 { "\"fair\"" } else { "\"good\"" }.to_string(),
