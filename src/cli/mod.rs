@@ -2,8 +2,10 @@
 //! the code that runs it. Everything here is the thin edge around the core.
 
 mod assess;
+mod generate;
 mod interview;
 mod output;
+mod schema;
 mod show;
 mod validate;
 
@@ -41,6 +43,12 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Check questionnaire files and report every problem.
     Validate(validate::ValidateArgs),
+    /// Print the JSON Schema of the report that --format json writes.
+    Schema,
+    /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff); view it with `crm-ready man | man -l -`.
+    Man,
 }
 
 /// Parses the command line, runs it and returns the process exit code.
@@ -60,6 +68,9 @@ pub fn main() -> ExitCode {
         Command::Questionnaires(args) => show::list(args, &out),
         Command::Show(args) => show::show(args, &out),
         Command::Validate(args) => validate::run(args, &out),
+        Command::Schema => schema::run(&out),
+        Command::Completions(args) => generate::completions(args, &out),
+        Command::Man => generate::man(&out),
     };
     match result {
         Ok(code) => exit::exit_code(code),
