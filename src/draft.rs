@@ -177,7 +177,11 @@ pub fn discard(path: &Path) -> io::Result<()> {
 pub fn find(dir: &Path, q: &Questionnaire) -> anyhow::Result<Vec<Saved>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // A file where a directory should be: no drafts there, and saving
+        // reports the problem in the interview.
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+            return Ok(Vec::new());
+        }
         Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot list {}", dir.display()))),
     };
     let mut found = Vec::new();
@@ -261,6 +265,8 @@ mod tests {
         let q = quick();
         let dir = tempfile::tempdir().unwrap();
         assert!(find(&dir.path().join("missing"), &q).unwrap().is_empty());
+        std::fs::write(dir.path().join("a-file"), "").unwrap();
+        assert!(find(&dir.path().join("a-file").join("drafts"), &q).unwrap().is_empty(), "under a file");
         let mut older = sample(&q);
         older.saved_at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
         save(&dir.path().join(file_name("crm-quick", Some("Older"))), &older).unwrap();

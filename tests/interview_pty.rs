@@ -1,158 +1,14 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keystrokes,
-//! its screen read through a terminal emulator (vt100). No fixed sleeps:
-//! every wait polls the parsed screen (or a file) until it shows what is
-//! expected, and fails after a timeout.
+//! its screen read through a terminal emulator (vt100); see `support::pty`.
 
 #![cfg(unix)]
 
-use std::io::{ErrorKind, Read, Write};
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::io::Read;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use expectrl::process::unix::{Signal, WaitStatus};
-
-const TIMEOUT: Duration = Duration::from_secs(10);
-/// Pause between polls of a quiet terminal: a wait, not a synchronisation.
-const POLL: Duration = Duration::from_millis(2);
-
-const LEFT: &str = "\x1b[D";
-const RIGHT: &str = "\x1b[C";
-
-/// The binary running in a PTY, and what it has drawn.
-struct Tty {
-    session: expectrl::session::OsSession,
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    exited: bool,
-}
-
-impl Tty {
-    fn spawn(data_home: &Path, args: &[&str]) -> Tty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crm-ready"));
-        cmd.args(args).env("XDG_DATA_HOME", data_home).env("NO_COLOR", "1").env("TERM", "xterm-256color");
-        let mut session = expectrl::Session::spawn(cmd).expect("spawn in a PTY");
-        session.get_process_mut().set_window_size(80, 24).unwrap();
-        Tty { session, parser: vt100::Parser::new(24, 80, 0), raw: Vec::new(), exited: false }
-    }
-
-    /// Reads whatever output is ready; false when there was none.
-    fn pump(&mut self) -> bool {
-        let mut buf = [0u8; 8192];
-        match self.session.try_read(&mut buf) {
-            Ok(0) => {
-                self.exited = true;
-                false
-            }
-            Ok(n) => {
-                self.parser.process(&buf[..n]);
-                self.raw.extend_from_slice(&buf[..n]);
-                true
-            }
-            Err(e) if e.kind() == ErrorKind::WouldBlock => false,
-            // Linux reports EIO on the PTY once the child has gone.
-            Err(_) => {
-                self.exited = true;
-                false
-            }
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Waits until the screen shows `text`.
-    fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let read = self.pump();
-            if self.screen().contains(text) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline && !self.exited,
-                "waited for {text:?}; the screen shows:\n{}",
-                self.screen()
-            );
-            if !read {
-                std::thread::sleep(POLL);
-            }
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.write_all(keys.as_bytes()).unwrap();
-        self.session.flush().unwrap();
-    }
-
-    /// Reads to the end and returns the exit code.
-    fn wait_exit(&mut self) -> i32 {
-        let deadline = Instant::now() + TIMEOUT;
-        while !self.exited {
-            assert!(Instant::now() < deadline, "the app did not exit; the screen shows:\n{}", self.screen());
-            if !self.pump() {
-                std::thread::sleep(POLL);
-            }
-        }
-        match self.session.get_process().wait().unwrap() {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("unexpected end: {other:?}"),
-        }
-    }
-
-    /// The terminal is back as the app found it: main screen, cursor shown,
-    /// and the raw output ends the alternate screen after entering it.
-    fn assert_restored(&self) {
-        let screen = self.parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "cursor still hidden");
-        let raw = String::from_utf8_lossy(&self.raw);
-        let entered = raw.rfind("\x1b[?1049h").expect("the app used the alternate screen");
-        let left = raw.rfind("\x1b[?1049l").expect("the app left the alternate screen");
-        let shown = raw.rfind("\x1b[?25h").expect("the app showed the cursor");
-        assert!(left > entered && shown > entered, "restored after the last draw");
-    }
-
-    /// Everything printed after the app left the alternate screen, as text.
-    fn after_exit(&self) -> String {
-        let raw = String::from_utf8_lossy(&self.raw);
-        let left = raw.rfind("\x1b[?1049l").map_or(0, |i| i + "\x1b[?1049l".len());
-        let rest = &raw[left..];
-        let rest = rest.strip_prefix("\x1b[?25h").unwrap_or(rest);
-        rest.replace("\r\n", "\n")
-    }
-}
-
-fn draft_path(data_home: &Path, name: &str) -> PathBuf {
-    data_home.join("crm-ready").join("drafts").join(name)
-}
-
-/// Waits until the draft file holds JSON for which `ok` is true.
-fn wait_for_draft(path: &Path, ok: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && let Ok(json) = serde_json::from_str::<serde_json::Value>(&text)
-            && ok(&json)
-        {
-            return json;
-        }
-        assert!(Instant::now() < deadline, "draft {} never matched", path.display());
-        std::thread::sleep(POLL);
-    }
-}
-
-/// Starts crm-quick for Acme Ltd, past the start form.
-fn begin(data_home: &Path, extra: &[&str]) -> Tty {
-    let mut args = vec!["assess", "--questionnaire", "crm-quick"];
-    args.extend_from_slice(extra);
-    let mut tty = Tty::spawn(data_home, &args);
-    tty.wait_for("Who is this assessment for?");
-    tty.send("Acme Ltd\r\r\r\r");
-    tty.wait_for("Has the company written down");
-    tty
-}
+use support::pty::{LEFT, RIGHT, Tty, begin, draft_path, wait_for_draft};
 
 #[test]
 fn answer_go_back_quit_resume_and_finish() {
@@ -243,21 +99,6 @@ fn answer_go_back_quit_resume_and_finish() {
     assert_eq!(answer("vendors.prime"), "lead-and-plan");
     assert_eq!(answer("management.alignment"), 4);
     assert!(!draft.exists(), "the draft is removed once the report is out");
-}
-
-#[test]
-fn sigterm_restores_the_terminal_and_keeps_the_draft() {
-    let home = tempfile::tempdir().unwrap();
-    let mut tty = begin(home.path(), &[]);
-    tty.send("4");
-    tty.wait_for("When you decide what the CRM should do");
-    let draft = draft_path(home.path(), "crm-quick@acme-ltd.json");
-    wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"] == "none");
-    tty.session.get_process_mut().signal(Signal::SIGTERM).unwrap();
-    assert_eq!(tty.wait_exit(), 130);
-    tty.assert_restored();
-    assert!(tty.after_exit().contains("Your answers are saved in"), "{}", tty.after_exit());
-    wait_for_draft(&draft, |d| d["position"]["question"] == "vision.strategy");
 }
 
 #[test]

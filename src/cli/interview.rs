@@ -47,10 +47,18 @@ pub fn run(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result
                 }
                 None => out.note("Left before the interview began; nothing new was saved."),
             }
+            let unsaved = save_error.is_some();
             if let Some(e) = save_error {
                 out.warn(&format!("the last save failed ({e}); the most recent answers were not kept"));
             }
-            Ok(if interrupted { exit::INTERRUPTED } else { exit::OK })
+            // Leaving with answers that could not be written is a failed write.
+            Ok(if interrupted {
+                exit::INTERRUPTED
+            } else if unsaved {
+                exit::IO
+            } else {
+                exit::OK
+            })
         }
     }
 }

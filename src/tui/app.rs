@@ -48,6 +48,8 @@ pub enum Action {
     Quit,
     /// Ctrl-C or a signal: leave at once, keeping the draft.
     Interrupt,
+    /// Ctrl-Z or SIGTSTP: hand the terminal back to the shell for a while.
+    Suspend,
     Edit(Edit),
     FocusNext,
     FocusPrevious,
@@ -92,6 +94,8 @@ pub struct Effects {
     pub save: bool,
     /// Score the answers and call [`App::show_results`].
     pub score: bool,
+    /// Save, then give the terminal back to the shell until `fg`.
+    pub suspend: bool,
     pub exit: Option<Exit>,
 }
 
@@ -286,6 +290,11 @@ impl<'q> App<'q> {
         self.save_error = None;
     }
 
+    /// Ctrl-Z was pressed but nothing could continue a stopped process.
+    pub fn suspend_unavailable(&mut self) {
+        self.warn("Ctrl-Z needs a shell with job control to come back to, and there is none here, so the interview stays open.");
+    }
+
     pub(super) fn inform(&mut self, text: impl Into<String>) {
         self.message = Some(Message { text: text.into(), warning: false });
     }
@@ -406,6 +415,11 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effects {
     if let Action::Resize(w, h) = action {
         app.size = (w, h);
         return fx;
+    }
+    if action == Action::Suspend {
+        // Saved first, in case the stopped process is never continued; the
+        // screen comes back as it was, message and all.
+        return Effects { suspend: true, save: app.has_begun(), ..fx };
     }
     app.message = None;
     match app.mode() {

@@ -2,6 +2,8 @@
 //!
 //! Ctrl-C leaves at once in every mode (the draft is already saved) and the
 //! process exits with 130, like an interrupted command; `q` and Esc ask first.
+//! Ctrl-Z suspends in every mode, as in any other terminal program (raw mode
+//! turns off the terminal's own handling of both keys).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -16,6 +18,9 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Action::Interrupt);
+    }
+    if ctrl && matches!(key.code, KeyCode::Char('z' | 'Z')) {
+        return Some(Action::Suspend);
     }
     match mode {
         Mode::TooSmall => matches!(key.code, KeyCode::Char('q') | KeyCode::Esc).then_some(Action::Quit),
@@ -155,10 +160,14 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_interrupts_everywhere_and_releases_are_ignored() {
+    fn ctrl_c_interrupts_and_ctrl_z_suspends_everywhere_and_releases_are_ignored() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for m in [Mode::Start, Mode::Question, Mode::Editing, Mode::Confirming, Mode::TooSmall, Mode::Results] {
             assert_eq!(action_for(m, ctrl_c), Some(Action::Interrupt), "{m:?}");
+        }
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for m in [Mode::Start, Mode::Question, Mode::Editing, Mode::Help, Mode::TooSmall, Mode::Review] {
+            assert_eq!(action_for(m, ctrl_z), Some(Action::Suspend), "{m:?}");
         }
         let mut release = ch('q');
         release.kind = KeyEventKind::Release;

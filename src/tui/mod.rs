@@ -20,6 +20,7 @@ use anyhow::Context;
 use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::layout::Rect;
 
 use crate::answers::Answers;
 use crate::draft::{self, Draft};
@@ -55,10 +56,18 @@ pub enum Ending {
     Left { interrupted: bool, draft: Option<PathBuf>, resume_command: String, save_error: Option<String> },
 }
 
-/// Where the loop's actions come from: the terminal, or a script in tests.
+/// Where the loop's actions come from, the terminal or a script in tests,
+/// and what suspending means there.
 pub trait Events {
     /// The next action, or `None` when nothing happened for a while.
     fn next(&mut self, mode: Mode) -> io::Result<Option<Action>>;
+
+    /// Hands the terminal to the shell and returns once the app has it
+    /// back (the screen then needs a full redraw); false when suspending is
+    /// not possible here.
+    fn suspend(&mut self) -> io::Result<bool> {
+        Ok(false)
+    }
 }
 
 /// Keys, resizes and pastes from the terminal, and signals.
@@ -71,6 +80,9 @@ impl Events for TerminalEvents<'_> {
         if self.guard.interrupted() {
             return Ok(Some(Action::Interrupt));
         }
+        if self.guard.suspend_asked() {
+            return Ok(Some(Action::Suspend));
+        }
         if !event::poll(SIGNAL_CHECK)? {
             return Ok(None);
         }
@@ -80,6 +92,10 @@ impl Events for TerminalEvents<'_> {
             Event::Paste(text) if matches!(mode, Mode::Start | Mode::Editing) => Some(Action::Edit(Edit::Paste(text))),
             _ => None,
         })
+    }
+
+    fn suspend(&mut self) -> io::Result<bool> {
+        self.guard.suspend()
     }
 }
 
@@ -116,8 +132,14 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot draw in the terminal")?;
     let exit = run(&mut terminal, &mut app, &mut TerminalEvents { guard: &guard }, save_draft, clock);
     drop(terminal);
-    guard.restore().context("cannot restore the terminal")?;
-    Ok(match exit? {
+    let restored = guard.restore();
+    let exit = exit?;
+    // After SIGHUP the terminal may be gone; failing to restore it then is
+    // expected, and must not hide that the answers were kept.
+    if exit != Exit::Interrupt {
+        restored.context("cannot restore the terminal")?;
+    }
+    Ok(match exit {
         Exit::Finish => Ending::Submitted { answers: app.session.answers().clone(), draft: app.draft_path },
         exit => Ending::Left {
             interrupted: exit == Exit::Interrupt,
@@ -135,8 +157,11 @@ fn save_draft(app: &App<'_>, now: jiff::Timestamp) -> io::Result<()> {
     draft::save(path, &d)
 }
 
-/// The loop: wait for an action, update, draw, then save and score as the
-/// update asks. Drawing comes before saving so the screen answers at once.
+/// The loop: wait for an action, update, draw, then save, score and suspend
+/// as the update asks. Drawing comes before saving so the screen answers at
+/// once; saving comes before suspending so a stopped process holds nothing
+/// unsaved. Leaving saves without drawing: after SIGHUP the terminal may be
+/// gone, and the draft must still be written.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App<'_>,
@@ -150,25 +175,45 @@ where
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     terminal.draw(|f| view::render(f, app))?;
+    let save_now = |app: &mut App<'_>| match save(app, clock()) {
+        Ok(()) => {
+            app.save_succeeded();
+            true
+        }
+        Err(e) => {
+            app.save_failed(&e.to_string());
+            false
+        }
+    };
     loop {
         let Some(action) = events.next(app.mode())? else { continue };
         let fx = update(app, action);
+        if let Some(exit) = fx.exit {
+            if fx.save {
+                save_now(app);
+            }
+            return Ok(exit);
+        }
         if fx.score {
             let assessment = score(app.questionnaire(), app.session.answers(), clock());
             app.show_results(assessment);
         }
         terminal.draw(|f| view::render(f, app))?;
-        if fx.save {
-            match save(app, clock()) {
-                Ok(()) => app.save_succeeded(),
-                Err(e) => {
-                    app.save_failed(&e.to_string());
-                    terminal.draw(|f| view::render(f, app))?;
-                }
-            }
+        if fx.save && !save_now(app) {
+            terminal.draw(|f| view::render(f, app))?;
         }
-        if let Some(exit) = fx.exit {
-            return Ok(exit);
+        if fx.suspend {
+            if events.suspend()? {
+                // The shell had the screen (and perhaps resized it): clear
+                // and draw every cell. `resize` does that without asking the
+                // terminal where its cursor is, as `clear` would.
+                let size = terminal.size()?;
+                update(app, Action::Resize(size.width, size.height));
+                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+            } else {
+                app.suspend_unavailable();
+            }
+            terminal.draw(|f| view::render(f, app))?;
         }
     }
 }
@@ -194,6 +239,59 @@ mod tests {
 
     fn script(actions: &[Action]) -> Script {
         Script(actions.iter().cloned().collect())
+    }
+
+    /// A script whose suspending works (or not), logged with the saves.
+    struct Suspending<'l> {
+        script: Script,
+        works: bool,
+        log: &'l RefCell<Vec<&'static str>>,
+    }
+
+    impl Events for Suspending<'_> {
+        fn next(&mut self, mode: Mode) -> io::Result<Option<Action>> {
+            self.script.next(mode)
+        }
+
+        fn suspend(&mut self) -> io::Result<bool> {
+            self.log.borrow_mut().push("suspend");
+            Ok(self.works)
+        }
+    }
+
+    /// Answers the first question, then presses Ctrl-Z.
+    fn suspend_after_an_answer(works: bool) -> (Vec<&'static str>, String) {
+        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let log = RefCell::new(Vec::new());
+        let save = |_: &App<'_>, _: jiff::Timestamp| {
+            log.borrow_mut().push("save");
+            Ok(())
+        };
+        let mut actions = vec![Action::Confirm; 4];
+        actions.extend([Action::Digit(2), Action::Suspend]);
+        let mut events = Suspending { script: script(&actions), works, log: &log };
+        let exit = run(&mut terminal, &mut app, &mut events, save, || jiff::Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(exit, Exit::Interrupt);
+        assert!(matches!(app.screen, app::Screen::Question) && app.overlay.is_none());
+        (log.into_inner(), terminal.backend().to_string())
+    }
+
+    #[test]
+    fn suspending_saves_first_then_comes_back_to_the_same_question() {
+        let (log, screen) = suspend_after_an_answer(true);
+        assert_eq!(log, ["save", "save", "save", "suspend", "save"], "begin, answer, suspend, interrupt");
+        assert!(screen.contains("When you decide what the CRM should do"), "{screen}");
+        assert!(!screen.contains("Ctrl-Z needs"), "{screen}");
+    }
+
+    #[test]
+    fn without_job_control_suspending_says_so_and_carries_on() {
+        let (log, screen) = suspend_after_an_answer(false);
+        assert_eq!(log, ["save", "save", "save", "suspend", "save"]);
+        assert!(screen.contains("Ctrl-Z needs a shell with job control"), "{screen}");
+        assert!(screen.contains("When you decide what the CRM should do"), "{screen}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Taking over the terminal and always giving it back: on a normal exit, an
 //! error (the guard's `Drop`), a panic (a panic hook) and SIGTERM, SIGHUP or
 //! SIGINT (a flag the event loop checks; the loop then leaves through the
-//! normal path, so the guard restores the terminal).
+//! normal path, so the guard restores the terminal). Ctrl-Z and SIGTSTP
+//! suspend: the terminal is handed back to the shell until `fg`.
 
 use std::io::{self, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,6 +21,7 @@ const SIGNAL_EXIT: i32 = 130;
 /// Holds the terminal in raw mode on the alternate screen until dropped.
 pub struct TerminalGuard {
     interrupted: Arc<AtomicBool>,
+    suspend_asked: Arc<AtomicBool>,
     #[cfg(unix)]
     signals: Vec<signal_hook::SigId>,
 }
@@ -29,28 +31,51 @@ impl TerminalGuard {
     /// bracketed paste, and installs the panic hook and signal handlers.
     pub fn enter() -> io::Result<Self> {
         install_panic_hook();
-        let interrupted = Arc::new(AtomicBool::new(false));
         let mut guard = TerminalGuard {
-            interrupted,
+            interrupted: Arc::new(AtomicBool::new(false)),
+            suspend_asked: Arc::new(AtomicBool::new(false)),
             #[cfg(unix)]
             signals: Vec::new(),
         };
         #[cfg(unix)]
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-            // A second signal while the first is being handled exits at once.
-            let flag = Arc::clone(&guard.interrupted);
-            guard.signals.push(signal_hook::flag::register_conditional_shutdown(signal, SIGNAL_EXIT, flag)?);
-            guard.signals.push(signal_hook::flag::register(signal, Arc::clone(&guard.interrupted))?);
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+            for signal in [SIGTERM, SIGHUP, SIGINT] {
+                // A second signal while the first is being handled exits at once.
+                let flag = Arc::clone(&guard.interrupted);
+                guard.signals.push(signal_hook::flag::register_conditional_shutdown(signal, SIGNAL_EXIT, flag)?);
+                guard.signals.push(signal_hook::flag::register(signal, Arc::clone(&guard.interrupted))?);
+            }
+            // `kill -TSTP` is caught so the terminal is restored before stopping.
+            guard.signals.push(signal_hook::flag::register(SIGTSTP, Arc::clone(&guard.suspend_asked))?);
         }
-        ACTIVE.store(true, Ordering::SeqCst);
-        enable_raw_mode()?;
-        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
+        take_over()?;
         Ok(guard)
     }
 
     /// True once SIGTERM, SIGHUP or SIGINT has arrived.
     pub fn interrupted(&self) -> bool {
         self.interrupted.load(Ordering::SeqCst)
+    }
+
+    /// True once SIGTSTP has arrived (and not yet acted on).
+    pub fn suspend_asked(&self) -> bool {
+        self.suspend_asked.swap(false, Ordering::SeqCst)
+    }
+
+    /// Gives the terminal back, stops the process until the shell continues
+    /// it (`fg`), then takes the terminal over again; the caller must redraw
+    /// the whole screen. Returns false, doing nothing, when no shell with job
+    /// control could continue the process: stopping would freeze it for good.
+    pub fn suspend(&self) -> io::Result<bool> {
+        self.suspend_asked.store(false, Ordering::SeqCst);
+        if !job_control::can_be_continued() {
+            return Ok(false);
+        }
+        restore()?;
+        job_control::stop()?;
+        take_over()?;
+        Ok(true)
     }
 
     /// Restores the terminal, reporting failure.
@@ -67,6 +92,14 @@ impl Drop for TerminalGuard {
             signal_hook::low_level::unregister(id);
         }
     }
+}
+
+/// Enters raw mode and the alternate screen, with the cursor hidden and
+/// bracketed paste on.
+fn take_over() -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor, once.
@@ -92,4 +125,44 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// Stopping the process the way a shell expects, and only when a shell can
+/// continue it.
+#[cfg(unix)]
+mod job_control {
+    use std::io;
+
+    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+
+    /// Whether a job-control shell is waiting on this process: its parent
+    /// is in the same session but another process group. Otherwise the
+    /// process group is orphaned (started straight by a terminal emulator,
+    /// `ssh host cmd`, a multiplexer) and the kernel would discard a real
+    /// SIGTSTP; a stop would never be continued.
+    pub fn can_be_continued() -> bool {
+        let Some(parent) = getppid() else { return false };
+        let own_session = getsid(None).ok();
+        match (getsid(Some(parent)), getpgid(Some(parent))) {
+            (Ok(session), Ok(group)) => Some(session) == own_session && group != getpgrp(),
+            _ => false,
+        }
+    }
+
+    /// Stops the process until SIGCONT. SIGTSTP is caught (to restore the
+    /// terminal first), so its default action is emulated with SIGSTOP.
+    pub fn stop() -> io::Result<()> {
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
+    }
+}
+
+#[cfg(not(unix))]
+mod job_control {
+    pub fn can_be_continued() -> bool {
+        false
+    }
+
+    pub fn stop() -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -5,6 +5,8 @@
 
 pub mod generate;
 pub mod json_schema;
+#[cfg(unix)]
+pub mod pty;
 
 use std::process::{Command, Output};
 

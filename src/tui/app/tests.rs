@@ -319,6 +319,25 @@ fn ctrl_c_interrupts_at_once_from_anywhere() {
 }
 
 #[test]
+fn ctrl_z_suspends_from_anywhere_and_leaves_the_screen_as_it_was() {
+    let q = quick();
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let mut fresh = App::new(&q, &Details::default(), Vec::new(), None);
+    let fx = press_with(&mut fresh, ctrl_z);
+    assert_eq!(fx, Effects { suspend: true, ..Effects::default() }, "nothing to save before starting");
+
+    let mut app = begun(&q);
+    press(&mut app, KeyCode::Char('n'));
+    typing(&mut app, "ask IT");
+    let before = (app.overlay.clone(), app.message.clone(), app.cursor);
+    let fx = press_with(&mut app, ctrl_z);
+    assert_eq!(fx, Effects { suspend: true, save: true, ..Effects::default() });
+    assert_eq!((app.overlay.clone(), app.message.clone(), app.cursor), before, "the note being written stays open");
+    update(&mut app, Action::Resize(30, 8));
+    assert!(press_with(&mut app, ctrl_z).suspend, "even when the terminal is too small");
+}
+
+#[test]
 fn a_too_small_terminal_only_offers_quitting() {
     let q = quick();
     let mut app = begun(&q);

@@ -102,4 +102,5 @@ pub const ALL_KEYS: &[(&str, &str)] = &[
     ("?", "this help"),
     ("q  Esc", "leave (asks first); answers are kept"),
     ("Ctrl-C", "leave at once; answers are kept"),
+    ("Ctrl-Z", "suspend to the shell; fg brings the interview back"),
 ];

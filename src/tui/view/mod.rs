@@ -10,12 +10,11 @@ mod review;
 mod sidebar;
 mod start;
 mod theme;
+mod too_small;
 mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
 pub use theme::Theme;
 
@@ -28,7 +27,7 @@ pub fn render(frame: &mut Frame, app: &App<'_>) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, &theme);
+        too_small::render(frame, area, &theme);
         return;
     }
     let with_progress = matches!(app.screen, Screen::Question | Screen::Review { .. });
@@ -67,18 +66,4 @@ pub fn render(frame: &mut Frame, app: &App<'_>) {
         frame.buffer_mut().set_style(area, theme.backdrop());
         overlay::render(frame, area, app, o, &theme);
     }
-}
-
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let lines = vec![
-        Line::styled("Terminal too small", theme.strong()),
-        Line::raw(""),
-        Line::raw(format!("This window is {}×{}.", area.width, area.height)),
-        Line::raw(format!("The interview needs at least {MIN_WIDTH}×{MIN_HEIGHT}.")),
-        Line::raw(""),
-        Line::styled("Enlarge the window to carry on, or press q to leave (answers are kept).", theme.dim()),
-    ];
-    let top = area.height.saturating_sub(lines.len() as u16) / 2;
-    let rect = Rect { y: area.y + top, height: area.height - top, ..area };
-    frame.render_widget(Paragraph::new(lines).centered().wrap(Wrap { trim: true }), rect);
 }
