@@ -32,9 +32,7 @@ fn answer_go_back_quit_resume_and_finish() {
     assert_eq!(saved["answers"]["answers"]["vision.strategy"], "customer-first");
     assert_eq!(saved["answers"]["organization"], "Acme Ltd");
 
-    tty.send("q");
-    tty.wait_for("Leave the interview?");
-    tty.send("y");
+    tty.leave();
     assert_eq!(tty.wait_exit(), 0);
     tty.assert_restored();
     let out = tty.after_exit();
@@ -122,9 +120,7 @@ fn a_small_terminal_gets_a_clear_message_until_it_grows() {
     tty.session.get_process_mut().set_window_size(80, 24).unwrap();
     tty.parser.screen_mut().set_size(24, 80);
     tty.wait_for("Has the company written down");
-    tty.send("q");
-    tty.wait_for("Leave the interview?");
-    tty.send("y");
+    tty.leave();
     assert_eq!(tty.wait_exit(), 0);
     tty.assert_restored();
 }

@@ -66,9 +66,7 @@ fn fg_redraws(tty: &mut Tty, text: &str) {
 /// Leaves the interview from the question screen and checks the exit code
 /// the shell saw.
 fn quit_from_the_shell(tty: &mut Tty) {
-    tty.send("q");
-    tty.wait_for("Leave the interview?");
-    tty.send("y");
+    tty.leave();
     wait_for_the_shell(tty);
     tty.assert_restored();
     tty.send("echo \"status=$?\"\r");

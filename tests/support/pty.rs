@@ -105,6 +105,13 @@ impl Tty {
         self.session.flush().unwrap();
     }
 
+    /// Leaves the interview from a question: q, then yes in the dialog.
+    pub fn leave(&mut self) {
+        self.send("q");
+        self.wait_for("Leave the interview?");
+        self.send("y");
+    }
+
     /// Reads to the end and returns the exit code.
     pub fn wait_exit(&mut self) -> i32 {
         let deadline = Instant::now() + TIMEOUT;
