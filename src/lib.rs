@@ -12,6 +12,7 @@ pub mod atomic_write;
 pub mod cli;
 pub mod diagnostic;
 pub mod exit;
+pub mod history;
 pub mod input;
 pub mod limits;
 pub mod questionnaire;

@@ -2,8 +2,12 @@
 //! the code that runs it. Everything here is the thin edge around the core.
 
 mod assess;
+mod compare;
+mod history;
 mod output;
+mod report;
 mod show;
+mod trend;
 mod validate;
 
 use std::process::ExitCode;
@@ -40,6 +44,14 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Check questionnaire files and report every problem.
     Validate(validate::ValidateArgs),
+    /// List the saved assessments, oldest first.
+    History(history::HistoryArgs),
+    /// Show what changed between two assessments.
+    Compare(compare::CompareArgs),
+    /// Show an organisation's scores over time.
+    Trend(trend::TrendArgs),
+    /// Print a saved assessment's report again.
+    Report(report::ReportArgs),
 }
 
 /// Parses the command line, runs it and returns the process exit code.
@@ -59,6 +71,10 @@ pub fn main() -> ExitCode {
         Command::Questionnaires(args) => show::list(args, &out),
         Command::Show(args) => show::show(args, &out),
         Command::Validate(args) => validate::run(args, &out),
+        Command::History(args) => history::run(args, &out),
+        Command::Compare(args) => compare::run(args, &out),
+        Command::Trend(args) => trend::run(args, &out),
+        Command::Report(args) => report::run(args, &out),
     };
     match result {
         Ok(code) => exit::exit_code(code),
