@@ -9,7 +9,10 @@ pub mod compare;
 pub mod record;
 pub mod reference;
 pub mod store;
+pub mod summary_reader;
 pub mod tables;
+#[cfg(test)]
+mod testing;
 pub mod trend;
 
 use serde::Serialize;

@@ -58,7 +58,7 @@ pub fn organizations(listing: &Listing) -> Vec<String> {
         if let Some(org) = &e.summary.organization
             && !names.iter().any(|n| same_organization(n, org))
         {
-            names.push(org.clone());
+            names.push(org.trim().to_string());
         }
     }
     names.sort_by_key(|n| n.to_lowercase());
@@ -169,5 +169,86 @@ fn by_id(listing: &Listing, id: &str) -> Result<PathBuf, ReferenceError> {
                 if many.len() > shown.len() { ", …" } else { "" }
             )))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::testing::summary;
+
+    fn listing(rows: &[(&str, Option<&str>, &str)]) -> Listing {
+        let entries = rows
+            .iter()
+            .map(|(id, org, at)| Entry {
+                path: PathBuf::from(format!("{id}.json")),
+                summary: summary(id, *org, at, 50.0, &[]),
+            })
+            .collect();
+        Listing { entries, skipped: Vec::new() }
+    }
+
+    fn store() -> Listing {
+        listing(&[
+            ("20260110T090000Z-a1b2c3", Some("Adventure Works Cycles"), "2026-01-10T09:00:00Z"),
+            ("20260115T090000Z-d4e5f6", Some("Northwind Traders"), "2026-01-15T09:00:00Z"),
+            ("20260410T090000Z-a1ffff", Some("adventure works cycles"), "2026-04-10T09:00:00Z"),
+            ("20260710T090000Z-778899", Some("Adventure Works Cycles "), "2026-07-10T09:00:00Z"),
+        ])
+    }
+
+    fn path(r: &str, org: Option<&str>) -> Result<String, String> {
+        resolve(&Reference::parse(r), &store(), org).map(|p| p.display().to_string()).map_err(|e| e.message)
+    }
+
+    #[test]
+    fn references_are_keywords_paths_or_ids() {
+        assert_eq!(Reference::parse("latest"), Reference::Latest);
+        assert_eq!(Reference::parse("previous"), Reference::Previous);
+        assert_eq!(Reference::parse("out/a.json"), Reference::Path("out/a.json".into()));
+        assert_eq!(Reference::parse("A.JSON"), Reference::Path("A.JSON".into()));
+        assert_eq!(Reference::parse("a1b2"), Reference::Id("a1b2".into()));
+    }
+
+    #[test]
+    fn latest_and_previous_are_per_organisation_ignoring_case() {
+        assert_eq!(path("latest", Some("ADVENTURE works cycles")).unwrap(), "20260710T090000Z-778899.json");
+        assert_eq!(path("previous", Some("Adventure Works Cycles")).unwrap(), "20260410T090000Z-a1ffff.json");
+        assert_eq!(path("latest", Some("northwind traders")).unwrap(), "20260115T090000Z-d4e5f6.json");
+        let err = path("previous", Some("Northwind Traders")).unwrap_err();
+        assert!(err.contains("needs two assessments"), "{err}");
+    }
+
+    #[test]
+    fn latest_without_org_needs_a_single_organisation() {
+        let err = path("latest", None).unwrap_err();
+        assert!(err.contains("2 organisations; name one with --org"), "{err}");
+        let one = listing(&[("20260110T090000Z-a1b2c3", Some("Contoso"), "2026-01-10T09:00:00Z")]);
+        assert!(resolve(&Reference::Latest, &one, None).is_ok());
+        let err = resolve(&Reference::Latest, &Listing::default(), None).unwrap_err();
+        assert!(err.message.contains("no assessments yet"), "{}", err.message);
+    }
+
+    #[test]
+    fn ids_match_in_full_by_prefix_or_by_short_id() {
+        assert_eq!(path("20260115T090000Z-d4e5f6", None).unwrap(), "20260115T090000Z-d4e5f6.json");
+        assert_eq!(path("202604", None).unwrap(), "20260410T090000Z-a1ffff.json");
+        assert_eq!(path("D4E5", None).unwrap(), "20260115T090000Z-d4e5f6.json");
+        assert_eq!(path("7788", None).unwrap(), "20260710T090000Z-778899.json");
+        let err = path("a1", None).unwrap_err();
+        assert!(err.contains("`a1` matches 2 assessments"), "{err}");
+        assert!(err.contains("20260110T090000Z-a1b2c3") && err.contains("20260410T090000Z-a1ffff"), "{err}");
+        let err = path("ffff00", None).unwrap_err();
+        assert!(err.contains("no stored assessment has the id `ffff00`"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_organisation_suggests_the_likely_one() {
+        let err = of_organization(&store(), "Adventure Works").unwrap_err().message;
+        assert!(err.contains("did you mean `Adventure Works Cycles"), "{err}");
+        assert!(err.contains("Organisations there: Adventure Works Cycles, Northwind Traders."), "{err}");
+        let err = of_organization(&store(), "Fabrikam").unwrap_err().message;
+        assert!(!err.contains("did you mean"), "{err}");
+        assert_eq!(of_organization(&store(), " adventure works CYCLES").unwrap().len(), 3);
     }
 }

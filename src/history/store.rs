@@ -4,12 +4,11 @@
 
 use std::ffi::OsString;
 use std::fs::{self, File};
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use serde::de::{self, IgnoredAny, MapAccess, Visitor};
-
 use super::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, StoredAssessment, Summary};
+use super::summary_reader::read_summaries;
 use crate::assessment::{Assessment, SCHEMA_VERSION};
 use crate::atomic_write::create_new_atomic;
 use crate::report::to_json;
@@ -159,14 +158,13 @@ impl Store {
                 return Err(StoreError::Io { action: "read the assessment store", path: self.dir.clone(), source });
             }
         };
-        let mut listing = Listing::default();
+        let mut paths = Vec::new();
         for item in read_dir {
             let item = item.map_err(|source| StoreError::Io {
                 action: "read the assessment store",
                 path: self.dir.clone(),
                 source,
             })?;
-            let path = item.path();
             // Temporary files of saves in progress start with a dot; other
             // non-JSON files (a README, .DS_Store) are not ours to judge.
             let name = item.file_name();
@@ -174,7 +172,11 @@ impl Store {
             if name.starts_with('.') || !name.ends_with(".json") || item.file_type().is_ok_and(|t| t.is_dir()) {
                 continue;
             }
-            match read_summary(&path) {
+            paths.push(item.path());
+        }
+        let mut listing = Listing::default();
+        for (path, summary) in read_summaries(paths) {
+            match summary {
                 Ok(summary) => listing.entries.push(Entry { path, summary }),
                 Err(problem) => listing.skipped.push(Skipped { path, problem }),
             }
@@ -237,86 +239,6 @@ pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
     }
 }
 
-/// Reads only the summary at the top of a record: listing thousands of
-/// files must not parse every answer of every one. Returns the problem, in
-/// words, when the file is not a readable record.
-pub fn read_summary(path: &Path) -> Result<Summary, String> {
-    let file = File::open(path).map_err(|e| format!("cannot read it ({e})"))?;
-    let reader = BufReader::with_capacity(16 * 1024, file.take(MAX_RECORD_BYTES));
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    let mut header = Header::default();
-    let parsed = de::Deserializer::deserialize_map(&mut de, &mut header);
-    let problem = match parsed {
-        Err(e) if !header.complete => Some(e),
-        _ => None,
-    };
-    if header.format.as_deref() != Some(RECORD_FORMAT) {
-        return Err(match (header.format, problem) {
-            (None, Some(e)) => format!("not valid JSON or not an assessment record ({e})"),
-            _ => "not a crm-ready assessment record".into(),
-        });
-    }
-    match (header.schema_version, header.summary, problem) {
-        (Some(v), _, _) if v > RECORD_SCHEMA_VERSION => {
-            Err(format!("written by a newer crm-ready (record schema {v}); upgrade to read it"))
-        }
-        (Some(_), Some(summary), _) => Ok(summary),
-        (_, _, Some(e)) => Err(format!("a damaged assessment record ({e})")),
-        (None, _, None) => Err("a damaged assessment record (no schema_version)".into()),
-        (Some(_), None, None) => Err("a damaged assessment record (no summary)".into()),
-    }
-}
-
-/// The fields of a record a listing needs, gathered by a visitor that
-/// stops the parser as soon as it has them.
-#[derive(Default)]
-struct Header {
-    format: Option<String>,
-    schema_version: Option<u32>,
-    summary: Option<Summary>,
-    /// Set before stopping the parser on purpose, so that stop is not
-    /// mistaken for a syntax error.
-    complete: bool,
-}
-
-impl Header {
-    /// Whether the rest of the file can be left unread: everything is
-    /// here, or the file has shown it is not a record we can read.
-    fn settled(&self) -> bool {
-        let foreign = self.format.as_deref().is_some_and(|f| f != RECORD_FORMAT);
-        let newer = self.schema_version.is_some_and(|v| v > RECORD_SCHEMA_VERSION);
-        foreign || newer || (self.format.is_some() && self.schema_version.is_some() && self.summary.is_some())
-    }
-}
-
-impl<'de> Visitor<'de> for &mut Header {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "format" => self.format = Some(map.next_value()?),
-                "schema_version" => self.schema_version = Some(map.next_value()?),
-                "summary" => self.summary = Some(map.next_value()?),
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            if self.settled() {
-                // serde has no "stop here": an error is the only way to
-                // leave the rest of the file unread.
-                self.complete = true;
-                return Err(de::Error::custom("summary read"));
-            }
-        }
-        Ok(())
-    }
-}
-
 /// Fresh randomness for an id suffix, without a random-number crate:
 /// std's per-process random hash keys, mixed with the process id, the
 /// clock and a counter.
@@ -329,4 +251,74 @@ pub fn entropy() -> u64 {
     h.write_i128(jiff::Timestamp::now().as_nanosecond());
     h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::testing::record;
+
+    #[test]
+    fn store_dir_prefers_flag_then_env_then_data_dir() {
+        let (flag, env, data) = (Some(PathBuf::from("f")), Some(OsString::from("e")), Some(PathBuf::from("d")));
+        assert_eq!(store_dir(flag.clone(), env.clone(), data.clone()), flag);
+        assert_eq!(store_dir(None, env.clone(), data.clone()), Some(PathBuf::from("e")));
+        assert_eq!(store_dir(None, Some(OsString::new()), data.clone()), Some(PathBuf::from("d/assessments")));
+        assert_eq!(store_dir(None, None, data), Some(PathBuf::from("d/assessments")));
+        assert_eq!(store_dir(None, None, None), None);
+    }
+
+    #[test]
+    fn saved_records_list_oldest_first_and_load_in_full() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::at(tmp.path().join("not/yet/there"));
+        assert_eq!(store.list().unwrap(), Listing::default(), "a missing store is empty");
+        let mut later = record("Northwind Traders", "2026-07-01T10:00:00Z", 1);
+        let mut earlier = record("Contoso", "2026-04-01T10:00:00Z", 2);
+        let later_path = store.save(&mut later, || 0).unwrap();
+        let earlier_path = store.save(&mut earlier, || 0).unwrap();
+        assert!(later_path.file_name().unwrap().to_string_lossy().starts_with("20260701T100000Z-northwind-traders-"));
+
+        let listing = store.list().unwrap();
+        assert!(listing.skipped.is_empty());
+        let listed: Vec<(&Path, &Summary)> = listing.entries.iter().map(|e| (e.path.as_path(), &e.summary)).collect();
+        assert_eq!(listed, [(earlier_path.as_path(), &earlier.summary), (later_path.as_path(), &later.summary)]);
+
+        let loaded = load(&later_path).unwrap();
+        assert_eq!(loaded.summary.as_ref(), Some(&later.summary));
+        assert_eq!(loaded.assessment, later.assessment);
+    }
+
+    #[test]
+    fn a_name_clash_gets_a_fresh_id_and_never_replaces_a_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::at(tmp.path());
+        let mut first = record("Contoso", "2026-04-01T10:00:00Z", 7);
+        let mut second = first.clone();
+        let a = store.save(&mut first, || 1).unwrap();
+        let mut drawn = 0;
+        let b = store
+            .save(&mut second, || {
+                drawn += 1;
+                99
+            })
+            .unwrap();
+        assert_eq!(drawn, 1);
+        assert_ne!(a, b);
+        assert_ne!(first.summary.id, second.summary.id);
+        assert_eq!(store.list().unwrap().entries.len(), 2);
+        assert_eq!(load(&a).unwrap().summary.unwrap().id, first.summary.id, "the first file is untouched");
+    }
+
+    #[test]
+    fn a_store_under_a_file_cannot_be_created() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("file.txt");
+        fs::write(&file, "").unwrap();
+        let err =
+            Store::at(file.join("store")).save(&mut record("Contoso", "2026-04-01T10:00:00Z", 1), || 0).unwrap_err();
+        assert!(matches!(err, StoreError::Io { .. }), "{err:?}");
+        assert!(err.to_string().starts_with("cannot create the assessment store"), "{err}");
+        assert!(Store::at(&file).list().is_err(), "a store that is a file cannot be listed");
+    }
 }

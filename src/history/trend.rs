@@ -88,7 +88,7 @@ pub fn trend(organization: &str, summaries: &[&Summary]) -> Trend {
         .collect();
     Trend {
         schema_version: HISTORY_SCHEMA_VERSION,
-        organization: ordered.last().and_then(|s| s.organization.clone()).unwrap_or_else(|| organization.to_string()),
+        organization: ordered.last().and_then(|s| s.organization.as_deref()).unwrap_or(organization).trim().to_string(),
         assessments: ordered
             .iter()
             .map(|s| TrendPoint {
@@ -117,4 +117,49 @@ pub fn sparkline(scores: &[Option<f64>]) -> String {
             _ => GAP,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(id: &str, saved_at: &str, score: f64, areas: &[(&str, Option<f64>)]) -> Summary {
+        crate::history::testing::summary(id, Some("Adventure Works Cycles"), saved_at, score, areas)
+    }
+
+    #[test]
+    fn series_run_oldest_first_with_gaps_for_missing_scores() {
+        let q3 = summary("q3", "2026-07-01T00:00:00Z", 90.0, &[("vision", Some(95.0)), ("scope", Some(85.0))]);
+        let q1 = summary("q1", "2026-01-01T00:00:00Z", 30.0, &[("vision", Some(20.0))]);
+        let q2 = summary("q2", "2026-04-01T00:00:00Z", 60.0, &[("vision", None), ("scope", Some(55.5))]);
+        let t = trend("adventure works cycles", &[&q3, &q1, &q2]);
+        assert_eq!(t.organization, "Adventure Works Cycles", "spelled as stored");
+        let ids: Vec<&str> = t.assessments.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["q1", "q2", "q3"]);
+        assert_eq!(t.overall.scores, [Some(30.0), Some(60.0), Some(90.0)]);
+        assert_eq!((t.overall.first, t.overall.last, t.overall.change), (Some(30.0), Some(90.0), Some(60.0)));
+        let areas: Vec<&str> = t.areas.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(areas, ["vision", "scope"], "in the order first seen");
+        assert_eq!(t.areas[0].series.scores, [Some(20.0), None, Some(95.0)]);
+        assert_eq!(t.areas[0].series.change, Some(75.0));
+        assert_eq!(t.areas[1].series.scores, [None, Some(55.5), Some(85.0)]);
+        assert_eq!(t.areas[1].series.change, Some(29.5));
+        assert_eq!(t.areas[0].title, "VISION");
+    }
+
+    #[test]
+    fn a_single_assessment_has_no_change_to_speak_of() {
+        let only = summary("q1", "2026-01-01T00:00:00Z", 42.0, &[("vision", None)]);
+        let t = trend("x", &[&only]);
+        assert_eq!(t.overall.change, Some(0.0));
+        assert_eq!(t.areas[0].series.change, None);
+    }
+
+    #[test]
+    fn sparkline_uses_a_fixed_scale() {
+        assert_eq!(sparkline(&[Some(0.0), Some(12.4), Some(50.0), Some(87.5), Some(100.0)]), "▁▁▅██");
+        assert_eq!(sparkline(&[Some(30.0), None, Some(70.0)]), "▃·▆");
+        assert_eq!(sparkline(&[Some(-5.0), Some(250.0), Some(f64::NAN)]), "▁█·");
+        assert_eq!(sparkline(&[]), "");
+    }
 }
