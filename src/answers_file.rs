@@ -1,13 +1,13 @@
 //! Reading an answers file (TOML or JSON) and checking every answer against
 //! the questionnaire, with each problem located in the file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use toml::Spanned;
 use toml::de::DeValue;
 
 use crate::answers::{Answer, Answers, DONT_KNOW};
-use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span, position};
+use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::limits::{MAX_ANSWERS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::questionnaire::{Kind, Question, Questionnaire};
 use crate::text::one_line;
@@ -76,11 +76,12 @@ pub fn parse_answers(
         return Err(InvalidInput::new(origin, source, errs));
     }
     let mut answers = answers;
+    let index = LineIndex::new(source);
     let warnings = drop_hidden(&mut answers, q, &raw)
         .into_iter()
         .map(|(span, msg)| {
-            let p = position(source, span.start);
-            format!("{}:{}:{}: warning: {}", one_line(origin), p.line, p.column, msg)
+            let p = index.position(span.start);
+            format!("{}:{}:{}: {}", one_line(origin), p.line, p.column, msg)
         })
         .collect();
     Ok(LoadedAnswers { answers, warnings })
@@ -153,7 +154,8 @@ fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
                 let out = if *k == "answers" { &mut raw.answers } else { &mut raw.notes };
                 for (qid, value) in map {
                     let kspan = locate(qid, span.end);
-                    out.push((Spanned::new(kspan.clone(), qid.clone()), Spanned::new(kspan, json_raw(value))));
+                    let vspan = value_after(source, kspan.end, value);
+                    out.push((Spanned::new(kspan, qid.clone()), Spanned::new(vspan, json_raw(value))));
                 }
             }
             (Some(k @ &("answers" | "notes")), _) => {
@@ -177,6 +179,16 @@ fn json_raw(v: &serde_json::Value) -> Raw {
         serde_json::Value::Bool(_) => Raw::Other("a boolean"),
         serde_json::Value::Object(_) => Raw::Other("an object"),
     }
+}
+
+/// Where the value following a key (at byte `key_end`) is written: past
+/// the colon and white space, as long as its compact JSON form.
+fn value_after(source: &str, key_end: usize, value: &serde_json::Value) -> Span {
+    let rest = source.get(key_end..).unwrap_or("");
+    let skipped = rest.find(|c: char| c != ':' && !c.is_whitespace()).unwrap_or(rest.len());
+    let start = key_end + skipped;
+    let len = serde_json::to_string(value).map_or(1, |t| t.len());
+    start..(start + len).min(source.len())
 }
 
 /// Byte offset of a 1-based line and column (as serde_json reports them).
@@ -393,10 +405,11 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
 /// for each.
 fn drop_hidden(answers: &mut Answers, q: &Questionnaire, raw: &RawFile) -> Vec<(Span, String)> {
     let visible = visibility(q, &answers.answers);
+    let spans: HashMap<&str, Span> = raw.answers.iter().map(|(k, _)| (k.get_ref().as_str(), k.span())).collect();
     let mut warnings = Vec::new();
     for (i, question) in q.questions.iter().enumerate() {
         if !visible[i] && answers.answers.remove(&question.id).is_some() {
-            let span = raw.answers.iter().find(|(k, _)| k.get_ref() == &question.id).map_or(0..0, |(k, _)| k.span());
+            let span = spans.get(question.id.as_str()).cloned().unwrap_or(0..0);
             warnings.push((
                 span,
                 format!("ignoring the answer to `{}`: its condition hides it given the other answers", question.id),

@@ -48,14 +48,33 @@ pub struct Position {
     pub column: usize,
 }
 
-/// The line and column of byte `offset` in `source`.
+/// The line and column of byte `offset` in `source`. For many look-ups in
+/// one text, build a [`LineIndex`] once instead.
 pub fn position(source: &str, offset: usize) -> Position {
-    let offset = floor_char_boundary(source, offset.min(source.len()));
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    Position { line, column }
+    LineIndex::new(source).position(offset)
+}
+
+/// Where each line of a text starts, to turn many byte offsets into
+/// positions without rescanning the text each time.
+pub struct LineIndex<'s> {
+    source: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    pub fn new(source: &'s str) -> Self {
+        let starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { source, starts }
+    }
+
+    /// The line and column of byte `offset`.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(self.source, offset.min(self.source.len()));
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = self.source[line_start..offset].chars().count() + 1;
+        Position { line, column }
+    }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -89,9 +108,10 @@ impl InvalidInput {
 
     /// The located problems, for tests and machine consumers.
     pub fn located(&self) -> Vec<(Option<Position>, &str)> {
+        let index = LineIndex::new(&self.source_text);
         self.diagnostics
             .iter()
-            .map(|d| (d.span.as_ref().map(|s| position(&self.source_text, s.start)), d.message.as_str()))
+            .map(|d| (d.span.as_ref().map(|s| index.position(s.start)), d.message.as_str()))
             .collect()
     }
 }
@@ -99,6 +119,7 @@ impl InvalidInput {
 impl fmt::Display for InvalidInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = one_line(&self.path);
+        let index = LineIndex::new(&self.source_text);
         for (i, d) in self.diagnostics.iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
@@ -106,7 +127,7 @@ impl fmt::Display for InvalidInput {
             let message = one_line(&d.message);
             match &d.span {
                 Some(span) => {
-                    let pos = position(&self.source_text, span.start);
+                    let pos = index.position(span.start);
                     writeln!(f, "{path}:{}:{}: {message}", pos.line, pos.column)?;
                     write_snippet(f, &self.source_text, span, pos)?;
                 }
@@ -150,6 +171,8 @@ mod tests {
     #[test]
     fn position_counts_lines_and_characters() {
         let src = "a = 1\nbé = 2\n";
+        assert_eq!(position(src, src.len()), Position { line: 3, column: 1 });
+        assert_eq!(position(src, 5), Position { line: 1, column: 6 });
         assert_eq!(position(src, 0), Position { line: 1, column: 1 });
         assert_eq!(position(src, 6), Position { line: 2, column: 1 });
         // 'é' is two bytes but one column: the space after it is column 3.

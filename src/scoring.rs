@@ -155,6 +155,8 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
 
     let (verdict, reasons) = decide(q, overall, &areas, &results, &red_flags, unknowns.len(), shown);
 
+    // Critical flags first; otherwise questionnaire order (the sort is stable).
+    red_flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
     actions.sort_by(|(ia, a), (ib, b)| a.phase.cmp(&b.phase).then(b.priority.total_cmp(&a.priority)).then(ia.cmp(ib)));
 
     Assessment {

@@ -17,6 +17,9 @@ use crate::questionnaire::Questionnaire;
 use crate::report::Format;
 use crate::scoring::score;
 
+/// Warnings about ignored answers shown before the rest are counted.
+const MAX_WARNINGS_SHOWN: usize = 20;
+
 /// When `--fail-on` makes the exit code 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FailOn {
@@ -82,8 +85,11 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
             let text = read_text(path)?;
             let shown = path.display().to_string();
             let loaded = parse_answers(&text, &shown, Syntax::from_path(&shown), &q)?;
-            for w in &loaded.warnings {
+            for w in loaded.warnings.iter().take(MAX_WARNINGS_SHOWN) {
                 out.warn(w);
+            }
+            if loaded.warnings.len() > MAX_WARNINGS_SHOWN {
+                out.warn(&format!("... and {} more ignored answers", loaded.warnings.len() - MAX_WARNINGS_SHOWN));
             }
             loaded.answers
         }

@@ -36,8 +36,8 @@ pub fn render_markdown(a: &Assessment) -> String {
         a.assessed_at
     ));
     out.push_str(&format!("## Verdict: {} — score {} / 100\n\n", a.verdict.title(), fmt1(a.score)));
-    for r in &a.reasons {
-        out.push_str(&format!("- {}\n", md(&r.message)));
+    for line in super::reason_lines(a) {
+        out.push_str(&format!("- {}\n", md(&line)));
     }
     out.push_str("\n## Areas\n\n| Area | Score | Risk | Answered |\n| --- | ---: | --- | ---: |\n");
     for area in &a.areas {

@@ -19,3 +19,39 @@ pub enum Format {
     /// For handing over: paste into a wiki or convert to PDF.
     Markdown,
 }
+
+use crate::assessment::Assessment;
+
+/// Most red-flag reasons listed one by one before they are summed up.
+const FLAG_REASONS_LISTED: usize = 3;
+
+/// The reasons behind the verdict, one line each, for people: long runs of
+/// red-flag reasons are summed up, since the red-flag table lists them all.
+pub fn reason_lines(a: &Assessment) -> Vec<String> {
+    let mut lines = Vec::new();
+    for rule in ["critical-red-flag", "major-red-flag"] {
+        let flagged: Vec<_> = a.reasons.iter().filter(|r| r.rule == rule).collect();
+        if flagged.len() > FLAG_REASONS_LISTED {
+            let severity = rule.trim_end_matches("-red-flag");
+            lines.push((rule, format!("{} {severity} red flags (listed below)", flagged.len())));
+        } else {
+            lines.extend(flagged.iter().map(|r| (rule, r.message.clone())));
+        }
+    }
+    // Keep the verdict's own order: flags where they stood, the rest as is.
+    let mut out = Vec::new();
+    let mut flags_done = [false, false];
+    for r in &a.reasons {
+        match r.rule.as_str() {
+            rule @ ("critical-red-flag" | "major-red-flag") => {
+                let i = usize::from(rule == "major-red-flag");
+                if !flags_done[i] {
+                    flags_done[i] = true;
+                    out.extend(lines.iter().filter(|(k, _)| *k == rule).map(|(_, l)| l.clone()));
+                }
+            }
+            _ => out.push(r.message.clone()),
+        }
+    }
+    out
+}

@@ -102,8 +102,8 @@ pub fn render_table(a: &Assessment, style: TableStyle) -> String {
         a.assessed_at
     ));
     out.push_str(&format!("Verdict: {}    Score: {} / 100\n", style.verdict(a.verdict), fmt1(a.score)));
-    for r in &a.reasons {
-        out.push_str(&format!("  • {}\n", one_line(&r.message)));
+    for line in super::reason_lines(a) {
+        out.push_str(&format!("  • {}\n", one_line(&line)));
     }
 
     let mut areas = style.table();
@@ -139,7 +139,8 @@ pub fn render_table(a: &Assessment, style: TableStyle) -> String {
                 UnknownReason::DontKnow => "don't know",
                 UnknownReason::Unanswered => "unanswered",
             };
-            t.add_row(vec![Cell::new(one_line(&u.area)), Cell::new(one_line(&u.text)), Cell::new(status)]);
+            let area = a.areas.iter().find(|x| x.id == u.area).map_or(u.area.as_str(), |x| x.title.as_str());
+            t.add_row(vec![Cell::new(one_line(area)), Cell::new(one_line(&u.text)), Cell::new(status)]);
         }
         out.push_str(&format!("\nUnknowns to resolve ({})\n{t}\n", a.unknowns.len()));
     }

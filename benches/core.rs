@@ -1,0 +1,35 @@
+//! Load + validate + score: the built-in full questionnaire and a generated
+//! 10,000-question one. Targets: built-in under 1 ms, 10,000 under 50 ms.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crm_ready::answers_file::{Syntax, parse_answers};
+use crm_ready::questionnaire::{builtin, parse};
+use crm_ready::scoring::score;
+
+#[path = "support/generate.rs"]
+mod generate;
+
+fn pipeline(source: &str, answers: &str) -> f64 {
+    let q = parse(source, "q.toml").expect("valid questionnaire");
+    let a = parse_answers(answers, "a.toml", Syntax::Toml, &q).expect("valid answers");
+    score(&q, &a.answers, jiff::Timestamp::UNIX_EPOCH).score
+}
+
+fn bench(c: &mut Criterion) {
+    let full = builtin::find("crm-readiness").expect("built-in").source;
+    let ready = include_str!("../examples/answers-ready.toml");
+    c.bench_function("load+validate+score crm-readiness", |b| b.iter(|| pipeline(black_box(full), black_box(ready))));
+
+    let big = generate::questionnaire(10_000);
+    let big_answers = generate::answers(10_000);
+    let mut group = c.benchmark_group("generated 10k");
+    group.sample_size(20);
+    group.bench_function("load+validate", |b| b.iter(|| parse(black_box(&big), "q.toml").expect("valid")));
+    group.bench_function("load+validate+score", |b| b.iter(|| pipeline(black_box(&big), black_box(&big_answers))));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
