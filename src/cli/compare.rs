@@ -25,6 +25,7 @@ pub struct CompareArgs {
     /// Compare assessments of different questionnaires, on the questions they share.
     #[arg(long)]
     pub force: bool,
+    /// How to write the comparison.
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
     #[command(flatten)]

@@ -36,6 +36,7 @@ pub struct HistoryArgs {
     /// Only this organisation's assessments (case does not matter).
     #[arg(long, value_name = "NAME")]
     pub org: Option<String>,
+    /// How to write the list.
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
     #[command(flatten)]

@@ -16,6 +16,7 @@ pub struct TrendArgs {
     /// The organisation (case does not matter).
     #[arg(long, value_name = "NAME")]
     pub org: String,
+    /// How to write the trend.
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
     #[command(flatten)]
