@@ -1,7 +1,9 @@
 //! Answer sets: what one respondent said, checked against a questionnaire.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
@@ -63,6 +65,25 @@ impl Serialize for Answer {
             Answer::Number(n) => s.serialize_f64(*n),
             Answer::DontKnow => s.serialize_str(DONT_KNOW),
         }
+    }
+}
+
+/// Written by hand because the serde impls are: an answer is untagged, its
+/// shape depends on the question's kind.
+impl JsonSchema for Answer {
+    fn schema_name() -> Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The answer as given: a choice id (single, yes_no) or free text (text); a list of choice ids (multi); a number (scale, number); or \"dont-know\".",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" } },
+                { "type": "number" }
+            ]
+        })
     }
 }
 

@@ -8,7 +8,7 @@ use toml::de::DeValue;
 
 use crate::answers::{Answer, Answers, DONT_KNOW};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
-use crate::limits::{MAX_ANSWERS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_ANSWERS, MAX_COSTLY_HINTS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::questionnaire::{Kind, Question, Questionnaire};
 use crate::text::one_line;
 use crate::toml_tree::{self, Fields, as_number, describe};
@@ -37,6 +37,8 @@ pub struct LoadedAnswers {
     pub warnings: Vec<String>,
 }
 
+mod json;
+
 const KEYS: &[&str] = &["questionnaire", "version", "organization", "respondent", "role", "label", "answers", "notes"];
 
 /// A value as written, before it is checked against its question.
@@ -51,6 +53,8 @@ enum Raw {
 /// An answers file's fields, with positions, independent of its syntax.
 #[derive(Debug, Default)]
 struct RawFile {
+    /// The allowed top-level keys the file has, whatever their values.
+    seen_keys: Vec<&'static str>,
     header: BTreeMap<&'static str, Spanned<String>>,
     answers: Vec<(Spanned<String>, Spanned<Raw>)>,
     notes: Vec<(Spanned<String>, Spanned<Raw>)>,
@@ -66,7 +70,7 @@ pub fn parse_answers(
     let mut errs = Diagnostics::new();
     let raw = match syntax {
         Syntax::Toml => read_toml(source, &mut errs),
-        Syntax::Json => read_json(source, &mut errs),
+        Syntax::Json => json::read_json(source, &mut errs),
     };
     let Some(raw) = raw else {
         return Err(InvalidInput::new(origin, source, errs));
@@ -96,7 +100,8 @@ fn read_toml(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
         }
     };
     let f = Fields::new(doc.get_ref(), doc.span(), "the answers file", KEYS, errs);
-    let mut raw = RawFile::default();
+    let mut raw =
+        RawFile { seen_keys: KEYS.iter().copied().filter(|k| f.get(k).is_some()).collect(), ..RawFile::default() };
     for key in &KEYS[..6] {
         if let Some(s) = f.string(key, errs) {
             raw.header.insert(key, s);
@@ -124,84 +129,10 @@ fn toml_raw(v: &DeValue<'_>) -> Raw {
     }
 }
 
-fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
-    let value: serde_json::Value = match serde_json::from_str(source) {
-        Ok(v) => v,
-        Err(e) => {
-            let at = offset_of(source, e.line(), e.column());
-            errs.push(Diagnostic::at(at..at, format!("JSON syntax: {e}")));
-            return None;
-        }
-    };
-    let Some(top) = value.as_object() else {
-        errs.push(Diagnostic::at(0..0, "an answers file must be a JSON object"));
-        return None;
-    };
-    // serde_json keeps no positions: find each key's first quoted occurrence.
-    let locate = |key: &str, after: usize| -> Span {
-        let needle = serde_json::to_string(key).unwrap_or_default();
-        source[after.min(source.len())..].find(&needle).map_or(0..0, |i| after + i..after + i + needle.len())
-    };
-    let mut raw = RawFile::default();
-    for (key, v) in top {
-        let span = locate(key, 0);
-        match (KEYS.iter().find(|k| **k == key), v) {
-            (None, _) => errs.push(
-                Diagnostic::at(span, format!("unknown key `{key}` in the answers file"))
-                    .with_help(format!("allowed keys: {}", KEYS.join(", "))),
-            ),
-            (Some(k @ &("answers" | "notes")), serde_json::Value::Object(map)) => {
-                let out = if *k == "answers" { &mut raw.answers } else { &mut raw.notes };
-                for (qid, value) in map {
-                    let kspan = locate(qid, span.end);
-                    let vspan = value_after(source, kspan.end, value);
-                    out.push((Spanned::new(kspan, qid.clone()), Spanned::new(vspan, json_raw(value))));
-                }
-            }
-            (Some(k @ &("answers" | "notes")), _) => {
-                errs.push(Diagnostic::at(span, format!("`{k}` must be an object")))
-            }
-            (Some(k), serde_json::Value::String(s)) => {
-                raw.header.insert(k, Spanned::new(span, s.clone()));
-            }
-            (Some(k), _) => errs.push(Diagnostic::at(span, format!("`{k}` must be a string"))),
-        }
-    }
-    Some(raw)
-}
-
-fn json_raw(v: &serde_json::Value) -> Raw {
-    match v {
-        serde_json::Value::String(s) => Raw::Str(s.clone()),
-        serde_json::Value::Number(n) => n.as_f64().map_or(Raw::Other("a number out of range"), Raw::Num),
-        serde_json::Value::Array(items) => Raw::List(items.iter().map(|i| i.as_str().map(str::to_string)).collect()),
-        serde_json::Value::Null => Raw::Other("null"),
-        serde_json::Value::Bool(_) => Raw::Other("a boolean"),
-        serde_json::Value::Object(_) => Raw::Other("an object"),
-    }
-}
-
-/// Where the value following a key (at byte `key_end`) is written: past
-/// the colon and white space, as long as its compact JSON form.
-fn value_after(source: &str, key_end: usize, value: &serde_json::Value) -> Span {
-    let rest = source.get(key_end..).unwrap_or("");
-    let skipped = rest.find(|c: char| c != ':' && !c.is_whitespace()).unwrap_or(rest.len());
-    let start = key_end + skipped;
-    let len = serde_json::to_string(value).map_or(1, |t| t.len());
-    start..(start + len).min(source.len())
-}
-
-/// Byte offset of a 1-based line and column (as serde_json reports them).
-fn offset_of(source: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = source.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    let rest = &source[line_start.min(source.len())..];
-    line_start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
-}
-
 fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
     let header = |key: &str| raw.header.get(key).map(|s| s.get_ref().clone());
     for key in ["questionnaire", "version"] {
-        if !raw.header.contains_key(key) {
+        if !raw.seen_keys.contains(&key) {
             errs.push(Diagnostic::at(0..0, format!("the answers file is missing `{key}`")).with_help(format!(
                 "add `{key} = \"{}\"` at the top",
                 if key == "version" { &q.version } else { &q.id }
@@ -236,16 +167,17 @@ fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
         errs.push(Diagnostic::whole_file(format!("too many answers or notes (at most {MAX_ANSWERS})")));
         return Answers::default();
     }
+    let mut hints = 0;
     let mut answers = BTreeMap::new();
     for (key, value) in &raw.answers {
-        let Some(question) = known_question(q, key, errs) else { continue };
+        let Some(question) = known_question(q, key, &mut hints, errs) else { continue };
         if let Some(a) = check_answer(question, value, errs) {
             answers.insert(key.get_ref().clone(), a);
         }
     }
     let mut notes = BTreeMap::new();
     for (key, value) in &raw.notes {
-        if known_question(q, key, errs).is_none() {
+        if known_question(q, key, &mut hints, errs).is_none() {
             continue;
         }
         match value.get_ref() {
@@ -269,15 +201,26 @@ fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
     }
 }
 
-fn known_question<'q>(q: &'q Questionnaire, key: &Spanned<String>, errs: &mut Diagnostics) -> Option<&'q Question> {
+/// The question an answer or note is for; reports an unknown id, with a
+/// "did you mean" while `hints` stays within its bound.
+fn known_question<'q>(
+    q: &'q Questionnaire,
+    key: &Spanned<String>,
+    hints: &mut usize,
+    errs: &mut Diagnostics,
+) -> Option<&'q Question> {
     let found = q.question(key.get_ref());
     if found.is_none() {
-        let best = q
-            .questions
-            .iter()
-            .map(|c| (strsim::jaro_winkler(key.get_ref(), &c.id), &c.id))
-            .filter(|(s, _)| *s > 0.85)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+        *hints += 1;
+        let best = (*hints <= MAX_COSTLY_HINTS)
+            .then(|| {
+                q.questions
+                    .iter()
+                    .map(|c| (strsim::jaro_winkler(key.get_ref(), &c.id), &c.id))
+                    .filter(|(s, _)| *s > 0.85)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+            })
+            .flatten();
         let d = Diagnostic::at(key.span(), format!("`{}` has no question `{}`", q.id, key.get_ref()));
         errs.push(match best {
             Some((_, id)) => d.with_help(format!("did you mean `{id}`?")),
@@ -304,6 +247,8 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
         None
     };
     let choice_ids = || question.choices.iter().map(|c| format!("\"{}\"", c.id)).collect::<Vec<_>>().join(", ");
+    // Only offer "don't know" where the question accepts it.
+    let or_dont_know = if question.dont_know { format!(", or \"{DONT_KNOW}\"") } else { String::new() };
     if let Raw::Str(s) = value.get_ref()
         && s == DONT_KNOW
     {
@@ -322,7 +267,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
             } else {
                 fail(
                     format!("question `{id}` has no choice `{s}`"),
-                    format!("use one of {}, or \"{DONT_KNOW}\"", choice_ids()),
+                    format!("use one of {}{or_dont_know}", choice_ids()),
                 )
             }
         }
@@ -387,15 +332,15 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
             fail(format!("the answer to `{id}` is too long"), format!("keep it under {MAX_TEXT_CHARS} characters"))
         }
         (kind, other) => {
-            let expected = match kind {
-                Kind::Single | Kind::YesNo => format!("a choice id ({})", choice_ids()),
-                Kind::Multi => format!("a list of choice ids, e.g. [{}]", choice_ids()),
-                Kind::Scale | Kind::Number => "a number".into(),
-                Kind::Text => "text".into(),
+            let (expected, help) = match kind {
+                Kind::Single | Kind::YesNo => ("a choice id", format!("use one of {}", choice_ids())),
+                Kind::Multi => ("a list of choice ids", format!("for example [{}]", choice_ids())),
+                Kind::Scale | Kind::Number => ("a number", "write a number such as 3, without quotes".into()),
+                Kind::Text => ("text", "put the answer in quotes".into()),
             };
             fail(
                 format!("question `{id}` is `{}` and takes {expected}, found {}", kind.name(), raw_kind(other)),
-                format!("or \"{DONT_KNOW}\""),
+                format!("{help}{or_dont_know}"),
             )
         }
     }

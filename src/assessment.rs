@@ -1,6 +1,7 @@
 //! The scored result: what the report renders, the JSON carries and the
 //! history stores. Field order is the JSON key order; no maps, so it is stable.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::Answer;
@@ -10,7 +11,7 @@ use crate::questionnaire::{Kind, Phase, Severity};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The verdict a buyer can act on before signing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     NotReady,
@@ -38,7 +39,7 @@ impl Verdict {
 }
 
 /// How much an area endangers the project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Risk {
     Low,
@@ -57,7 +58,7 @@ impl Risk {
 }
 
 /// Which questionnaire was answered, exactly.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct QuestionnaireRef {
     pub id: String,
     pub version: String,
@@ -66,7 +67,7 @@ pub struct QuestionnaireRef {
 }
 
 /// One rule that shaped the verdict, with the answers behind it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reason {
     /// A stable name: `critical-red-flag`, `score-below-minimum`,
     /// `major-red-flag`, `high-risk-area`, `too-many-unknowns`,
@@ -78,12 +79,13 @@ pub struct Reason {
 }
 
 /// One area's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AreaResult {
     pub id: String,
     pub title: String,
     pub weight: f64,
     /// 0–100; `None` when no scored question in it is shown.
+    #[schemars(range(min = 0, max = 100))]
     pub score: Option<f64>,
     pub risk: Option<Risk>,
     /// Scored questions shown.
@@ -95,7 +97,7 @@ pub struct AreaResult {
 }
 
 /// What became of one question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuestionStatus {
     Answered,
@@ -106,7 +108,7 @@ pub enum QuestionStatus {
 }
 
 /// One question's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct QuestionResult {
     pub id: String,
     pub area: String,
@@ -118,6 +120,7 @@ pub struct QuestionResult {
     /// The answer in words.
     pub answer_text: Option<String>,
     /// 0–100; `None` for hidden and unscored questions.
+    #[schemars(range(min = 0, max = 100))]
     pub score: Option<f64>,
     pub weight: f64,
     pub red_flag: Option<Severity>,
@@ -125,7 +128,7 @@ pub struct QuestionResult {
 }
 
 /// An answer that caps the verdict.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RedFlag {
     pub severity: Severity,
     pub area: String,
@@ -136,7 +139,7 @@ pub struct RedFlag {
 }
 
 /// Why a question counts as unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum UnknownReason {
     DontKnow,
@@ -144,7 +147,7 @@ pub enum UnknownReason {
 }
 
 /// A question to find the answer to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Unknown {
     pub area: String,
     pub question: String,
@@ -153,7 +156,7 @@ pub struct Unknown {
 }
 
 /// One step of the action plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ActionItem {
     pub phase: Phase,
     /// Area weight × question weight × severity; higher comes first.
@@ -166,7 +169,7 @@ pub struct ActionItem {
 }
 
 /// A scored assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessment {
     pub schema_version: u32,
     pub tool_version: String,
@@ -178,6 +181,8 @@ pub struct Assessment {
     pub role: Option<String>,
     pub label: Option<String>,
     pub verdict: Verdict,
+    /// Overall readiness, 0–100.
+    #[schemars(range(min = 0, max = 100))]
     pub score: f64,
     pub reasons: Vec<Reason>,
     pub areas: Vec<AreaResult>,

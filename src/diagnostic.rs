@@ -7,6 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::limits::MAX_PROBLEMS_SHOWN;
 use crate::text::one_line;
 
 /// A byte range in the source text.
@@ -75,6 +76,13 @@ impl<'s> LineIndex<'s> {
         let column = self.source[line_start..offset].chars().count() + 1;
         Position { line, column }
     }
+
+    /// The text of line `line` (from 1), without its line break.
+    pub fn line(&self, line: usize) -> &'s str {
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else { return "" };
+        let end = self.starts.get(line).map_or(self.source.len(), |&next| next - 1);
+        self.source[start..end].trim_end_matches('\r')
+    }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -120,7 +128,7 @@ impl fmt::Display for InvalidInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = one_line(&self.path);
         let index = LineIndex::new(&self.source_text);
-        for (i, d) in self.diagnostics.iter().enumerate() {
+        for (i, d) in self.diagnostics.iter().take(MAX_PROBLEMS_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
@@ -129,13 +137,16 @@ impl fmt::Display for InvalidInput {
                 Some(span) => {
                     let pos = index.position(span.start);
                     writeln!(f, "{path}:{}:{}: {message}", pos.line, pos.column)?;
-                    write_snippet(f, &self.source_text, span, pos)?;
+                    write_snippet(f, &index, &self.source_text, span, pos)?;
                 }
                 None => writeln!(f, "{path}: {message}")?,
             }
             if let Some(help) = &d.help {
                 writeln!(f, "  = help: {}", one_line(help))?;
             }
+        }
+        if let Some(rest) = self.diagnostics.len().checked_sub(MAX_PROBLEMS_SHOWN).filter(|n| *n > 0) {
+            writeln!(f, "\n... and {rest} more, not shown: fix these first and run again")?;
         }
         if self.diagnostics.len() > 1 {
             write!(f, "{} problems in {path}", self.diagnostics.len())?;
@@ -146,18 +157,30 @@ impl fmt::Display for InvalidInput {
     }
 }
 
+/// At most `max` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    &s[..floor_char_boundary(s, max.min(s.len()))]
+}
+
 /// Longest stretch of a source line quoted under a message.
 const SNIPPET_WIDTH: usize = 100;
 
-fn write_snippet(f: &mut fmt::Formatter<'_>, source: &str, span: &Span, pos: Position) -> fmt::Result {
-    let line_text = source.lines().nth(pos.line - 1).unwrap_or("");
+fn write_snippet(
+    f: &mut fmt::Formatter<'_>,
+    index: &LineIndex<'_>,
+    source: &str,
+    span: &Span,
+    pos: Position,
+) -> fmt::Result {
+    // Only a prefix is cleaned and measured: a line may be megabytes long.
+    let line_text = prefix(index.line(pos.line), SNIPPET_WIDTH * 4);
     let line_text: String = one_line(line_text).chars().take(SNIPPET_WIDTH).collect();
     let gutter = pos.line.to_string();
     let pad = " ".repeat(gutter.len());
     let start_col = pos.column.min(line_text.chars().count() + 1);
     let span_chars = source
         .get(span.clone())
-        .map_or(1, |s| s.lines().next().unwrap_or("").chars().count())
+        .map_or(1, |s| prefix(s, SNIPPET_WIDTH * 4).lines().next().unwrap_or("").chars().count())
         .clamp(1, SNIPPET_WIDTH.saturating_sub(start_col).max(1));
     writeln!(f, "{pad} |")?;
     writeln!(f, "{gutter} | {line_text}")?;
@@ -177,6 +200,14 @@ mod tests {
         assert_eq!(position(src, 6), Position { line: 2, column: 1 });
         // 'é' is two bytes but one column: the space after it is column 3.
         assert_eq!(position(src, 9), Position { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn line_index_gives_each_line_without_its_break() {
+        let index = LineIndex::new("one\r\ntwo\n\nfour");
+        assert_eq!([index.line(1), index.line(2), index.line(3), index.line(4)], ["one", "two", "", "four"]);
+        assert_eq!(index.line(0), "");
+        assert_eq!(index.line(5), "");
     }
 
     #[test]

@@ -18,5 +18,16 @@ pub const MAX_ID_CHARS: usize = 64;
 pub const MAX_LABEL_CHARS: usize = 300;
 /// Longest help, why, recommendation or answer text, in characters.
 pub const MAX_TEXT_CHARS: usize = 4_000;
+/// Largest weight of an area or a question: beyond it one item would drown
+/// all the others.
+pub const MAX_WEIGHT: f64 = 1000.0;
+/// Most costly hints worked out per file (a "did you mean" that compares
+/// with every id, a search for a cycle of conditions): a hostile file could
+/// otherwise ask for millions. Past it, problems get the plain message.
+pub const MAX_COSTLY_HINTS: usize = 16;
+/// Most problems printed per file, then a count of the rest: a file with
+/// thousands of mistakes is fixed from the top, and printing them all would
+/// bury the first ones.
+pub const MAX_PROBLEMS_SHOWN: usize = 100;
 /// Most answers or notes in one answers file.
 pub const MAX_ANSWERS: usize = MAX_QUESTIONS;

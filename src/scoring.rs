@@ -340,13 +340,28 @@ fn capitalise(s: &str) -> String {
     c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-/// Rounds to one decimal, the precision every report shows.
+/// Rounds to one decimal, the precision every report shows. Adding 0.0
+/// turns -0.0 (Rust's sum of no floats) into 0.0: a report never shows "-0".
 pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    (x * 10.0).round() / 10.0 + 0.0
 }
 
 /// A score as text: "72.5", or "80" when whole.
 pub fn fmt1(x: f64) -> String {
     let r = round1(x);
     if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r:.1}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_never_yields_negative_zero() {
+        for tiny in [-0.0, -0.01] {
+            assert!(round1(tiny).is_sign_positive(), "{tiny}");
+            assert_eq!(fmt1(tiny), "0");
+        }
+        assert_eq!(round1(72.46), 72.5);
+    }
 }

@@ -43,10 +43,17 @@ pub fn describe(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// The numeric value of an integer or float node.
+/// The numeric value of an integer or float node. Integers beyond 64 bits
+/// become the nearest float, so that range checks can name the value.
 pub fn as_number(value: &DeValue<'_>) -> Option<f64> {
     match value {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).map(|n| n as f64).ok().or_else(|| {
+            if i.radix() == 10 {
+                i.as_str().parse::<f64>().ok()
+            } else {
+                u128::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64)
+            }
+        }),
         DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
         _ => None,
     }
@@ -240,7 +247,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 }
 
 /// The allowed key closest to a misspelt one, if any is close enough.
-fn closest<'k>(name: &str, allowed: &[&'k str]) -> Option<&'k str> {
+pub fn closest<'k>(name: &str, allowed: &[&'k str]) -> Option<&'k str> {
     allowed
         .iter()
         .map(|k| (strsim::jaro_winkler(name, k), *k))
@@ -296,6 +303,16 @@ mod tests {
         assert_eq!(*f.number("c", &mut errs).unwrap().get_ref(), 2.5);
         assert!(f.number("d", &mut errs).unwrap().get_ref().is_nan());
         assert_eq!(*f.number("e", &mut errs).unwrap().get_ref(), f64::NEG_INFINITY);
+        assert!(errs.is_empty());
+    }
+
+    #[test]
+    fn integers_beyond_64_bits_are_still_numbers() {
+        let doc = parse("a = 99999999999999999999\nb = 0xffffffffffffffffff\n").unwrap();
+        let mut errs = Vec::new();
+        let f = Fields::new(doc.get_ref(), doc.span(), "t", &["a", "b"], &mut errs);
+        assert_eq!(*f.number("a", &mut errs).unwrap().get_ref(), 1e20);
+        assert!(*f.number("b", &mut errs).unwrap().get_ref() > 4.7e21);
         assert!(errs.is_empty());
     }
 

@@ -3,9 +3,11 @@
 
 mod assess;
 mod compare;
+mod generate;
 mod history;
 mod output;
 mod report;
+mod schema;
 mod show;
 mod trend;
 mod validate;
@@ -52,6 +54,12 @@ pub enum Command {
     Trend(trend::TrendArgs),
     /// Print a saved assessment's report again.
     Report(report::ReportArgs),
+    /// Print the JSON Schema of the report that --format json writes.
+    Schema,
+    /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff); view it with `crm-ready man | man -l -`.
+    Man,
 }
 
 /// Parses the command line, runs it and returns the process exit code.
@@ -75,6 +83,9 @@ pub fn main() -> ExitCode {
         Command::Compare(args) => compare::run(args, &out),
         Command::Trend(args) => trend::run(args, &out),
         Command::Report(args) => report::run(args, &out),
+        Command::Schema => schema::run(&out),
+        Command::Completions(args) => generate::completions(args, &out),
+        Command::Man => generate::man(&out),
     };
     match result {
         Ok(code) => exit::exit_code(code),

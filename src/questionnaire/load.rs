@@ -9,7 +9,7 @@ use super::model::{Area, Header, Kind, Question, Questionnaire, Thresholds};
 use super::options::{read_bands, read_choices};
 use super::when::{check_references, read_when};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span, position};
-use crate::limits::{MAX_AREAS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_QUESTIONS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_AREAS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_QUESTIONS, MAX_TEXT_CHARS, MAX_WEIGHT};
 use crate::toml_tree::{self, Fields};
 
 /// `sha256:<hex>` of a questionnaire's source text.
@@ -85,8 +85,9 @@ impl Loader<'_, '_> {
         };
         let area_tables = top.tables("area", self.errs);
         if area_tables.is_empty() && top.get("area").is_none() {
+            // Nothing in the file to point at: it is the whole file's problem.
             self.errs.push(
-                Diagnostic::at(span.end..span.end, "the questionnaire has no areas")
+                Diagnostic::whole_file("the questionnaire has no areas")
                     .with_help("add at least one `[[area]]` with its `[[area.question]]` entries"),
             );
         }
@@ -104,14 +105,17 @@ impl Loader<'_, '_> {
         for (table, span) in area_tables {
             let index = areas.len();
             let start = questions.len();
-            let fields = Fields::new(table, span.clone(), format!("area {}", index + 1), AREA_KEYS, self.errs);
+            let fields = Fields::new(
+                table,
+                span.clone(),
+                named(table, "area").unwrap_or_else(|| format!("area {}", index + 1)),
+                AREA_KEYS,
+                self.errs,
+            );
             let id = self.id(&fields, "area");
             if let Some(id) = &id {
                 self.unique(&mut area_ids, id, "area");
             }
-            let context =
-                id.as_ref().map_or_else(|| format!("area {}", index + 1), |i| format!("area `{}`", i.get_ref()));
-            let fields = fields.with_context(context);
             let title = self.label(&fields, "title", true);
             let weight = self.weight(&fields);
             let why = self.text(&fields, "why", true);
@@ -204,12 +208,14 @@ impl Loader<'_, '_> {
         span: Span,
         area: usize,
     ) -> Option<(Question, Vec<super::when::RawCondition>)> {
-        let f = Fields::new(table, span.clone(), "a question", QUESTION_KEYS, self.errs);
+        let f = Fields::new(
+            table,
+            span.clone(),
+            named(table, "question").unwrap_or_else(|| "a question".into()),
+            QUESTION_KEYS,
+            self.errs,
+        );
         let id = self.id(&f, "question");
-        let f = match &id {
-            Some(id) => f.with_context(format!("question `{}`", id.get_ref())),
-            None => f,
-        };
         if let Some(id) = &id {
             let mut seen = std::mem::take(&mut self.seen_questions);
             self.unique(&mut seen, id, "question");
@@ -289,12 +295,15 @@ impl Loader<'_, '_> {
     fn weight(&mut self, f: &Fields<'_, '_>) -> Option<f64> {
         let w = f.number("weight", self.errs)?;
         let value = *w.get_ref();
-        if value.is_finite() && value > 0.0 && value <= 1000.0 {
+        if value.is_finite() && value > 0.0 && value <= MAX_WEIGHT {
             Some(value)
         } else {
             self.errs.push(
-                Diagnostic::at(w.span(), format!("weight must be a positive finite number, found {value}"))
-                    .with_help("use a number such as 1, 2 or 0.5; leave it out for the default of 1"),
+                Diagnostic::at(
+                    w.span(),
+                    format!("weight must be a positive number no larger than {MAX_WEIGHT}, found {value}"),
+                )
+                .with_help("use a number such as 1, 2 or 0.5; leave it out for the default of 1"),
             );
             None
         }
@@ -312,6 +321,13 @@ impl Loader<'_, '_> {
         let s = if required { f.required_string(key, self.errs) } else { f.string(key, self.errs) }?;
         check_text(&s, key, max, required, self.errs).then(|| s.into_inner())
     }
+}
+
+/// How a table is named in messages, by its id when it has a usable one, so
+/// that problems found before the id is checked still say which table.
+fn named(table: &toml::de::DeTable<'_>, what: &str) -> Option<String> {
+    let id = table.get("id")?.get_ref().as_str()?;
+    (!id.is_empty() && id.chars().count() <= MAX_ID_CHARS).then(|| format!("{what} `{id}`"))
 }
 
 /// Checks a string's length (and, when required, that it is not blank).
@@ -333,7 +349,16 @@ pub(super) fn check_id(id: &Spanned<String>, what: &str, errs: &mut Diagnostics)
     let s = id.get_ref();
     let ok_chars = s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
     let ok_start = s.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    if s.len() > MAX_ID_CHARS || !ok_chars || !ok_start {
+    let chars = s.chars().count();
+    if chars > MAX_ID_CHARS {
+        // Not quoted: a runaway id would flood the message.
+        errs.push(
+            Diagnostic::at(id.span(), format!("{what} id is too long: {chars} characters (at most {MAX_ID_CHARS})"))
+                .with_help("ids are short keys such as `vision.objective`; put the wording in `text` or `title`"),
+        );
+        return false;
+    }
+    if !ok_chars || !ok_start {
         errs.push(
             Diagnostic::at(id.span(), format!("invalid {what} id `{s}`")).with_help(format!(
                 "ids use lowercase letters, digits, '-', '_' and '.', start with a letter or digit, and have at most {MAX_ID_CHARS} characters"

@@ -16,6 +16,8 @@ const BAND_KEYS: &[&str] = &["from", "to", "label", "score", "red_flag", "recomm
 
 /// Reads `[[area.question.choice]]` entries and checks they fit the kind.
 pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostics) -> Vec<Choice> {
+    // Problems with the entries themselves make "too few choices" noise.
+    let before = errs.len();
     let tables = q.tables("choice", errs);
     if !kind.has_choices() {
         if let Some(node) = q.get("choice") {
@@ -33,8 +35,9 @@ pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostic
         ));
         return Vec::new();
     }
-    let before = errs.len();
     let mut choices: Vec<Choice> = Vec::with_capacity(tables.len());
+    // Every id seen, valid choice or not, so a repeat is reported either way.
+    let mut seen: Vec<String> = Vec::with_capacity(tables.len());
     for (table, span) in tables {
         let f = Fields::new(table, span.clone(), format!("a choice of {}", q.context()), CHOICE_KEYS, errs);
         let Some(id) = f.required_string("id", errs) else { continue };
@@ -48,13 +51,14 @@ pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostic
             );
             continue;
         }
-        if choices.iter().any(|c| &c.id == id.get_ref()) {
+        if seen.contains(id.get_ref()) {
             errs.push(
                 Diagnostic::at(id.span(), format!("duplicate choice id `{}` in {}", id.get_ref(), q.context()))
                     .with_help("give each choice of a question its own id"),
             );
             continue;
         }
+        seen.push(id.get_ref().clone());
         let f = f.with_context(format!("choice `{}` of {}", id.get_ref(), q.context()));
         let label = match f.string("label", errs) {
             Some(l) if check_text(&l, "label", MAX_LABEL_CHARS, true, errs) => Some(l.into_inner()),
@@ -152,7 +156,10 @@ pub(super) fn read_bands(q: &Fields<'_, '_>, question: &mut Question, errs: &mut
             errs.push(Diagnostic::at(node.span(), "`unit` applies to number questions, not scales"));
         }
         match (min, max) {
-            (Some(lo), Some(hi)) if *lo.get_ref() >= *hi.get_ref() || *hi.get_ref() - *lo.get_ref() > 100 => {
+            // checked_sub: bounds near the ends of i64 must not overflow.
+            (Some(lo), Some(hi))
+                if hi.get_ref().checked_sub(*lo.get_ref()).is_none_or(|steps| !(1..=100).contains(&steps)) =>
+            {
                 errs.push(Diagnostic::at(lo.span(), "a scale needs `min` below `max`, at most 100 steps apart"));
                 (None, None)
             }
@@ -176,12 +183,12 @@ pub(super) fn read_bands(q: &Fields<'_, '_>, question: &mut Question, errs: &mut
     question.min = min;
     question.max = max;
 
+    let before = errs.len();
     let tables = q.tables("band", errs);
     if tables.len() > MAX_OPTIONS {
         errs.push(Diagnostic::at(q.span.clone(), format!("too many bands in {} (at most {MAX_OPTIONS})", q.context())));
         return;
     }
-    let before = errs.len();
     let mut bands: Vec<(Band, std::ops::Range<usize>)> = Vec::new();
     for (table, span) in tables {
         let f = Fields::new(table, span.clone(), format!("a band of {}", q.context()), BAND_KEYS, errs);
@@ -192,7 +199,8 @@ pub(super) fn read_bands(q: &Fields<'_, '_>, question: &mut Question, errs: &mut
         let (Some(from), Some(to), Some(outcome)) = (from, to, outcome) else { continue };
         let (lo, hi) = (*from.get_ref(), *to.get_ref());
         if !lo.is_finite() || !hi.is_finite() || lo > hi {
-            errs.push(Diagnostic::at(from.span(), "a band needs finite `from` and `to`, with `from` at most `to`"));
+            let at = if lo.is_finite() && !hi.is_finite() { to.span() } else { from.span() };
+            errs.push(Diagnostic::at(at, "a band needs finite `from` and `to`, with `from` at most `to`"));
             continue;
         }
         if min.is_some_and(|m| lo < m) || max.is_some_and(|m| hi > m) {

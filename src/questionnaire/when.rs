@@ -8,8 +8,8 @@ use toml::de::DeValue;
 
 use super::model::{Condition, Kind, Question, Test};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
-use crate::limits::MAX_CONDITIONS;
-use crate::toml_tree::{Fields, describe};
+use crate::limits::{MAX_CONDITIONS, MAX_COSTLY_HINTS};
+use crate::toml_tree::{Fields, closest, describe};
 
 const CONDITION_KEYS: &[&str] = &["question", "is", "is_not", "is_any", "includes", "at_least", "below"];
 const OPERATORS: &str = "is, is_not, is_any, includes, at_least or below";
@@ -62,13 +62,23 @@ pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCo
     let context = format!("a condition of {}", q.context());
     tables
         .into_iter()
-        .filter_map(|(t, span)| read_condition(Fields::new(t, span, context.clone(), CONDITION_KEYS, errs), errs))
+        .filter_map(|(t, span)| {
+            let before = errs.len();
+            let f = Fields::new(t, span, context.clone(), CONDITION_KEYS, errs);
+            let misspelt = errs.len() > before;
+            read_condition(f, misspelt, errs)
+        })
         .collect()
 }
 
-fn read_condition(f: Fields<'_, '_>, errs: &mut Diagnostics) -> Option<RawCondition> {
+/// Reads one condition table. `misspelt`: it has an unknown key, already
+/// reported, which is most likely the test itself.
+fn read_condition(f: Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> Option<RawCondition> {
     let question = f.required_string("question", errs);
     let present: Vec<&str> = CONDITION_KEYS[1..].iter().copied().filter(|k| f.get(k).is_some()).collect();
+    if present.is_empty() && misspelt {
+        return None;
+    }
     if present.len() != 1 {
         let message = if present.is_empty() {
             format!("{} names no test", f.context())
@@ -89,7 +99,8 @@ fn read_condition(f: Fields<'_, '_>, errs: &mut Diagnostics) -> Option<RawCondit
         "is_any" => {
             let list = f.strings(key, errs)?;
             if list.is_empty() {
-                errs.push(Diagnostic::at(f.span.clone(), "`is_any` needs at least one choice id"));
+                let at = f.get(key).map_or(f.span.clone(), |n| n.span());
+                errs.push(Diagnostic::at(at, "`is_any` needs at least one choice id"));
                 return None;
             }
             let spans = list.iter().map(Spanned::span).collect();
@@ -116,6 +127,16 @@ pub(super) fn check_references(
     errs: &mut Diagnostics,
 ) {
     let positions: HashMap<&str, usize> = questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    // Which questions each question's conditions name, to tell a cycle from
+    // a plain forward reference.
+    let depends: HashMap<usize, Vec<usize>> = raw
+        .iter()
+        .map(|(owner, conds)| {
+            (*owner, conds.iter().filter_map(|c| positions.get(c.question.get_ref().as_str()).copied()).collect())
+        })
+        .collect();
+    // Each hint below compares against every question: bounded per file.
+    let mut hints = 0;
     let mut checked: Vec<(usize, Vec<Condition>)> = Vec::new();
     for (owner, conditions) in raw {
         let mut valid = Vec::new();
@@ -123,34 +144,58 @@ pub(super) fn check_references(
             let name = c.question.get_ref().as_str();
             let target = match positions.get(name) {
                 None => {
-                    errs.push(
-                        Diagnostic::at(
-                            c.question.span(),
-                            format!("the condition names question `{name}`, which does not exist"),
-                        )
-                        .with_help("check the spelling; conditions refer to question ids"),
+                    let d = Diagnostic::at(
+                        c.question.span(),
+                        format!("the condition names question `{name}`, which does not exist"),
                     );
+                    hints += 1;
+                    let best = if hints <= MAX_COSTLY_HINTS {
+                        let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+                        closest(name, &ids)
+                    } else {
+                        None
+                    };
+                    errs.push(match best {
+                        Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                        None => d.with_help("check the spelling; conditions refer to question ids"),
+                    });
                     continue;
                 }
                 Some(&t) if t == owner => {
-                    errs.push(Diagnostic::at(
-                        c.question.span(),
-                        format!("question `{name}` has a condition on itself"),
-                    ));
+                    errs.push(
+                        Diagnostic::at(c.question.span(), format!("question `{name}` has a condition on itself"))
+                            .with_help("a condition must name a question asked before this one"),
+                    );
                     continue;
                 }
                 Some(&t) if t > owner => {
-                    errs.push(
-                        Diagnostic::at(
-                            c.question.span(),
-                            format!("the condition names `{name}`, which comes later in the file"),
-                        )
-                        .with_help(
-                            "a question can only depend on questions asked before it; move it after `".to_string()
-                                + name
-                                + "`",
-                        ),
-                    );
+                    let this = &questions[owner].id;
+                    hints += 1;
+                    let closed = if hints <= MAX_COSTLY_HINTS { cycle(&depends, t, owner) } else { None };
+                    if let Some(path) = closed {
+                        let mut chain: Vec<&str> = vec![this];
+                        chain.extend(path.iter().map(|&i| questions[i].id.as_str()));
+                        errs.push(
+                            Diagnostic::at(
+                                c.question.span(),
+                                format!("the conditions go round in a circle: {}", chain.join(" → ")),
+                            )
+                            .with_help(
+                                "→ reads \"has a condition on\"; a question can only depend on questions asked \
+                                 before it, so drop one of these conditions",
+                            ),
+                        );
+                    } else {
+                        errs.push(
+                            Diagnostic::at(
+                                c.question.span(),
+                                format!("the condition names `{name}`, which comes later in the file"),
+                            )
+                            .with_help(format!(
+                                "a question can only depend on questions asked before it; move `{this}` after `{name}`"
+                            )),
+                        );
+                    }
                     continue;
                 }
                 Some(&t) => &questions[t],
@@ -179,6 +224,34 @@ pub(super) fn check_references(
     for (owner, conditions) in checked {
         questions[owner].when = conditions;
     }
+}
+
+/// The questions from `from` whose conditions lead back to `to`, if any do:
+/// the rest of the cycle that a forward reference to `from` closes.
+/// Iterative, so a long chain of conditions cannot exhaust the stack.
+fn cycle(depends: &HashMap<usize, Vec<usize>>, from: usize, to: usize) -> Option<Vec<usize>> {
+    let mut came_from: HashMap<usize, usize> = HashMap::new();
+    let mut stack = vec![from];
+    while let Some(at) = stack.pop() {
+        for &next in depends.get(&at).into_iter().flatten() {
+            if next == from || came_from.contains_key(&next) {
+                continue;
+            }
+            came_from.insert(next, at);
+            if next == to {
+                let mut path = vec![to];
+                let mut step = to;
+                while let Some(&prev) = came_from.get(&step) {
+                    path.push(prev);
+                    step = prev;
+                }
+                path.reverse();
+                return Some(path);
+            }
+            stack.push(next);
+        }
+    }
+    None
 }
 
 /// The choice ids a test names.

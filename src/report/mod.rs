@@ -3,10 +3,12 @@
 
 mod json;
 mod markdown;
+mod schema;
 mod table;
 
 pub use json::to_json;
 pub use markdown::render_markdown;
+pub use schema::report_schema;
 pub use table::{TableStyle, render_table};
 
 /// How a report is written.
