@@ -8,7 +8,19 @@ use std::process::Stdio;
 
 use support::{crm_ready, run};
 
-const SUBCOMMANDS: &[&str] = &["assess", "questionnaires", "show", "validate", "schema", "completions", "man"];
+const SUBCOMMANDS: &[&str] = &[
+    "assess",
+    "questionnaires",
+    "show",
+    "validate",
+    "history",
+    "compare",
+    "trend",
+    "report",
+    "schema",
+    "completions",
+    "man",
+];
 
 #[test]
 fn completions_for_every_shell_name_the_subcommands() {
@@ -72,6 +84,7 @@ fn man_page_is_roff_with_exit_status_and_environment() {
     }
     assert!(exit_status.contains("\\-\\-fail\\-on"), "hyphens are escaped for roff");
     assert!(page.contains("NO_COLOR"));
+    assert!(page.contains("CRM_READY_STORE"));
 }
 
 /// Runs the command, reads one line of its output, closes the pipe and
