@@ -101,6 +101,7 @@ fn every_assessment_is_saved_and_listed_oldest_first() {
 
     let list = store.json(&["history"]);
     assert_eq!(list["schema_version"], 1);
+    assert_eq!(list["tool_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(list["store"], store.path().display().to_string());
     let listed = &list["assessments"];
     assert_eq!(strings(listed, "id"), ids);
@@ -179,6 +180,7 @@ fn compare_reports_every_kind_of_change() {
     store.quarters();
     let c = store.json(&["compare", "previous", "latest", "--org", ORG]);
     assert_eq!(c["schema_version"], 1);
+    assert_eq!(c["tool_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(c["before"]["label"], "2026-Q2");
     assert_eq!(c["after"]["label"], "2026-Q3");
     assert_eq!(c["same_questionnaire"], true);
@@ -299,6 +301,7 @@ fn trend_shows_each_area_quarter_by_quarter() {
     store.assess("answers-ready.toml", &[]);
     let t = store.json(&["trend", "--org", "adventure WORKS cycles"]);
     assert_eq!(t["schema_version"], 1);
+    assert_eq!(t["tool_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(t["organization"], ORG);
     assert_eq!(strings(&t["assessments"], "id"), ids);
     assert_eq!(strings(&t["assessments"], "label"), ["2026-Q1", "2026-Q2", "2026-Q3"]);

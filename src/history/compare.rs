@@ -120,6 +120,7 @@ pub struct AnswerChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
     pub schema_version: u32,
+    pub tool_version: &'static str,
     pub before: Side,
     pub after: Side,
     /// False when the questionnaires differ and `--force` compared only
@@ -232,6 +233,7 @@ pub fn compare(
 
     Ok(Comparison {
         schema_version: HISTORY_SCHEMA_VERSION,
+        tool_version: crate::VERSION,
         before: Side::of(a, a_summary),
         after: Side::of(b, b_summary),
         same_questionnaire: same,

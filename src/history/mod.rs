@@ -31,6 +31,7 @@ pub const HISTORY_SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Serialize)]
 pub struct HistoryList<'a> {
     pub schema_version: u32,
+    pub tool_version: &'static str,
     /// The store directory.
     pub store: String,
     /// The `--org` filter, if any.
@@ -51,6 +52,7 @@ impl<'a> HistoryList<'a> {
     pub fn new(store: &Store, organization: Option<&'a str>, entries: &[&'a Entry]) -> Self {
         HistoryList {
             schema_version: HISTORY_SCHEMA_VERSION,
+            tool_version: crate::VERSION,
             store: store.dir().display().to_string(),
             organization,
             assessments: entries

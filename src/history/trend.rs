@@ -59,6 +59,7 @@ pub struct AreaSeries {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Trend {
     pub schema_version: u32,
+    pub tool_version: &'static str,
     pub organization: String,
     /// Oldest first; every series has one score per assessment, in this order.
     pub assessments: Vec<TrendPoint>,
@@ -88,6 +89,7 @@ pub fn trend(organization: &str, summaries: &[&Summary]) -> Trend {
         .collect();
     Trend {
         schema_version: HISTORY_SCHEMA_VERSION,
+        tool_version: crate::VERSION,
         organization: ordered.last().and_then(|s| s.organization.as_deref()).unwrap_or(organization).trim().to_string(),
         assessments: ordered
             .iter()
