@@ -1,7 +1,7 @@
 //! The terminal tables of `history`, `compare` and `trend`. Every string
 //! from a stored file passes through `one_line` before it is shown.
 
-use comfy_table::{Cell, Color};
+use comfy_table::{Cell, Color, ColumnConstraint, Width};
 
 use super::compare::{AnswerChange, Comparison, Direction, Side};
 use super::store::Entry;
@@ -14,7 +14,12 @@ use crate::text::one_line;
 /// Most assessments shown as columns of the trend table.
 pub const TREND_COLUMNS: usize = 8;
 /// Most assessments drawn in a trend sparkline.
-pub const SPARK_POINTS: usize = 40;
+pub const SPARK_POINTS: usize = 24;
+/// Width of a score column in the trend table, border included: a date
+/// and its padding.
+const SCORE_COLUMN: usize = 13;
+/// Width kept in the trend table for the area titles and the change.
+const OTHER_COLUMNS: usize = 40;
 
 /// The list of assessments, oldest first.
 pub fn render_history(entries: &[&Entry], style: TableStyle) -> String {
@@ -112,15 +117,23 @@ pub fn render_trend(trend: &Trend, style: TableStyle) -> String {
     let n = trend.assessments.len();
     let mut out =
         format!("Trend for {}: {n} assessment{}", one_line(&trend.organization), if n == 1 { "" } else { "s" });
-    if let (Some(first), Some(last)) = (trend.assessments.first(), trend.assessments.last()) {
-        out.push_str(&format!(", {} to {}", one_line(&first.label), one_line(&last.label)));
+    match (trend.assessments.first(), trend.assessments.last()) {
+        (Some(first), Some(last)) if n > 1 => {
+            out.push_str(&format!(", {} to {}", one_line(&first.label), one_line(&last.label)))
+        }
+        (Some(only), _) => out.push_str(&format!(", {}", one_line(&only.label))),
+        _ => {}
     }
     out.push('\n');
-    let shown = n.min(TREND_COLUMNS);
     let drawn = n.min(SPARK_POINTS);
+    // As many score columns as the width allows, after the area titles,
+    // the trend line and the change.
+    let room = usize::from(style.width).saturating_sub(OTHER_COLUMNS + drawn + 3);
+    let shown = n.min((room / SCORE_COLUMN).clamp(1, TREND_COLUMNS));
     if shown < n {
+        let line = if drawn == n { "covers all".to_string() } else { format!("shows the last {drawn}") };
         out.push_str(&format!(
-            "Columns show the last {shown}, the trend line the last {drawn}; --format json has all {n}.\n"
+            "Columns show the last {shown} assessments and the trend line {line}; --format json has all {n}.\n"
         ));
     }
     let columns = &trend.assessments[n - shown..];
@@ -131,6 +144,17 @@ pub fn render_trend(trend: &Trend, style: TableStyle) -> String {
     );
     header.push(style.head("Change"));
     t.set_header(header);
+    // The trend line must never wrap; a score column fits a date.
+    let columns_total = shown + 3;
+    for (i, column) in t.column_iter_mut().enumerate() {
+        match i {
+            1 => column.set_constraint(ColumnConstraint::ContentWidth),
+            i if i >= 2 && i < columns_total - 1 => {
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(SCORE_COLUMN as u16 - 1)))
+            }
+            _ => column,
+        };
+    }
     let mut row = |title: Cell, scores: &[Option<f64>], change: Option<f64>| {
         let mut cells = vec![title, Cell::new(sparkline(&scores[n - drawn..]))];
         cells.extend(scores[n - shown..].iter().map(|s| Cell::new(score_text(*s))));
@@ -251,4 +275,41 @@ fn verdict_cell(style: TableStyle, v: Verdict) -> Cell {
         Verdict::NotReady => Color::Red,
     };
     style.paint(v.name(), color)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::testing::summary;
+    use crate::history::trend::trend;
+
+    #[test]
+    fn a_long_trend_shows_the_latest_columns_and_says_so() {
+        let points: Vec<_> = (0..10)
+            .map(|i| {
+                let at = format!("2026-01-{:02}T00:00:00Z", i + 1);
+                summary(&format!("p{i}"), Some("Contoso"), &at, 10.0 * i as f64, &[])
+            })
+            .collect();
+        let refs: Vec<_> = points.iter().collect();
+        let text = render_trend(&trend("Contoso", &refs), TableStyle::default());
+        assert!(text.starts_with("Trend for Contoso: 10 assessments, p0 to p9\n"), "{text}");
+        let note = "Columns show the last 3 assessments and the trend line covers all; --format json has all 10.";
+        assert!(text.contains(note), "{text}");
+        assert!(!text.contains(" p6 ") && text.contains(" p7 ") && text.contains(" p9 "), "{text}");
+        assert!(text.contains("2026-01-10"), "dates are not wrapped: {text}");
+        let overall = text.lines().find(|l| l.contains("Overall")).unwrap();
+        assert!(overall.contains("▁▁▂▃▄▅▅▆▇█") && overall.contains("+90"), "{overall}");
+
+        let wide = render_trend(&trend("Contoso", &refs), TableStyle { color: false, width: 200 });
+        assert!(wide.contains("Columns show the last 8 assessments"), "{wide}");
+        assert!(!wide.contains(" p1 ") && wide.contains(" p2 "), "{wide}");
+    }
+
+    #[test]
+    fn changes_carry_their_sign() {
+        assert_eq!(signed(19.46), "+19.5");
+        assert_eq!(signed(-3.0), "-3");
+        assert_eq!(signed(0.0), "0");
+    }
 }
