@@ -39,6 +39,8 @@ pub struct LoadedAnswers {
 
 mod json;
 
+pub use json::offset_of;
+
 const KEYS: &[&str] = &["questionnaire", "version", "organization", "respondent", "role", "label", "answers", "notes"];
 
 /// A value as written, before it is checked against its question.
@@ -362,4 +364,41 @@ fn drop_hidden(answers: &mut Answers, q: &Questionnaire, raw: &RawFile) -> Vec<(
         }
     }
     warnings
+}
+
+/// Checks answers gathered another way (a saved interview draft) with the
+/// same rules as an answers file: the questionnaire and version match, every
+/// question exists and every answer and note fits. Returns the problems.
+pub fn check_answers(answers: &Answers, q: &Questionnaire) -> Diagnostics {
+    let at = |s: String| Spanned::new(0..0, s);
+    let mut raw = RawFile::default();
+    for (key, value) in [
+        ("questionnaire", Some(&answers.questionnaire)),
+        ("version", Some(&answers.version)),
+        ("organization", answers.organization.as_ref()),
+        ("respondent", answers.respondent.as_ref()),
+        ("role", answers.role.as_ref()),
+        ("label", answers.label.as_ref()),
+    ] {
+        if let Some(v) = value {
+            raw.seen_keys.push(key);
+            raw.header.insert(key, at(v.clone()));
+        }
+    }
+    raw.seen_keys.extend(["answers", "notes"]);
+    for (id, answer) in &answers.answers {
+        let value = match answer {
+            Answer::Text(s) => Raw::Str(s.clone()),
+            Answer::List(ids) => Raw::List(ids.iter().cloned().map(Some).collect()),
+            Answer::Number(n) => Raw::Num(*n),
+            Answer::DontKnow => Raw::Str(DONT_KNOW.to_string()),
+        };
+        raw.answers.push((at(id.clone()), Spanned::new(0..0, value)));
+    }
+    for (id, note) in &answers.notes {
+        raw.notes.push((at(id.clone()), Spanned::new(0..0, Raw::Str(note.clone()))));
+    }
+    let mut errs = Diagnostics::new();
+    check(&raw, q, &mut errs);
+    errs
 }

@@ -250,7 +250,7 @@ fn value_len(text: &str) -> usize {
 }
 
 /// Byte offset of a 1-based line and column (as serde_json reports them).
-fn offset_of(source: &str, line: usize, column: usize) -> usize {
+pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
     let line_start: usize = source.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
     let rest = &source[line_start.min(source.len())..];
     line_start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)

@@ -76,6 +76,9 @@ pub struct AssessArgs {
     pub no_save: bool,
     #[command(flatten)]
     pub store: super::history::StoreArgs,
+    /// Continue the saved interview for this questionnaire (the one for --organization, if given).
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
 }
 
 pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
@@ -100,17 +103,14 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
                 )
                 .into());
             }
-            return Err(UsageError::new(
-                "the interactive interview is not available in this build; pass --answers FILE",
-            )
-            .into());
+            return super::interview::run(&args, out, &q);
         }
     };
     finish(&args, out, &q, answers)
 }
 
 /// Scores the answers, writes the report and applies the gate.
-fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
+pub(super) fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
     for (flag, field) in [
         (&args.organization, &mut answers.organization),
         (&args.respondent, &mut answers.respondent),

@@ -5,6 +5,7 @@ mod assess;
 mod compare;
 mod generate;
 mod history;
+mod interview;
 mod output;
 mod report;
 mod schema;

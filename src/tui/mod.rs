@@ -1,0 +1,231 @@
+//! The interactive interview: one long-lived ratatui app. `app` holds the
+//! state and its pure `update`, `keymap` turns keys into actions, `view`
+//! draws, and this module is the edge that runs the loop against the real
+//! terminal, the clock and the draft file.
+
+pub mod app;
+pub mod keymap;
+mod question_keys;
+pub mod rows;
+mod screen_keys;
+pub mod terminal;
+pub mod text_field;
+pub mod view;
+
+use std::io;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+
+use crate::answers::Answers;
+use crate::draft::{self, Draft};
+use crate::exit::UsageError;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::score;
+
+pub use app::{Action, App, Details, Effects, Exit, Mode, update};
+use terminal::TerminalGuard;
+use text_field::Edit;
+
+/// How often the loop looks for a signal while waiting for a key.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// How the interview is started.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Continue the most recent draft (for `details.organization`, if given).
+    pub resume: bool,
+    pub color: bool,
+    pub details: Details,
+    /// The command that continues the interview, without `--organization`
+    /// (the app adds it once the organisation is known).
+    pub resume_command: String,
+}
+
+/// How the interview ended.
+#[derive(Debug)]
+pub enum Ending {
+    /// Submitted: score and print these answers, then discard the draft.
+    Submitted { answers: Answers, draft: Option<PathBuf> },
+    /// Left or interrupted; the draft (if any) holds the answers.
+    Left { interrupted: bool, draft: Option<PathBuf>, resume_command: String, save_error: Option<String> },
+}
+
+/// Where the loop's actions come from: the terminal, or a script in tests.
+pub trait Events {
+    /// The next action, or `None` when nothing happened for a while.
+    fn next(&mut self, mode: Mode) -> io::Result<Option<Action>>;
+}
+
+/// Keys, resizes and pastes from the terminal, and signals.
+struct TerminalEvents<'g> {
+    guard: &'g TerminalGuard,
+}
+
+impl Events for TerminalEvents<'_> {
+    fn next(&mut self, mode: Mode) -> io::Result<Option<Action>> {
+        if self.guard.interrupted() {
+            return Ok(Some(Action::Interrupt));
+        }
+        if !event::poll(SIGNAL_CHECK)? {
+            return Ok(None);
+        }
+        Ok(match event::read()? {
+            Event::Key(key) => keymap::action_for(mode, key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Paste(text) if matches!(mode, Mode::Start | Mode::Editing) => Some(Action::Edit(Edit::Paste(text))),
+            _ => None,
+        })
+    }
+}
+
+/// Runs the interview in the terminal and says how it ended. The terminal
+/// is restored before this returns, whatever happens.
+pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Timestamp) -> anyhow::Result<Ending> {
+    let dir = draft::drafts_dir();
+    let saved = match &dir {
+        Some(d) => draft::find(d, q)?,
+        None => Vec::new(),
+    };
+    let mut app = if options.resume {
+        let wanted = options.details.organization.as_deref().map(|org| draft::file_name(&q.id, Some(org)));
+        let pick = saved.into_iter().find(|s| {
+            wanted.as_deref().is_none_or(|name| s.path.file_name().is_some_and(|f| f == std::ffi::OsStr::new(name)))
+        });
+        let Some(saved) = pick else {
+            let place = dir.map_or_else(|| "(no data directory)".to_string(), |d| d.display().to_string());
+            let whose = options.details.organization.as_deref().map(|o| format!(" for {o}")).unwrap_or_default();
+            return Err(UsageError::new(format!(
+                "no saved interview for `{}`{whose} in {place}; start one without --resume",
+                q.id
+            ))
+            .into());
+        };
+        App::resumed(q, saved)
+    } else {
+        App::new(q, &options.details, saved, dir)
+    };
+    app.color = options.color;
+    app.resume_command.clone_from(&options.resume_command);
+
+    let guard = TerminalGuard::enter().context("cannot prepare the terminal for the interview")?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot draw in the terminal")?;
+    let exit = run(&mut terminal, &mut app, &mut TerminalEvents { guard: &guard }, save_draft, clock);
+    drop(terminal);
+    guard.restore().context("cannot restore the terminal")?;
+    Ok(match exit? {
+        Exit::Finish => Ending::Submitted { answers: app.session.answers().clone(), draft: app.draft_path },
+        exit => Ending::Left {
+            interrupted: exit == Exit::Interrupt,
+            resume_command: app.resume_hint(),
+            draft: app.draft_path,
+            save_error: app.save_error,
+        },
+    })
+}
+
+/// Writes the app's draft, if the interview has begun.
+fn save_draft(app: &App<'_>, now: jiff::Timestamp) -> io::Result<()> {
+    let Some(path) = &app.draft_path else { return Ok(()) };
+    let d = Draft::new(app.questionnaire(), app.session.answers().clone(), app.position(), now);
+    draft::save(path, &d)
+}
+
+/// The loop: wait for an action, update, draw, then save and score as the
+/// update asks. Drawing comes before saving so the screen answers at once.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App<'_>,
+    events: &mut impl Events,
+    save: impl Fn(&App<'_>, jiff::Timestamp) -> io::Result<()>,
+    clock: impl Fn() -> jiff::Timestamp,
+) -> anyhow::Result<Exit>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    terminal.draw(|f| view::render(f, app))?;
+    loop {
+        let Some(action) = events.next(app.mode())? else { continue };
+        let fx = update(app, action);
+        if fx.score {
+            let assessment = score(app.questionnaire(), app.session.answers(), clock());
+            app.show_results(assessment);
+        }
+        terminal.draw(|f| view::render(f, app))?;
+        if fx.save {
+            match save(app, clock()) {
+                Ok(()) => app.save_succeeded(),
+                Err(e) => {
+                    app.save_failed(&e.to_string());
+                    terminal.draw(|f| view::render(f, app))?;
+                }
+            }
+        }
+        if let Some(exit) = fx.exit {
+            return Ok(exit);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::questionnaire::builtin;
+
+    /// Actions from a script; an empty script interrupts.
+    struct Script(VecDeque<Action>);
+
+    impl Events for Script {
+        fn next(&mut self, _mode: Mode) -> io::Result<Option<Action>> {
+            Ok(Some(self.0.pop_front().unwrap_or(Action::Interrupt)))
+        }
+    }
+
+    fn script(actions: &[Action]) -> Script {
+        Script(actions.iter().cloned().collect())
+    }
+
+    #[test]
+    fn the_loop_saves_after_answers_scores_on_submit_and_finishes() {
+        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let saves = RefCell::new(Vec::new());
+        let save = |app: &App<'_>, _: jiff::Timestamp| {
+            saves.borrow_mut().push(app.session.answers().answers.len());
+            Ok(())
+        };
+        let mut actions = vec![Action::Confirm; 4];
+        actions.extend([Action::Digit(1), Action::Review, Action::Submit, Action::Yes, Action::Confirm]);
+        let exit = run(&mut terminal, &mut app, &mut script(&actions), save, || jiff::Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(exit, Exit::Finish);
+        assert_eq!(*saves.borrow(), [0, 1, 1], "on begin, after the answer, on submit");
+        assert!(matches!(app.screen, app::Screen::Results { .. }));
+        assert!(terminal.backend().to_string().contains("Result: Not ready"));
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_and_remembered() {
+        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let fail = |_: &App<'_>, _: jiff::Timestamp| Err(io::Error::other("disk full"));
+        let mut actions = vec![Action::Confirm; 4];
+        actions.push(Action::Digit(2));
+        let exit = run(&mut terminal, &mut app, &mut script(&actions), fail, || jiff::Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(exit, Exit::Interrupt);
+        assert_eq!(app.save_error.as_deref(), Some("disk full"));
+        assert!(terminal.backend().to_string().contains("Could not save your progress (disk full)"));
+    }
+}

@@ -1,0 +1,178 @@
+//! What each key does on the question screen: moving between rows and
+//! questions, picking, ticking, typing numbers, "don't know", notes.
+
+use crate::questionnaire::Kind;
+use crate::session::number_range;
+
+use super::app::{Action, App, Effects, Overlay, current_rows, note_field, pick_typed, text_answer_field};
+use super::rows::{QuickPick, Row, listed_steps};
+use super::screen_keys::quit;
+
+/// Longest number that can be typed.
+const MAX_TYPED: usize = 24;
+
+pub(super) fn question_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
+    let rows = current_rows(app);
+    let last = rows.len().saturating_sub(1);
+    match action {
+        Action::Up | Action::Down | Action::Home | Action::End | Action::PageUp | Action::PageDown => {
+            app.typed.clear();
+            app.cursor = match action {
+                Action::Up => app.cursor.saturating_sub(1),
+                Action::Down => (app.cursor + 1).min(last),
+                Action::Home | Action::PageUp => 0,
+                _ => last,
+            };
+        }
+        Action::Choose if !app.typed.is_empty() && picks_by_number(app) => commit_pick(app, fx),
+        Action::Choose => {
+            if let Some(&row) = rows.get(app.cursor) {
+                choose_row(app, row, fx);
+            }
+        }
+        Action::Digit(d) => digit(app, d, fx),
+        Action::NumberChar(c) => {
+            let typing_number = app.session.current_question().kind == Kind::Number;
+            let fits = match c {
+                '-' => app.typed.is_empty(),
+                '.' => !app.typed.contains('.'),
+                _ => false,
+            };
+            if typing_number && fits {
+                app.cursor = 0;
+                app.typed.push(c);
+            }
+        }
+        Action::Erase if !app.typed.is_empty() => {
+            app.typed.pop();
+        }
+        Action::Erase | Action::Back => {
+            if app.session.back() {
+                app.reset_cursor();
+            } else {
+                app.inform("This is the first question.");
+            }
+        }
+        Action::Next => next(app),
+        Action::NextArea => {
+            if app.session.next_area() {
+                app.reset_cursor();
+            } else {
+                app.inform("This is the last area. Press r to review your answers.");
+            }
+        }
+        Action::PreviousArea => {
+            if app.session.previous_area() {
+                app.reset_cursor();
+            } else {
+                app.inform("This is the first area.");
+            }
+        }
+        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Note => app.overlay = Some(Overlay::Note(note_field(app))),
+        Action::DontKnow => dont_know(app, fx),
+        Action::Review => app.open_review(Some(app.session.current())),
+        Action::Quit => quit(app),
+        _ => {}
+    }
+}
+
+/// Whether digits pick a row (choices, listed scale steps) rather than
+/// being typed as a number.
+fn picks_by_number(app: &App<'_>) -> bool {
+    let question = app.session.current_question();
+    question.kind.has_choices() || listed_steps(question).is_some()
+}
+
+fn digit(app: &mut App<'_>, d: u8, fx: &mut Effects) {
+    let question = app.session.current_question();
+    if picks_by_number(app) {
+        app.typed.push(char::from(b'0' + d));
+        match pick_typed(app, false) {
+            QuickPick::Pending(row) => app.cursor = row.unwrap_or(app.cursor),
+            QuickPick::Pick(_) | QuickPick::NoSuchRow => commit_pick(app, fx),
+        }
+    } else if question.kind == Kind::Text {
+        app.inform("Press Enter to write your answer.");
+    } else if app.typed.len() < MAX_TYPED {
+        app.cursor = 0;
+        app.typed.push(char::from(b'0' + d));
+    }
+}
+
+/// Acts on the typed quick pick.
+fn commit_pick(app: &mut App<'_>, fx: &mut Effects) {
+    let pick = pick_typed(app, true);
+    let typed = std::mem::take(&mut app.typed);
+    match pick {
+        QuickPick::Pick(r) => {
+            app.cursor = r;
+            if let Some(&row) = current_rows(app).get(r) {
+                choose_row(app, row, fx);
+            }
+        }
+        _ => app.warn(format!("There is no choice {typed} here.")),
+    }
+}
+
+/// Enter or Space on a row.
+fn choose_row(app: &mut App<'_>, row: Row, fx: &mut Effects) {
+    let i = app.session.current();
+    let question = app.session.current_question();
+    match row {
+        Row::Choice(c) if question.kind == Kind::Multi => {
+            let change = app.session.toggle(i, c);
+            app.answered(change, fx);
+        }
+        Row::Choice(c) => {
+            let change = app.session.choose(i, c);
+            app.answered(change, fx);
+            app.advance();
+        }
+        Row::Step(v) => match app.session.enter_number(i, &v.to_string()) {
+            Ok(change) => {
+                app.answered(change, fx);
+                app.advance();
+            }
+            Err(rejected) => app.warn(rejected.0),
+        },
+        Row::Entry if question.kind == Kind::Text => app.overlay = Some(Overlay::TextAnswer(text_answer_field(app))),
+        Row::Entry if !app.typed.is_empty() => match app.session.enter_number(i, &app.typed) {
+            Ok(change) => {
+                app.answered(change, fx);
+                app.advance();
+            }
+            Err(rejected) => app.warn(rejected.0),
+        },
+        Row::Entry if app.session.answer(i).is_some() => app.advance(),
+        Row::Entry => app.inform(format!("Type {}, then press Enter.", number_range(question))),
+        Row::DontKnow => dont_know(app, fx),
+        Row::Continue => {
+            if app.session.answer(i).is_none() {
+                app.inform("Nothing ticked, so that question stays unanswered for now.");
+            }
+            app.advance();
+        }
+    }
+}
+
+fn dont_know(app: &mut App<'_>, fx: &mut Effects) {
+    let i = app.session.current();
+    match app.session.dont_know(i) {
+        Ok(change) => {
+            app.answered(change, fx);
+            app.advance();
+        }
+        Err(rejected) => app.warn(rejected.0),
+    }
+}
+
+/// On to the next question without answering (→).
+fn next(app: &mut App<'_>) {
+    app.typed.clear();
+    if app.back_to_review || !app.session.forward() {
+        app.advance();
+    } else {
+        app.reset_cursor();
+    }
+}

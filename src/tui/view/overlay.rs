@@ -1,0 +1,196 @@
+//! Windows over the screen: the help with every key, the note and answer
+//! editors, and the confirmations before leaving or submitting.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+
+use super::hints::ALL_KEYS;
+use super::question::help_lines;
+use super::theme::Theme;
+use super::wrap::{truncate, width, wrap};
+use crate::text::{one_line, sanitize};
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::text_field::TextField;
+use unicode_width::UnicodeWidthChar;
+
+/// Most lines the editors show; longer text scrolls with the cursor.
+const EDITOR_LINES: usize = 6;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, theme: &Theme) {
+    match overlay {
+        Overlay::Help { scroll } => help(frame, area, app, *scroll, theme),
+        Overlay::Note(field) => editor(frame, area, app, " Note on this answer ", field, theme),
+        Overlay::TextAnswer(field) => editor(frame, area, app, " Your answer ", field, theme),
+        Overlay::ConfirmQuit => {
+            let mut body = Vec::new();
+            match (&app.draft_path, app.has_begun()) {
+                (Some(path), true) => {
+                    body.push("Your answers so far are saved in:".to_string());
+                    body.push(path.display().to_string());
+                    body.push(String::new());
+                    body.push(format!("To carry on later, run: {}", app.resume_hint()));
+                    if let Some(e) = &app.save_error {
+                        body.push(String::new());
+                        body.push(format!("Warning: the last save failed ({e}); recent answers would be lost."));
+                    }
+                }
+                (None, true) => {
+                    body.push("There is nowhere to save your answers, so leaving now loses them.".to_string())
+                }
+                (_, false) => body.push("Nothing has been answered yet, so there is nothing to keep.".to_string()),
+            }
+            confirm(frame, area, " Leave the interview? ", &body, "leave", "stay", theme);
+        }
+        Overlay::ConfirmSubmit { unanswered } => {
+            let n = *unanswered;
+            let body = vec![format!(
+                "{n} question{} no answer yet. Unanswered questions count as risk, and the report lists them as things to find out.",
+                if n == 1 { " has" } else { "s have" }
+            )];
+            confirm(frame, area, " Submit now? ", &body, "submit", "go back", theme);
+        }
+    }
+}
+
+/// A centred box of at most `w`×`h` inside `area`, cleared.
+fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str, theme: &Theme) -> Rect {
+    // A window nearly as wide as the screen takes all of it: no slivers.
+    let w = if w + 8 >= area.width { area.width } else { w };
+    let fits = h + 2 <= area.height;
+    let h = h.min(area.height.saturating_sub(2));
+    let rect = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    let mut block = Block::bordered()
+        .title(Span::styled(title.to_string(), theme.heading()))
+        .border_style(theme.dim())
+        .padding(Padding::horizontal(1));
+    if !fits {
+        block = block.title_bottom(Line::styled(" ↑↓ scroll for more ", theme.key()).right_aligned());
+    }
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+fn help(frame: &mut Frame, area: Rect, app: &App<'_>, scroll: u16, theme: &Theme) {
+    let w = area.width.saturating_sub(4).min(80);
+    let text_width = w.saturating_sub(4) as usize;
+    let mut lines = Vec::new();
+    if matches!(app.screen, Screen::Question) {
+        lines.extend(help_lines(app, text_width, true, theme));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled("Keys", theme.heading()));
+    let key_width = ALL_KEYS.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
+    for (keys, what) in ALL_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys:<key_width$}"), theme.key()),
+            Span::raw(truncate(what, text_width.saturating_sub(key_width))),
+        ]));
+    }
+    let inner = popup(frame, area, w, lines.len() as u16 + 2, " Help ", theme);
+    let max_scroll = lines.len().saturating_sub(inner.height as usize) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+}
+
+fn editor(frame: &mut Frame, area: Rect, app: &App<'_>, title: &str, field: &TextField, theme: &Theme) {
+    let w = area.width.saturating_sub(4).min(76);
+    let fw = w.saturating_sub(4).max(1) as usize;
+    let question = one_line(&sanitize(&app.session.current_question().text)).into_owned();
+    let mut lines: Vec<Line> = wrap(&question, fw).into_iter().take(2).map(|l| Line::styled(l, theme.dim())).collect();
+    lines.push(Line::raw(""));
+    let (chunks, (cursor_row, cursor_col)) = chunk(field.text(), field.cursor(), fw);
+    let first = cursor_row.saturating_sub(EDITOR_LINES - 1);
+    let field_top = lines.len();
+    let shown = chunks.len().clamp(3, EDITOR_LINES);
+    for k in first..first + shown {
+        let text = chunks.get(k).cloned().unwrap_or_default();
+        let pad = fw.saturating_sub(width(&text));
+        lines.push(Line::styled(format!("{text}{}", " ".repeat(pad)), theme.selected()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Enter", theme.key()),
+        Span::styled(" save   ", theme.dim()),
+        Span::styled("Esc", theme.key()),
+        Span::styled(" cancel   ", theme.dim()),
+        Span::styled("empty", theme.key()),
+        Span::styled(" removes it", theme.dim()),
+    ]));
+    let inner = popup(frame, area, w, lines.len() as u16 + 2, title, theme);
+    frame.render_widget(Paragraph::new(lines), inner);
+    let y = inner.y + (field_top + cursor_row - first) as u16;
+    let x = inner.x + cursor_col as u16;
+    if y < inner.bottom() && x < inner.right() {
+        frame.set_cursor_position((x, y));
+    }
+}
+
+/// Splits text into lines of at most `w` cells, at spaces where it can,
+/// and finds the cursor's row and column on them.
+fn chunk(text: &str, cursor: usize, w: usize) -> (Vec<String>, (usize, usize)) {
+    let chars: Vec<char> = text.chars().collect();
+    let cell = |c: &char| c.width().unwrap_or(0);
+    let mut ranges = Vec::new();
+    let (mut start, mut used, mut after_space) = (0, 0, None);
+    let mut i = 0;
+    while i < chars.len() {
+        let cw = cell(&chars[i]);
+        if used + cw > w && i > start {
+            let end = after_space.filter(|&s| s > start).unwrap_or(i);
+            ranges.push(start..end);
+            start = end;
+            used = chars[start..i].iter().map(cell).sum();
+            after_space = None;
+            continue;
+        }
+        used += cw;
+        if chars[i] == ' ' {
+            after_space = Some(i + 1);
+        }
+        i += 1;
+    }
+    ranges.push(start..chars.len());
+    let row = ranges.iter().position(|r| r.contains(&cursor)).unwrap_or(ranges.len() - 1);
+    let mut at = (row, chars[ranges[row].start..cursor.min(chars.len())].iter().map(cell).sum::<usize>());
+    let mut lines: Vec<String> = ranges.into_iter().map(|r| chars[r].iter().collect()).collect();
+    if at.1 >= w {
+        at = (at.0 + 1, 0);
+        lines.push(String::new());
+    }
+    (lines, at)
+}
+
+fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &[String], yes: &str, no: &str, theme: &Theme) {
+    let w = area.width.saturating_sub(4).min(70);
+    let text_width = w.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = body.iter().flat_map(|p| wrap(&one_line(p), text_width)).map(Line::raw).collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled(" y ", theme.selected()),
+        Span::raw(format!(" yes, {yes}     ")),
+        Span::styled(" n ", theme.key()),
+        Span::raw(format!(" no, {no}")),
+    ]));
+    let inner = popup(frame, area, w, lines.len() as u16 + 2, title, theme);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chunk;
+
+    #[test]
+    fn editor_text_wraps_at_spaces_and_tracks_the_cursor() {
+        let (lines, at) = chunk("licences for year two", 10, 12);
+        assert_eq!(lines, ["licences ", "for year two"]);
+        assert_eq!(at, (1, 1));
+        let (lines, at) = chunk("abcdefghijkl", 12, 6);
+        assert_eq!(lines, ["abcdef", "ghijkl", ""]);
+        assert_eq!(at, (2, 0));
+        assert_eq!(chunk("", 0, 5), (vec![String::new()], (0, 0)));
+        assert_eq!(chunk("ab cd", 3, 10).1, (0, 3));
+    }
+}

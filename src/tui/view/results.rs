@@ -1,0 +1,113 @@
+//! The result after submitting: verdict and score, a bar per area coloured
+//! by risk, the red flags and the first actions. The full report is printed
+//! once the app has closed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::question::spread;
+use super::theme::Theme;
+use super::wrap::{truncate, width, wrap};
+use crate::assessment::Assessment;
+use crate::scoring::fmt1;
+use crate::text::one_line;
+
+/// How many reasons for the verdict the screen lists.
+const REASONS: usize = 2;
+/// How many actions the screen lists; the report has them all.
+const TOP_ACTIONS: usize = 5;
+
+pub fn render(frame: &mut Frame, area: Rect, a: &Assessment, scroll: u16, theme: &Theme) {
+    let area = Rect { x: area.x + 1, width: area.width.saturating_sub(2).min(110), ..area };
+    let lines = lines(a, area.width as usize, theme);
+    let max_scroll = lines.len().saturating_sub(area.height as usize) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), area);
+}
+
+fn lines(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Result: ", theme.strong()),
+        Span::styled(a.verdict.title().to_string(), theme.verdict(a.verdict)),
+        Span::raw(" ".repeat(w.saturating_sub(8 + width(a.verdict.title()) + 22))),
+        Span::styled(format!("{:>22}", format!("readiness {} / 100", fmt1(a.score))), theme.strong()),
+    ])];
+    for reason in a.reasons.iter().take(REASONS) {
+        for (k, l) in wrap(&one_line(&reason.message), w.saturating_sub(2)).into_iter().enumerate() {
+            lines.push(Line::raw(format!("{}{l}", if k == 0 { "• " } else { "  " })));
+        }
+    }
+    if a.reasons.len() > REASONS {
+        let more = a.reasons.len() - REASONS;
+        lines.push(Line::styled(
+            format!("  and {more} more reason{} in the report", if more == 1 { "" } else { "s" }),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(spread("Areas", "score  risk  ", w, theme));
+    let name_width = (w / 3).clamp(12, 32);
+    let bar_width = w.saturating_sub(name_width + 16).max(5);
+    let (full, empty) = if theme.color { ("█", "░") } else { ("█", "·") };
+    for area in &a.areas {
+        let name = truncate(&one_line(&area.title), name_width);
+        let filled = area.score.map_or(0, |s| ((s / 100.0) * bar_width as f64).round() as usize).min(bar_width);
+        let score = area.score.map_or_else(|| "–".to_string(), fmt1);
+        let risk = area.risk.map_or("n/a", |r| r.name());
+        lines.push(Line::from(vec![
+            Span::raw(format!("{name:<name_width$}  ")),
+            Span::styled(full.repeat(filled), theme.risk(area.risk)),
+            Span::styled(empty.repeat(bar_width - filled), theme.dim()),
+            Span::raw(format!(" {score:>5}  ")),
+            Span::styled(format!("{risk:<6}"), theme.risk(area.risk)),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    if a.red_flags.is_empty() {
+        lines.push(Line::styled("No red flags.", theme.good()));
+    } else {
+        lines.push(Line::styled(format!("Red flags ({})", a.red_flags.len()), theme.heading()));
+        for flag in &a.red_flags {
+            let severity = format!("{:<9}", flag.severity.name());
+            let text = truncate(&one_line(&flag.question_text), w.saturating_sub(11));
+            lines.push(Line::from(vec![
+                Span::styled(format!("● {severity}"), theme.severity(flag.severity)),
+                Span::raw(text),
+            ]));
+            let answer = truncate(&format!("Answer: {}", one_line(&flag.answer)), w.saturating_sub(11));
+            lines.push(Line::styled(format!("{:11}{answer}", ""), theme.dim()));
+        }
+    }
+    if !a.unknowns.is_empty() {
+        lines.push(Line::raw(""));
+        let n = a.unknowns.len();
+        let text = format!(
+            "{n} question{} still open (don't know or unanswered): the report lists them as things to find out.",
+            if n == 1 { " is" } else { "s are" }
+        );
+        lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, theme.warning())));
+    }
+    lines.push(Line::raw(""));
+    if a.actions.is_empty() {
+        lines.push(Line::styled("No actions needed.", theme.good()));
+    } else {
+        let shown = a.actions.len().min(TOP_ACTIONS);
+        lines.push(Line::styled(format!("Top actions ({shown} of {})", a.actions.len()), theme.heading()));
+        for (k, action) in a.actions.iter().take(TOP_ACTIONS).enumerate() {
+            let lead = format!("{}. ", k + 1);
+            let text = format!("[{}] {}", action.phase.title(), one_line(&action.recommendation));
+            for (j, l) in wrap(&text, w.saturating_sub(lead.len())).into_iter().enumerate() {
+                let first = if j == 0 { lead.clone() } else { " ".repeat(lead.len()) };
+                lines.push(Line::raw(format!("{first}{l}")));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.extend(
+        wrap("Press Enter to finish: the full report, with every action by phase, is printed when the app closes.", w)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim())),
+    );
+    lines
+}

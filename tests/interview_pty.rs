@@ -1,0 +1,357 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keystrokes,
+//! its screen read through a terminal emulator (vt100). No fixed sleeps:
+//! every wait polls the parsed screen (or a file) until it shows what is
+//! expected, and fails after a timeout.
+
+#![cfg(unix)]
+
+use std::io::{ErrorKind, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use expectrl::process::unix::{Signal, WaitStatus};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// Pause between polls of a quiet terminal: a wait, not a synchronisation.
+const POLL: Duration = Duration::from_millis(2);
+
+const LEFT: &str = "\x1b[D";
+const RIGHT: &str = "\x1b[C";
+
+/// The binary running in a PTY, and what it has drawn.
+struct Tty {
+    session: expectrl::session::OsSession,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    exited: bool,
+}
+
+impl Tty {
+    fn spawn(data_home: &Path, args: &[&str]) -> Tty {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crm-ready"));
+        cmd.args(args)
+            .env("XDG_DATA_HOME", data_home)
+            .env_remove("CRM_READY_STORE")
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm-256color");
+        let mut session = expectrl::Session::spawn(cmd).expect("spawn in a PTY");
+        session.get_process_mut().set_window_size(80, 24).unwrap();
+        Tty { session, parser: vt100::Parser::new(24, 80, 0), raw: Vec::new(), exited: false }
+    }
+
+    /// Reads whatever output is ready; false when there was none.
+    fn pump(&mut self) -> bool {
+        let mut buf = [0u8; 8192];
+        match self.session.try_read(&mut buf) {
+            Ok(0) => {
+                self.exited = true;
+                false
+            }
+            Ok(n) => {
+                self.parser.process(&buf[..n]);
+                self.raw.extend_from_slice(&buf[..n]);
+                true
+            }
+            Err(e) if e.kind() == ErrorKind::WouldBlock => false,
+            // Linux reports EIO on the PTY once the child has gone.
+            Err(_) => {
+                self.exited = true;
+                false
+            }
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let read = self.pump();
+            if self.screen().contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline && !self.exited,
+                "waited for {text:?}; the screen shows:\n{}",
+                self.screen()
+            );
+            if !read {
+                std::thread::sleep(POLL);
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).unwrap();
+        self.session.flush().unwrap();
+    }
+
+    /// Reads to the end and returns the exit code.
+    fn wait_exit(&mut self) -> i32 {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.exited {
+            assert!(Instant::now() < deadline, "the app did not exit; the screen shows:\n{}", self.screen());
+            if !self.pump() {
+                std::thread::sleep(POLL);
+            }
+        }
+        match self.session.get_process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("unexpected end: {other:?}"),
+        }
+    }
+
+    /// The terminal is back as the app found it: main screen, cursor shown,
+    /// and the raw output ends the alternate screen after entering it.
+    fn assert_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        let raw = String::from_utf8_lossy(&self.raw);
+        let entered = raw.rfind("\x1b[?1049h").expect("the app used the alternate screen");
+        let left = raw.rfind("\x1b[?1049l").expect("the app left the alternate screen");
+        let shown = raw.rfind("\x1b[?25h").expect("the app showed the cursor");
+        assert!(left > entered && shown > entered, "restored after the last draw");
+    }
+
+    /// Everything printed after the app left the alternate screen, as text.
+    fn after_exit(&self) -> String {
+        let raw = String::from_utf8_lossy(&self.raw);
+        let left = raw.rfind("\x1b[?1049l").map_or(0, |i| i + "\x1b[?1049l".len());
+        let rest = &raw[left..];
+        let rest = rest.strip_prefix("\x1b[?25h").unwrap_or(rest);
+        rest.replace("\r\n", "\n")
+    }
+}
+
+fn draft_path(data_home: &Path, name: &str) -> PathBuf {
+    data_home.join("crm-ready").join("drafts").join(name)
+}
+
+/// Waits until the draft file holds JSON for which `ok` is true.
+fn wait_for_draft(path: &Path, ok: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && let Ok(json) = serde_json::from_str::<serde_json::Value>(&text)
+            && ok(&json)
+        {
+            return json;
+        }
+        assert!(Instant::now() < deadline, "draft {} never matched", path.display());
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Starts crm-quick for Acme Ltd, past the start form.
+fn begin(data_home: &Path, extra: &[&str]) -> Tty {
+    let mut args = vec!["assess", "--questionnaire", "crm-quick"];
+    args.extend_from_slice(extra);
+    let mut tty = Tty::spawn(data_home, &args);
+    tty.wait_for("Who is this assessment for?");
+    tty.send("Acme Ltd\r\r\r\r");
+    tty.wait_for("Has the company written down");
+    tty
+}
+
+#[test]
+fn answer_go_back_quit_resume_and_finish() {
+    let home = tempfile::tempdir().unwrap();
+    let draft = draft_path(home.path(), "crm-quick@acme-ltd.json");
+
+    let mut tty = begin(home.path(), &[]);
+    tty.send("2");
+    tty.wait_for("When you decide what the CRM should do");
+    tty.send("1");
+    tty.wait_for("Can you say, specifically, how the CRM");
+    tty.send("1");
+    tty.wait_for("What is setting the pace of your buying decision?");
+    // Back, and change the answer.
+    tty.send(LEFT);
+    tty.wait_for("Can you say, specifically, how the CRM");
+    tty.send("3");
+    tty.wait_for("What is setting the pace of your buying decision?");
+    let saved = wait_for_draft(&draft, |d| d["answers"]["answers"]["business-case.how"] == "no");
+    assert_eq!(saved["answers"]["answers"]["vision.objective"], "written-general");
+    assert_eq!(saved["answers"]["answers"]["vision.strategy"], "customer-first");
+    assert_eq!(saved["answers"]["organization"], "Acme Ltd");
+
+    tty.send("q");
+    tty.wait_for("Leave the interview?");
+    tty.send("y");
+    assert_eq!(tty.wait_exit(), 0);
+    tty.assert_restored();
+    let out = tty.after_exit();
+    assert!(out.contains(&format!("Your answers are saved in {}", draft.display())), "{out}");
+    assert!(out.contains("crm-ready assess --questionnaire crm-quick --resume --organization 'Acme Ltd'"), "{out}");
+    let saved = wait_for_draft(&draft, |d| d["position"]["question"] == "business-case.timing");
+    assert_eq!(saved["answers"]["answers"].as_object().unwrap().len(), 3);
+    assert_eq!(saved["questionnaire"]["id"], "crm-quick");
+    assert_eq!(saved["draft_version"], 1);
+
+    let mut tty = Tty::spawn(
+        home.path(),
+        &["assess", "-q", "crm-quick", "--resume", "--organization", "Acme Ltd", "--format", "json"],
+    );
+    tty.wait_for("Welcome back: 3 of 13 questions answered.");
+    tty.wait_for("What is setting the pace of your buying decision?");
+    // timing, owner, champion, mandate, alignment (scale), phasing
+    for (key, next) in [
+        ("1", "Who inside the company is accountable"),
+        ("1", "Is there a CRM champion"),
+        ("2", "Will management require staff"),
+        ("1", "How closely do management, IT"),
+        ("4", "How much of the system do you plan"),
+        ("1", "Which of these does your set-up plan"),
+    ] {
+        tty.send(key);
+        tty.wait_for(next);
+    }
+    // Multiple choice: tick two, then move on.
+    tty.send("2");
+    tty.wait_for("[x] Training for every user");
+    tty.send("4");
+    tty.wait_for("[x] Links to accounting");
+    tty.send(RIGHT);
+    tty.wait_for("Is there a plan for the first year");
+    tty.send("1");
+    tty.wait_for("How many suppliers will work on the project");
+    tty.send("2");
+    tty.wait_for("A follow-up question was added");
+    tty.send("1");
+    tty.wait_for("Has the supplier named a senior project manager");
+    tty.send("1");
+    tty.wait_for("That was the last question.");
+    tty.wait_for("Review your answers");
+    tty.send("s");
+    tty.wait_for("Result: Ready with conditions");
+    tty.send("\r");
+    assert_eq!(tty.wait_exit(), 0);
+    tty.assert_restored();
+
+    let out = tty.after_exit();
+    let json = &out[out.find('{').expect("a JSON report on stdout")..];
+    // The report, then (the terminal mixes in stderr) the note of where it was saved.
+    let report: serde_json::Value = serde_json::Deserializer::from_str(json).into_iter().next().unwrap().unwrap();
+    assert!(out.contains("saved to the history as "), "{out}");
+    assert_eq!(report["verdict"], "ready-with-conditions");
+    assert_eq!(report["organization"], "Acme Ltd");
+    assert_eq!(report["questionnaire"]["id"], "crm-quick");
+    let answer = |id: &str| {
+        report["questions"].as_array().unwrap().iter().find(|q| q["id"] == id).map(|q| q["answer"].clone()).unwrap()
+    };
+    assert_eq!(answer("business-case.how"), "no", "the changed answer counts");
+    assert_eq!(answer("setup.plan-covers"), serde_json::json!(["training", "integration"]));
+    assert_eq!(answer("vendors.prime"), "lead-and-plan");
+    assert_eq!(answer("management.alignment"), 4);
+    assert!(!draft.exists(), "the draft is removed once the report is out");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_draft() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tty = begin(home.path(), &[]);
+    tty.send("4");
+    tty.wait_for("When you decide what the CRM should do");
+    let draft = draft_path(home.path(), "crm-quick@acme-ltd.json");
+    wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"] == "none");
+    tty.session.get_process_mut().signal(Signal::SIGTERM).unwrap();
+    assert_eq!(tty.wait_exit(), 130);
+    tty.assert_restored();
+    assert!(tty.after_exit().contains("Your answers are saved in"), "{}", tty.after_exit());
+    wait_for_draft(&draft, |d| d["position"]["question"] == "vision.strategy");
+}
+
+#[test]
+fn ctrl_c_leaves_at_once_with_130() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tty = begin(home.path(), &[]);
+    tty.send("n");
+    tty.wait_for("Note on this answer");
+    tty.send("\x03");
+    assert_eq!(tty.wait_exit(), 130);
+    tty.assert_restored();
+}
+
+#[test]
+fn a_small_terminal_gets_a_clear_message_until_it_grows() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tty = begin(home.path(), &[]);
+    tty.session.get_process_mut().set_window_size(40, 10).unwrap();
+    tty.parser.screen_mut().set_size(10, 40);
+    tty.wait_for("Terminal too small");
+    tty.session.get_process_mut().set_window_size(80, 24).unwrap();
+    tty.parser.screen_mut().set_size(24, 80);
+    tty.wait_for("Has the company written down");
+    tty.send("q");
+    tty.wait_for("Leave the interview?");
+    tty.send("y");
+    assert_eq!(tty.wait_exit(), 0);
+    tty.assert_restored();
+}
+
+#[test]
+fn an_offer_to_resume_appears_when_a_draft_exists() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tty = begin(home.path(), &[]);
+    tty.send("1");
+    tty.wait_for("When you decide what the CRM should do");
+    tty.send("\x03");
+    assert_eq!(tty.wait_exit(), 130);
+
+    let mut tty = Tty::spawn(home.path(), &["assess", "-q", "crm-quick"]);
+    tty.wait_for("You have an unfinished interview for this questionnaire.");
+    tty.wait_for("Acme Ltd · 1 of 13 answered");
+    tty.send("\r");
+    tty.wait_for("Welcome back: 1 of 13 questions answered.");
+    tty.wait_for("When you decide what the CRM should do");
+    tty.send("\x03");
+    assert_eq!(tty.wait_exit(), 130);
+}
+
+#[test]
+fn a_damaged_draft_is_a_clear_error() {
+    let home = tempfile::tempdir().unwrap();
+    let draft = draft_path(home.path(), "crm-quick.json");
+    std::fs::create_dir_all(draft.parent().unwrap()).unwrap();
+    std::fs::write(&draft, "{\n  \"draft_version\": 1,\n  \"tool_version\": \"0.1").unwrap();
+    let mut tty = Tty::spawn(home.path(), &["assess", "-q", "crm-quick", "--resume"]);
+    assert_eq!(tty.wait_exit(), 2);
+    let out = tty.screen();
+    assert!(out.contains("crm-quick.json:3:"), "{out}");
+    assert!(out.contains("the draft is damaged"), "{out}");
+    assert!(!String::from_utf8_lossy(&tty.raw).contains("\x1b[?1049h"), "the terminal was never taken over");
+}
+
+#[test]
+fn resume_without_a_draft_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(home.path(), &["assess", "-q", "crm-quick", "--resume"]);
+    assert_eq!(tty.wait_exit(), 2);
+    assert!(tty.screen().contains("no saved interview for `crm-quick`"), "{}", tty.screen());
+}
+
+#[test]
+fn without_a_terminal_the_interview_points_at_answers() {
+    let out = Command::new(env!("CARGO_BIN_EXE_crm-ready"))
+        .args(["assess", "-q", "crm-quick"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--answers FILE"), "{stderr}");
+    let mut piped = Command::new(env!("CARGO_BIN_EXE_crm-ready"))
+        .args(["assess", "--resume", "--answers", "x.toml"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = String::new();
+    piped.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert_eq!(piped.wait().unwrap().code(), Some(2));
+    assert!(err.contains("--resume") && err.contains("--answers"), "{err}");
+}

@@ -1,0 +1,257 @@
+//! Every screen of the interview, drawn into ratatui's `TestBackend` and
+//! compared with the committed snapshots in `tests/snapshots/`.
+
+use std::path::PathBuf;
+
+use crm_ready::answers::{Answer, Answers};
+use crm_ready::draft::{Draft, Position, Saved};
+use crm_ready::questionnaire::{Questionnaire, builtin};
+use crm_ready::scoring::score;
+use crm_ready::tui::app::{Action, App, Details, update};
+use crm_ready::tui::text_field::Edit;
+use crm_ready::tui::view::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn quick() -> Questionnaire {
+    builtin::find("crm-quick").unwrap().load().unwrap()
+}
+
+/// Draws the app at `width`×`height` and returns the screen as text.
+fn draw(app: &mut App<'_>, width: u16, height: u16) -> String {
+    update(app, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| render(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn app(q: &Questionnaire) -> App<'_> {
+    let details = Details { organization: Some("Acme Ltd".into()), ..Details::default() };
+    let mut app = App::new(q, &details, Vec::new(), Some(PathBuf::from("/home/jo/.local/share/crm-ready/drafts")));
+    app.color = false;
+    app
+}
+
+/// Past the start form, with the first `n` questions answered by key 1.
+fn begun(q: &Questionnaire, n: usize) -> App<'_> {
+    let mut app = app(q);
+    for _ in 0..4 {
+        update(&mut app, Action::Confirm);
+    }
+    for _ in 0..n {
+        update(&mut app, Action::Digit(1));
+    }
+    app
+}
+
+fn at<'q>(app: &mut App<'q>, q: &Questionnaire, id: &str) {
+    assert!(app.session.go_to(q.position(id).unwrap()));
+    update(app, Action::Home);
+}
+
+#[test]
+fn start_screen() {
+    let q = quick();
+    let mut app = app(&q);
+    update(&mut app, Action::FocusNext);
+    for c in "Jo Bloggs".chars() {
+        update(&mut app, Action::Edit(Edit::Insert(c)));
+    }
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn resume_offer() {
+    let q = quick();
+    let mut answers = Answers::for_questionnaire(&q);
+    answers.organization = Some("Acme Ltd".into());
+    answers.answers.insert("vision.objective".into(), Answer::Text("none".into()));
+    let draft = Draft::new(&q, answers, Position::default(), jiff::Timestamp::from_second(1_780_000_000).unwrap());
+    let saved = Saved { path: PathBuf::from("/drafts/crm-quick@acme-ltd.json"), draft };
+    let mut app = App::new(&q, &Details::default(), vec![saved], None);
+    app.color = false;
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn first_question_after_the_start_form() {
+    let q = quick();
+    let mut app = begun(&q, 0);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn single_choice_question() {
+    let q = quick();
+    let mut app = begun(&q, 2);
+    update(&mut app, Action::Down);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn multiple_choice_question() {
+    let q = quick();
+    let mut app = begun(&q, 0);
+    at(&mut app, &q, "setup.plan-covers");
+    update(&mut app, Action::Digit(1));
+    update(&mut app, Action::Digit(3));
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn scale_question_with_a_note() {
+    let q = quick();
+    let mut app = begun(&q, 0);
+    at(&mut app, &q, "management.alignment");
+    update(&mut app, Action::Note);
+    for c in "IT has not been asked yet".chars() {
+        update(&mut app, Action::Edit(Edit::Insert(c)));
+    }
+    update(&mut app, Action::Confirm);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn help_open() {
+    let q = quick();
+    let mut app = begun(&q, 3);
+    update(&mut app, Action::Help);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn note_editor() {
+    let q = quick();
+    let mut app = begun(&q, 1);
+    update(&mut app, Action::Note);
+    for c in "Check with the finance director whether the business case covers licences for year two".chars() {
+        update(&mut app, Action::Edit(Edit::Insert(c)));
+    }
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn follow_up_dropped_message() {
+    let q = quick();
+    let mut app = begun(&q, 0);
+    at(&mut app, &q, "vendors.count");
+    update(&mut app, Action::Digit(3));
+    update(&mut app, Action::Digit(2));
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Digit(1));
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn review_screen() {
+    let q = quick();
+    let mut app = begun(&q, 5);
+    update(&mut app, Action::DontKnow);
+    update(&mut app, Action::Review);
+    update(&mut app, Action::Up);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn confirm_quit() {
+    let q = quick();
+    let mut app = begun(&q, 2);
+    update(&mut app, Action::Quit);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn results_screen() {
+    let q = quick();
+    let mut app = begun(&q, 0);
+    for key in [2, 2, 1, 2, 1, 2, 3, 2] {
+        update(&mut app, Action::Digit(key));
+    }
+    update(&mut app, Action::Digit(2));
+    update(&mut app, Action::End);
+    update(&mut app, Action::Choose);
+    for key in [2, 3, 2] {
+        update(&mut app, Action::Digit(key));
+    }
+    update(&mut app, Action::Review);
+    update(&mut app, Action::Submit);
+    assert!(update(&mut app, Action::Yes).score, "two open questions: asked, then confirmed");
+    let assessment = score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH);
+    app.show_results(assessment);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn terminal_too_small() {
+    let q = quick();
+    let mut app = begun(&q, 1);
+    insta::assert_snapshot!(draw(&mut app, 44, 12));
+}
+
+#[test]
+fn wide_terminal_shows_help_beside_the_question() {
+    let q = quick();
+    let mut app = begun(&q, 4);
+    insta::assert_snapshot!(draw(&mut app, 120, 32));
+}
+
+/// Text from a questionnaire file never reaches the terminal raw: escape
+/// sequences and control characters are stripped on every screen.
+#[test]
+fn questionnaire_text_is_sanitised_on_every_screen() {
+    // TOML escapes, so the file really holds ESC, BEL and a bidi override.
+    let evil = r"\u001b]0;pwned\u0007\u001b[2J\u202e";
+    let toml = format!(
+        r#"
+[questionnaire]
+id = "evil"
+version = "1"
+title = "Evil{evil}"
+description = "Desc{evil}"
+
+[[area]]
+id = "a"
+title = "Area{evil}"
+why = "Why{evil}"
+
+[[area.question]]
+id = "a.q"
+kind = "single"
+text = "Question{evil}?"
+help = "Help{evil}"
+[[area.question.choice]]
+id = "x"
+label = "Choice{evil}"
+score = 0
+red_flag = "critical"
+recommendation = "Fix it{evil}"
+phase = "setup"
+[[area.question.choice]]
+id = "y"
+label = "Other"
+score = 100
+"#
+    );
+    let q = crm_ready::questionnaire::parse(&toml, "evil.toml").unwrap();
+    let mut app = app(&q);
+    let mut screens = vec![draw(&mut app, 80, 24)];
+    for _ in 0..4 {
+        update(&mut app, Action::Confirm);
+    }
+    screens.push(draw(&mut app, 80, 24));
+    screens.push(draw(&mut app, 130, 30));
+    update(&mut app, Action::Help);
+    screens.push(draw(&mut app, 80, 24));
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Digit(1));
+    screens.push(draw(&mut app, 80, 24));
+    app.show_results(score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH));
+    screens.push(draw(&mut app, 80, 24));
+    for screen in &screens {
+        assert!(!screen.chars().any(|c| c.is_control() && c != '\n'), "control character on screen:\n{screen}");
+        assert!(!screen.contains('\u{202e}'), "bidi override on screen:\n{screen}");
+        assert!(!screen.contains("pwned"), "an OSC payload leaked:\n{screen}");
+    }
+    assert!(screens[1].contains("Question?") && screens[4].contains("Choice"), "{}", screens[4]);
+}
