@@ -35,11 +35,17 @@ pub fn render_history(entries: &[&Entry], style: TableStyle) -> String {
             Cell::new(optional(&s.organization)),
             Cell::new(one_line(&s.label)),
             Cell::new(optional(&s.respondent)),
-            Cell::new(format!("{} {}", one_line(&s.questionnaire.id), one_line(&s.questionnaire.version))),
+            Cell::new(format!("{}\n{}", one_line(&s.questionnaire.id), one_line(&s.questionnaire.version))),
             Cell::new(fmt1(s.score)),
             verdict_cell(style, s.verdict),
             Cell::new(one_line(s.short_id())),
         ]);
+    }
+    // Dates and questionnaire ids read badly when broken up.
+    for (column, width) in [(0, 12), (4, 15)] {
+        if let Some(c) = t.column_mut(column) {
+            c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+        }
     }
     format!("{t}\n")
 }
