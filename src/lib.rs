@@ -15,6 +15,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod draft;
 pub mod exit;
+pub mod history;
 pub mod input;
 pub mod limits;
 pub mod questionnaire;

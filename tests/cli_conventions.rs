@@ -8,7 +8,19 @@ use std::process::Stdio;
 
 use support::{crm_ready, run};
 
-const SUBCOMMANDS: &[&str] = &["assess", "questionnaires", "show", "validate", "schema", "completions", "man"];
+const SUBCOMMANDS: &[&str] = &[
+    "assess",
+    "questionnaires",
+    "show",
+    "validate",
+    "history",
+    "compare",
+    "trend",
+    "report",
+    "schema",
+    "completions",
+    "man",
+];
 
 #[test]
 fn completions_for_every_shell_name_the_subcommands() {
@@ -72,6 +84,7 @@ fn man_page_is_roff_with_exit_status_and_environment() {
     }
     assert!(exit_status.contains("\\-\\-fail\\-on"), "hyphens are escaped for roff");
     assert!(page.contains("NO_COLOR"));
+    assert!(page.contains("CRM_READY_STORE"));
 }
 
 /// Runs the command, reads one line of its output, closes the pipe and
@@ -95,7 +108,9 @@ fn a_closed_pipe_ends_the_program_quietly() {
         // Larger than a pipe's buffer: the writer is still writing when the
         // reader goes, so the write fails with a broken pipe.
         &["show", "crm-readiness", "--format", "json"][..],
-        &["assess", "--answers", "examples/answers-pitfalls.toml", "--format", "json"],
+        // Not saved: a report that fits the pipe's buffer would otherwise
+        // be followed by the "saved to the history" note on stderr.
+        &["assess", "--answers", "examples/answers-pitfalls.toml", "--format", "json", "--no-save"],
         &["show", "crm-readiness"],
         &["validate", "questionnaires/crm-quick.toml", "questionnaires/crm-readiness.toml"],
     ] {

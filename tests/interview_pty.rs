@@ -85,7 +85,9 @@ fn answer_go_back_quit_resume_and_finish() {
 
     let out = tty.after_exit();
     let json = &out[out.find('{').expect("a JSON report on stdout")..];
-    let report: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    // The report, then (the terminal mixes in stderr) the note of where it was saved.
+    let report: serde_json::Value = serde_json::Deserializer::from_str(json).into_iter().next().unwrap().unwrap();
+    assert!(out.contains("saved to the history as "), "{out}");
     assert_eq!(report["verdict"], "ready-with-conditions");
     assert_eq!(report["organization"], "Acme Ltd");
     assert_eq!(report["questionnaire"]["id"], "crm-quick");

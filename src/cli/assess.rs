@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::Args;
 
 use super::Output;
@@ -13,7 +14,7 @@ use crate::assessment::{Assessment, Risk, Verdict};
 use crate::exit::{self, UsageError};
 use crate::input::{load_questionnaire, read_text};
 use crate::questionnaire::Questionnaire;
-use crate::report::{Format, render_markdown, render_table, to_json};
+use crate::report::Format;
 use crate::scoring::score;
 
 /// Warnings about ignored answers shown before the rest are counted.
@@ -67,9 +68,14 @@ pub struct AssessArgs {
     /// The respondent's role (overrides the answers file).
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
-    /// A name for this round, e.g. 2026-Q4 (overrides the answers file).
+    /// A name for this round, e.g. 2026-Q4 (overrides the answers file) [default: the quarter].
     #[arg(long, value_name = "LABEL")]
     pub label: Option<String>,
+    /// Do not save this assessment in the history.
+    #[arg(long)]
+    pub no_save: bool,
+    #[command(flatten)]
+    pub store: super::history::StoreArgs,
     /// Continue the saved interview for this questionnaire (the one for --organization, if given).
     #[arg(long, conflicts_with = "answers")]
     pub resume: bool,
@@ -123,20 +129,19 @@ pub(super) fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut ans
             "{unanswered_scored} shown question(s) left unanswered; they score as risk and are listed under unknowns"
         ));
     }
-    let style = if args.output.is_some() { out.file_style() } else { out.table_style() };
-    let text = match args.format {
-        Format::Table => render_table(&assessment, style),
-        Format::Json => to_json(&assessment),
-        Format::Markdown => render_markdown(&assessment),
-    };
-    out.data_to(args.output.as_deref(), &text)?;
-    if let Some(path) = &args.output {
-        out.note(&format!("report written to {}", path.display()));
-    }
-    Ok(match args.fail_on {
+    super::report::write_report(&assessment, args.format, args.output.as_deref(), out)?;
+    let code = match args.fail_on {
         Some(gate) if gate.tripped(&assessment) => exit::GATE,
         _ => exit::OK,
-    })
+    };
+    if !args.no_save {
+        let (id, path) = super::history::save(&args.store, answers, assessment).context(
+            "the report was written, but the assessment could not be saved to the history \
+             (choose a writable store with --store DIR or CRM_READY_STORE, or pass --no-save)",
+        )?;
+        out.note(&format!("saved to the history as {id}: {}", path.display()));
+    }
+    Ok(code)
 }
 
 /// The current time, to the second.

@@ -77,6 +77,11 @@ fn conventions_sections() -> String {
     }
     roff.push_str(".SH ENVIRONMENT\n.TP\n\\fBNO_COLOR\\fR\n");
     roff.push_str(&roff_text("When set and not empty, no colour is used, whatever --color says."));
+    roff.push_str("\n.TP\n\\fBCRM_READY_STORE\\fR\n");
+    roff.push_str(&roff_text(
+        "The directory of the assessment history, when --store is not given; when neither is, \
+         crm-ready/assessments in your data directory.",
+    ));
     roff.push('\n');
     roff
 }

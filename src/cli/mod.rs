@@ -2,11 +2,15 @@
 //! the code that runs it. Everything here is the thin edge around the core.
 
 mod assess;
+mod compare;
 mod generate;
+mod history;
 mod interview;
 mod output;
+mod report;
 mod schema;
 mod show;
+mod trend;
 mod validate;
 
 use std::process::ExitCode;
@@ -43,6 +47,14 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Check questionnaire files and report every problem.
     Validate(validate::ValidateArgs),
+    /// List the saved assessments, oldest first.
+    History(history::HistoryArgs),
+    /// Show what changed between two assessments.
+    Compare(compare::CompareArgs),
+    /// Show an organisation's scores over time.
+    Trend(trend::TrendArgs),
+    /// Print a saved assessment's report again.
+    Report(report::ReportArgs),
     /// Print the JSON Schema of the report that --format json writes.
     Schema,
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
@@ -68,6 +80,10 @@ pub fn main() -> ExitCode {
         Command::Questionnaires(args) => show::list(args, &out),
         Command::Show(args) => show::show(args, &out),
         Command::Validate(args) => validate::run(args, &out),
+        Command::History(args) => history::run(args, &out),
+        Command::Compare(args) => compare::run(args, &out),
+        Command::Trend(args) => trend::run(args, &out),
+        Command::Report(args) => report::run(args, &out),
         Command::Schema => schema::run(&out),
         Command::Completions(args) => generate::completions(args, &out),
         Command::Man => generate::man(&out),

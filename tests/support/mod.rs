@@ -25,6 +25,7 @@ pub fn crm_ready(args: &[&str]) -> (Command, tempfile::TempDir) {
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("XDG_STATE_HOME", home.path().join("state"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env_remove("CRM_READY_STORE")
         .env_remove("NO_COLOR");
     (cmd, home)
 }

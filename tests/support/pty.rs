@@ -38,9 +38,10 @@ impl Tty {
         Tty::spawn_command(cmd)
     }
 
-    /// Any command in an 80×24 PTY, without colour.
+    /// Any command in an 80×24 PTY, without colour, away from a real
+    /// assessment store.
     pub fn spawn_command(mut cmd: Command) -> Tty {
-        cmd.env("NO_COLOR", "1").env("TERM", "xterm-256color");
+        cmd.env_remove("CRM_READY_STORE").env("NO_COLOR", "1").env("TERM", "xterm-256color");
         let mut session = expectrl::Session::spawn(cmd).expect("spawn in a PTY");
         session.get_process_mut().set_window_size(80, 24).unwrap();
         Tty { session, parser: vt100::Parser::new(24, 80, 0), raw: Vec::new(), exited: false }

@@ -1,0 +1,109 @@
+//! `crm-ready history`, and what the history commands share: the store
+//! option, listing with warnings, loading what a reference names, and
+//! saving a finished assessment.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Output;
+use super::show::ListFormat;
+use crate::answers::Answers;
+use crate::assessment::Assessment;
+use crate::exit;
+use crate::history::reference::{resolve, same_organization, unknown_organization};
+use crate::history::store::{entropy, load};
+use crate::history::tables::render_history;
+use crate::history::{Entry, HistoryList, Listing, LoadedAssessment, Reference, Store, StoredAssessment};
+use crate::report::to_json;
+
+/// Where the assessment history is kept.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StoreArgs {
+    /// The assessment store directory [default: $CRM_READY_STORE if set, else crm-ready/assessments in your data directory].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+impl StoreArgs {
+    pub fn open(&self) -> anyhow::Result<Store> {
+        Ok(Store::locate(self.store.clone())?)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only this organisation's assessments (case does not matter).
+    #[arg(long, value_name = "NAME")]
+    pub org: Option<String>,
+    /// How to write the list.
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Lists the store, oldest first.
+pub fn run(args: HistoryArgs, out: &Output) -> anyhow::Result<u8> {
+    let store = args.store.open()?;
+    let listing = list(&store, out)?;
+    let entries: Vec<&Entry> = listing
+        .entries
+        .iter()
+        .filter(|e| match &args.org {
+            Some(org) => e.summary.organization.as_deref().is_some_and(|o| same_organization(o, org)),
+            None => true,
+        })
+        .collect();
+    if entries.is_empty() {
+        out.note(&match &args.org {
+            Some(org) => unknown_organization(&listing, org),
+            None => format!("no assessments in {} yet; every `crm-ready assess` saves one", store.dir().display()),
+        });
+    }
+    match args.format {
+        ListFormat::Json => out.data(&to_json(&HistoryList::new(&store, args.org.as_deref(), &entries)))?,
+        ListFormat::Table if !entries.is_empty() => out.data(&render_history(&entries, out.table_style()))?,
+        ListFormat::Table => {}
+    }
+    Ok(exit::OK)
+}
+
+/// Lists the store, warning on stderr about each file skipped.
+pub fn list(store: &Store, out: &Output) -> anyhow::Result<Listing> {
+    let listing = store.list()?;
+    for s in &listing.skipped {
+        out.warn(&format!("skipping {}: {}", s.path.display(), s.problem));
+    }
+    Ok(listing)
+}
+
+/// Loads what each reference names. The store is listed only when a
+/// reference needs it (an id, `latest`, `previous`), and only once.
+pub fn load_references(
+    references: &[&str],
+    org: Option<&str>,
+    store: &StoreArgs,
+    out: &Output,
+) -> anyhow::Result<Vec<LoadedAssessment>> {
+    let references: Vec<Reference> = references.iter().map(|r| Reference::parse(r)).collect();
+    let listing = if references.iter().all(|r| matches!(r, Reference::Path(_))) {
+        Listing::default()
+    } else {
+        list(&store.open()?, out)?
+    };
+    let mut loaded = Vec::with_capacity(references.len());
+    for r in &references {
+        let path = resolve(r, &listing, org)?;
+        loaded.push(load(&path)?);
+    }
+    Ok(loaded)
+}
+
+/// Saves a finished assessment to the history; returns its id and file.
+pub fn save(store: &StoreArgs, answers: Answers, assessment: Assessment) -> anyhow::Result<(String, PathBuf)> {
+    let store = store.open()?;
+    let mut record = StoredAssessment::new(answers, assessment, jiff::Timestamp::now(), entropy());
+    let path = store.save(&mut record, entropy)?;
+    Ok((record.summary.id, path))
+}

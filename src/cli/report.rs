@@ -1,0 +1,54 @@
+//! `crm-ready report ID|FILE`: re-render a saved assessment's report; and
+//! writing a report, which `assess` shares.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::Output;
+use super::history::{StoreArgs, load_references};
+use crate::assessment::Assessment;
+use crate::exit::{self, UsageError};
+use crate::report::{Format, render_markdown, render_table, to_json};
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// `latest`, `previous`, a saved assessment's id (or its first characters), or a file.
+    #[arg(value_name = "ID|FILE")]
+    pub reference: String,
+    /// The organisation `latest` and `previous` refer to.
+    #[arg(long, value_name = "NAME")]
+    pub org: Option<String>,
+    /// How to write the report.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+pub fn run(args: ReportArgs, out: &Output) -> anyhow::Result<u8> {
+    let loaded = load_references(&[&args.reference], args.org.as_deref(), &args.store, out)?;
+    let Some(first) = loaded.first() else {
+        return Err(UsageError::new("nothing to report").into());
+    };
+    write_report(&first.assessment, args.format, args.output.as_deref(), out)?;
+    Ok(exit::OK)
+}
+
+/// Renders the report in `format` to `output` (atomically) or stdout.
+pub fn write_report(a: &Assessment, format: Format, output: Option<&Path>, out: &Output) -> anyhow::Result<()> {
+    let style = if output.is_some() { out.file_style() } else { out.table_style() };
+    let text = match format {
+        Format::Table => render_table(a, style),
+        Format::Json => to_json(a),
+        Format::Markdown => render_markdown(a),
+    };
+    out.data_to(output, &text)?;
+    if let Some(path) = output {
+        out.note(&format!("report written to {}", path.display()));
+    }
+    Ok(())
+}
