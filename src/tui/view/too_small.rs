@@ -18,9 +18,9 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).centered(), rect);
 }
 
-/// The fullest message that fits `width`×`height`: the fewer lines there
-/// are, the more is left out, the size details first and the blank lines
-/// before that; "too small" always stays.
+/// The fullest message that fits `width`×`height`. As rows run out, the
+/// blank lines go first, then the sizes, then the long way out gives way to
+/// a short one; "Terminal too small" always stays.
 fn message(width: u16, height: u16, theme: &Theme) -> Vec<Line<'static>> {
     let block = |text: &str, style: Style| -> Vec<Line<'static>> {
         wrap(text, width as usize).into_iter().map(|l| Line::styled(l, style)).collect()
