@@ -83,10 +83,19 @@ impl Events for TerminalEvents<'_> {
         if self.guard.suspend_asked() {
             return Ok(Some(Action::Suspend));
         }
-        if !event::poll(SIGNAL_CHECK)? {
-            return Ok(None);
+        // A terminal that has gone away (its window closed, the connection
+        // dropped) fails to read or reports a hang-up: leave as on SIGHUP.
+        let ready = match event::poll(SIGNAL_CHECK) {
+            Ok(ready) => ready,
+            Err(_) => return Ok(Some(Action::Interrupt)),
+        };
+        if !ready {
+            return Ok(terminal::hung_up().then_some(Action::Interrupt));
         }
-        Ok(match event::read()? {
+        let Ok(event) = event::read() else {
+            return Ok(Some(Action::Interrupt));
+        };
+        Ok(match event {
             Event::Key(key) => keymap::action_for(mode, key),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Paste(text) if matches!(mode, Mode::Start | Mode::Editing) => Some(Action::Edit(Edit::Paste(text))),

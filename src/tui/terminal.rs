@@ -127,6 +127,25 @@ fn install_panic_hook() {
     });
 }
 
+/// Whether the terminal has hung up: its window closed or its connection
+/// dropped, so nobody is left to answer.
+#[cfg(unix)]
+pub fn hung_up() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let now = Timespec { tv_sec: 0, tv_nsec: 0 };
+    match poll(&mut fds, Some(&now)) {
+        Ok(_) => fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => false,
+    }
+}
+
+#[cfg(not(unix))]
+pub fn hung_up() -> bool {
+    false
+}
+
 /// Stopping the process the way a shell expects, and only when a shell can
 /// continue it.
 #[cfg(unix)]
