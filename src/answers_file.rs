@@ -131,6 +131,20 @@ fn toml_raw(v: &DeValue<'_>) -> Raw {
     }
 }
 
+/// The questionnaire an answers file names in its `questionnaire` key, if it
+/// can be read at all: to pick that built-in when none was asked for.
+pub fn named_questionnaire(source: &str, syntax: Syntax) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        questionnaire: Option<String>,
+    }
+    let header: Header = match syntax {
+        Syntax::Toml => toml::from_str(source).ok()?,
+        Syntax::Json => serde_json::from_str(source).ok()?,
+    };
+    header.questionnaire
+}
+
 fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
     let header = |key: &str| raw.header.get(key).map(|s| s.get_ref().clone());
     for key in ["questionnaire", "version"] {
@@ -151,6 +165,9 @@ fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
             )
             .with_help(format!("pass `--questionnaire {}` (a built-in name or the file's path)", id.get_ref())),
         );
+        // Its answers belong to another questionnaire: checking them against
+        // this one would only bury the one problem under false ones.
+        return Answers::default();
     } else if let Some(v) = raw.header.get("version")
         && v.get_ref() != &q.version
     {

@@ -35,7 +35,15 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let mut tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = temp_file_in(dir, &name)?;
+    // A replaced file keeps its permissions; a new one is readable by others
+    // like any file a user saves (the temporary file starts private).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        tmp.as_file().set_permissions(fs::Permissions::from_mode(mode))?;
+    }
     tmp.write_all(contents)?;
     between(Step::Written)?;
     tmp.as_file().sync_all()?;
@@ -52,11 +60,20 @@ pub fn create_new_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".new.").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = temp_file_in(dir, "new")?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// A temporary file beside the target, with a plain error when the
+/// directory is missing (rather than one naming the temporary file).
+fn temp_file_in(dir: &Path, name: &str) -> io::Result<tempfile::NamedTempFile> {
+    if !dir.is_dir() {
+        return Err(io::Error::new(io::ErrorKind::NotFound, format!("the directory {} does not exist", dir.display())));
+    }
+    tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)
 }
 
 #[cfg(unix)]
@@ -106,6 +123,27 @@ mod tests {
             if s == Step::Renamed { Err(io::Error::other("simulated crash")) } else { Ok(()) }
         });
         assert_eq!(fs::read(&path).unwrap(), b"next");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.md");
+        write_atomic(&path, b"one").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_missing_directory_is_named_plainly() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(&dir.path().join("nope/report.md"), b"x").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        assert!(err.to_string().starts_with("the directory ") && !err.to_string().contains(".report.md."), "{err}");
     }
 
     #[test]

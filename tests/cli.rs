@@ -341,3 +341,63 @@ fn json_answers_errors_point_at_the_value() {
         .code(2)
         .stderr(contains("t.json:3:"));
 }
+
+#[test]
+fn an_answers_file_picks_the_built_in_it_names() {
+    let t = tmp();
+    crm(t.path())
+        .args(["assess", "--answers", "examples/answers-quick.toml", "--no-save", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(contains("crm-quick 1.0.0"));
+    // Named explicitly, a different questionnaire is one clear problem, not
+    // a cascade of unknown questions.
+    crm(t.path())
+        .args(["assess", "-q", "crm-readiness", "--answers", "examples/answers-quick.toml", "--no-save"])
+        .assert()
+        .code(2)
+        .stderr(contains("these answers are for questionnaire `crm-quick`").and(contains("1 problem in")));
+}
+
+#[test]
+fn a_tripped_gate_says_why_on_stderr() {
+    let t = tmp();
+    crm(t.path())
+        .args(["assess", "--answers", "examples/answers-quick.toml", "--no-save", "--fail-on", "high", "-f", "json"])
+        .assert()
+        .code(1)
+        .stderr(contains("gate tripped (--fail-on high): high-risk areas: Management backing"));
+}
+
+#[test]
+fn notes_and_free_text_reach_the_table_and_markdown_reports() {
+    let t = tmp();
+    let args = [
+        "assess",
+        "-q",
+        "examples/custom-questionnaire.toml",
+        "--answers",
+        "examples/answers-custom.toml",
+        "--no-save",
+    ];
+    crm(t.path()).args(args).args(["--color", "never"]).assert().success().stdout(
+        contains("Notes and context (2)").and(contains("Chasing technicians")).and(contains("Note: Two liked it")),
+    );
+    crm(t.path())
+        .args(args)
+        .args(["-f", "markdown"])
+        .assert()
+        .success()
+        .stdout(contains("## Notes and context").and(contains("*Note:* Two liked it")));
+}
+
+#[test]
+fn org_and_organization_are_accepted_everywhere() {
+    let t = tmp();
+    crm(t.path())
+        .args(["assess", "--answers", "examples/answers-ready.toml", "--org", "Alias Ltd", "-f", "json"])
+        .assert()
+        .success()
+        .stdout(contains("\"organization\": \"Alias Ltd\""));
+    crm(t.path()).args(["history", "--organization", "Alias Ltd"]).assert().success().stdout(contains("Alias Ltd"));
+}

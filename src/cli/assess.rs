@@ -9,11 +9,11 @@ use clap::Args;
 
 use super::Output;
 use crate::answers::Answers;
-use crate::answers_file::{Syntax, parse_answers};
+use crate::answers_file::{Syntax, named_questionnaire, parse_answers};
 use crate::assessment::{Assessment, Risk, Verdict};
 use crate::exit::{self, UsageError};
 use crate::input::{load_questionnaire, read_text};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Questionnaire, builtin};
 use crate::report::Format;
 use crate::scoring::score;
 
@@ -32,6 +32,24 @@ pub enum FailOn {
 }
 
 impl FailOn {
+    /// Why the gate tripped, for stderr: a CI log should say more than "1".
+    pub fn explain(self, a: &Assessment) -> String {
+        let why = match self {
+            FailOn::NotReady | FailOn::Conditions => format!("the verdict is {}", a.verdict.name()),
+            FailOn::High => {
+                let high: Vec<&str> =
+                    a.areas.iter().filter(|x| x.risk == Some(Risk::High)).map(|x| x.title.as_str()).collect();
+                format!("high-risk areas: {}", high.join(", "))
+            }
+        };
+        let bar = match self {
+            FailOn::NotReady => "not-ready",
+            FailOn::Conditions => "conditions",
+            FailOn::High => "high",
+        };
+        format!("gate tripped (--fail-on {bar}): {why}")
+    }
+
     /// Whether the assessment trips this gate.
     pub fn tripped(self, a: &Assessment) -> bool {
         match self {
@@ -60,7 +78,7 @@ pub struct AssessArgs {
     #[arg(long, value_enum, value_name = "BAR")]
     pub fail_on: Option<FailOn>,
     /// The organisation assessed (overrides the answers file).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, visible_alias = "org", value_name = "NAME")]
     pub organization: Option<String>,
     /// Who answered (overrides the answers file).
     #[arg(long, value_name = "NAME")]
@@ -82,10 +100,16 @@ pub struct AssessArgs {
 }
 
 pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
-    let q = load_questionnaire(args.questionnaire.as_deref())?;
-    let answers = match &args.answers {
-        Some(path) => {
-            let text = read_text(path)?;
+    let answers_text = args.answers.as_deref().map(read_text).transpose()?;
+    // Without --questionnaire, an answers file that names a built-in gets it.
+    let named = match (&args.questionnaire, &args.answers, &answers_text) {
+        (None, Some(path), Some(text)) => named_questionnaire(text, Syntax::from_path(&path.display().to_string()))
+            .filter(|name| builtin::find(name).is_some()),
+        _ => None,
+    };
+    let q = load_questionnaire(args.questionnaire.as_deref().or(named.as_deref()))?;
+    let answers = match (&args.answers, answers_text) {
+        (Some(path), Some(text)) => {
             let shown = path.display().to_string();
             let loaded = parse_answers(&text, &shown, Syntax::from_path(&shown), &q)?;
             for w in loaded.warnings.iter().take(MAX_WARNINGS_SHOWN) {
@@ -96,7 +120,7 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
             }
             loaded.answers
         }
-        None => {
+        _ => {
             if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
                 return Err(UsageError::new(
                     "the interview needs a terminal on stdin and stdout; to score without one, pass --answers FILE",
@@ -131,7 +155,10 @@ pub(super) fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut ans
     }
     super::report::write_report(&assessment, args.format, args.output.as_deref(), out)?;
     let code = match args.fail_on {
-        Some(gate) if gate.tripped(&assessment) => exit::GATE,
+        Some(gate) if gate.tripped(&assessment) => {
+            out.note(&gate.explain(&assessment));
+            exit::GATE
+        }
         _ => exit::OK,
     };
     if !args.no_save {

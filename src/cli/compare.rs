@@ -20,7 +20,7 @@ pub struct CompareArgs {
     #[arg(value_name = "AFTER")]
     pub after: String,
     /// The organisation `latest` and `previous` refer to.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: Option<String>,
     /// Compare assessments of different questionnaires, on the questions they share.
     #[arg(long)]

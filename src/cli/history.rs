@@ -34,7 +34,7 @@ impl StoreArgs {
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// Only this organisation's assessments (case does not matter).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: Option<String>,
     /// How to write the list.
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]

@@ -17,7 +17,7 @@ pub struct ReportArgs {
     #[arg(value_name = "ID|FILE")]
     pub reference: String,
     /// The organisation `latest` and `previous` refer to.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: Option<String>,
     /// How to write the report.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]

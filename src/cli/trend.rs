@@ -14,7 +14,7 @@ use crate::report::to_json;
 #[derive(Debug, Args)]
 pub struct TrendArgs {
     /// The organisation (case does not matter).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: String,
     /// How to write the trend.
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]

@@ -63,6 +63,20 @@ pub fn render_markdown(a: &Assessment) -> String {
             out.push_str(&format!("- {} ({why})\n", md(&u.text)));
         }
     }
+    let context = super::context_rows(a);
+    if !context.is_empty() {
+        out.push_str("\n## Notes and context\n\n");
+        for row in &context {
+            out.push_str(&format!("- **{}**", md(row.question)));
+            if let Some(answer) = row.answer {
+                out.push_str(&format!(" {}", md(answer)));
+            }
+            if let Some(note) = row.note {
+                out.push_str(&format!(" *Note:* {}", md(note)));
+            }
+            out.push('\n');
+        }
+    }
     out.push_str("\n## Action plan\n");
     if a.actions.is_empty() {
         out.push_str("\nNothing to do. Keep reviewing every quarter.\n");

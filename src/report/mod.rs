@@ -57,3 +57,25 @@ pub fn reason_lines(a: &Assessment) -> Vec<String> {
     }
     out
 }
+
+/// A question's free-text answer or note, for the "Notes and context"
+/// section: what the respondent said in their own words.
+pub struct ContextRow<'a> {
+    pub question: &'a str,
+    /// The answer in words, for free-text questions.
+    pub answer: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// Free-text answers and notes, in questionnaire order.
+pub fn context_rows(a: &Assessment) -> Vec<ContextRow<'_>> {
+    a.questions
+        .iter()
+        .filter(|q| q.status != crate::assessment::QuestionStatus::Hidden)
+        .filter_map(|q| {
+            let answer = (q.kind == crate::questionnaire::Kind::Text).then_some(q.answer_text.as_deref()).flatten();
+            let note = q.note.as_deref();
+            (answer.is_some() || note.is_some()).then_some(ContextRow { question: &q.text, answer, note })
+        })
+        .collect()
+}

@@ -103,7 +103,11 @@ pub fn render_table(a: &Assessment, style: TableStyle) -> String {
     ));
     out.push_str(&format!("Verdict: {}    Score: {} / 100\n", style.verdict(a.verdict), fmt1(a.score)));
     for line in super::reason_lines(a) {
-        out.push_str(&format!("  • {}\n", one_line(&line)));
+        for (i, part) in wrap(&one_line(&line), usize::from(style.width).saturating_sub(4)).iter().enumerate() {
+            out.push_str(if i == 0 { "  • " } else { "    " });
+            out.push_str(part);
+            out.push('\n');
+        }
     }
 
     let mut areas = style.table();
@@ -145,6 +149,19 @@ pub fn render_table(a: &Assessment, style: TableStyle) -> String {
         out.push_str(&format!("\nUnknowns to resolve ({})\n{t}\n", a.unknowns.len()));
     }
 
+    let context = super::context_rows(a);
+    if !context.is_empty() {
+        let mut t = style.table();
+        t.set_header(vec![style.head("Question"), style.head("In their words")]);
+        for row in &context {
+            let answer = row.answer.map(|s| one_line(s).into_owned());
+            let note = row.note.map(|n| format!("Note: {}", one_line(n.trim())));
+            let said = [answer, note].into_iter().flatten().collect::<Vec<_>>().join("\n");
+            t.add_row(vec![Cell::new(one_line(row.question)), Cell::new(said)]);
+        }
+        out.push_str(&format!("\nNotes and context ({})\n{t}\n", context.len()));
+    }
+
     if a.actions.is_empty() {
         out.push_str("\nAction plan: nothing to do. Keep reviewing every quarter.\n");
     } else {
@@ -168,4 +185,34 @@ pub fn render_table(a: &Assessment, style: TableStyle) -> String {
         }
     }
     out
+}
+
+/// Greedy word wrap to `width` columns; a word longer than a line stands
+/// alone on its own line.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(20);
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.is_empty() => line.push_str(word),
+            Some(line) if line.width() + 1 + word.width() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(wrap("one two three four five", 20), ["one two three four", "five"]);
+        assert_eq!(wrap("short", 80), ["short"]);
+    }
 }
