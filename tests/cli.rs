@@ -191,8 +191,9 @@ fn fail_on_trips_the_gate_with_exit_1() {
 fn output_writes_the_report_to_a_file() {
     let t = tmp();
     let path = t.path().join("report.json");
+    // No --format: the file's name asks for JSON.
     crm(t.path())
-        .args(["assess", "--answers", "examples/answers-ready.toml", "-f", "json", "-o"])
+        .args(["assess", "--answers", "examples/answers-ready.toml", "-o"])
         .arg(&path)
         .assert()
         .success()

@@ -68,9 +68,9 @@ pub struct AssessArgs {
     /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Option<String>,
-    /// How to write the report.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// How to write the report [default: by the --output file's extension (.json, .md), else table].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
     /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -19,9 +19,9 @@ pub struct ReportArgs {
     /// The organisation `latest` and `previous` refer to.
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: Option<String>,
-    /// How to write the report.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// How to write the report [default: by the --output file's extension (.json, .md), else table].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
     /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -39,9 +39,9 @@ pub fn run(args: ReportArgs, out: &Output) -> anyhow::Result<u8> {
 }
 
 /// Renders the report in `format` to `output` (atomically) or stdout.
-pub fn write_report(a: &Assessment, format: Format, output: Option<&Path>, out: &Output) -> anyhow::Result<()> {
+pub fn write_report(a: &Assessment, format: Option<Format>, output: Option<&Path>, out: &Output) -> anyhow::Result<()> {
     let style = if output.is_some() { out.file_style() } else { out.table_style() };
-    let text = match format {
+    let text = match Format::resolve(format, output) {
         Format::Table => render_table(a, style),
         Format::Json => to_json(a),
         Format::Markdown => render_markdown(a),

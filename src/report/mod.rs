@@ -22,6 +22,19 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// The format asked for, else the one the output file's name implies
+    /// (`.json`, `.md`), else a table.
+    pub fn resolve(asked: Option<Format>, output: Option<&std::path::Path>) -> Format {
+        let by_name = output.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        asked.unwrap_or(match by_name.as_deref() {
+            Some("json") => Format::Json,
+            Some("md" | "markdown") => Format::Markdown,
+            _ => Format::Table,
+        })
+    }
+}
+
 use crate::assessment::Assessment;
 
 /// Most red-flag reasons listed one by one before they are summed up.
