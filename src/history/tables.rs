@@ -53,7 +53,11 @@ pub fn render_history(entries: &[&Entry], style: TableStyle) -> String {
 /// What changed between two assessments.
 pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {
     let mut out = String::new();
-    let org = c.after.organization.as_deref().or(c.before.organization.as_deref()).map(one_line);
+    // Compared across organisations (with --force), name both.
+    let org = match (c.before.organization.as_deref(), c.after.organization.as_deref()) {
+        (Some(b), Some(a)) if !a.eq_ignore_ascii_case(b) => Some(format!("{} → {}", one_line(b), one_line(a))),
+        (b, a) => a.or(b).map(|o| one_line(o).into_owned()),
+    };
     out.push_str(&format!(
         "{}{} → {}\n",
         org.map(|o| format!("{o}: ")).unwrap_or_default(),
@@ -310,6 +314,18 @@ mod tests {
         let wide = render_trend(&trend("Contoso", &refs), TableStyle { color: false, width: 200 });
         assert!(wide.contains("Columns show the last 8 assessments"), "{wide}");
         assert!(!wide.contains(" p1 ") && wide.contains(" p2 "), "{wide}");
+    }
+
+    #[test]
+    fn a_comparison_across_organisations_names_both() {
+        let before = crate::history::testing::record("Fabrikam", "2026-01-01T00:00:00Z", 1);
+        let after = crate::history::testing::record("Contoso", "2026-04-01T00:00:00Z", 2);
+        let c = crate::history::compare::compare((&before.assessment, None), (&after.assessment, None), false).unwrap();
+        let text = render_comparison(&c, TableStyle::default());
+        assert!(text.starts_with("Fabrikam → Contoso: "), "{text}");
+        let same = crate::history::testing::record("contoso", "2026-07-01T00:00:00Z", 3);
+        let c = crate::history::compare::compare((&after.assessment, None), (&same.assessment, None), false).unwrap();
+        assert!(render_comparison(&c, TableStyle::default()).starts_with("contoso: "));
     }
 
     #[test]
