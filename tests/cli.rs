@@ -402,3 +402,19 @@ fn org_and_organization_are_accepted_everywhere() {
         .stdout(contains("\"organization\": \"Alias Ltd\""));
     crm(t.path()).args(["history", "--organization", "Alias Ltd"]).assert().success().stdout(contains("Alias Ltd"));
 }
+
+#[test]
+fn a_misspelt_kind_hides_none_of_the_question_s_other_problems() {
+    let t = tmp();
+    let bad = write(
+        t.path(),
+        "kind.toml",
+        "[questionnaire]\nid = \"x\"\nversion = \"1\"\ntitle = \"X\"\n\n[[area]]\nid = \"a\"\ntitle = \"A\"\nwhy = \"w\"\n\n[[area.question]]\nid = \"a.q\"\nkind = \"singel\"\ntext = \"Q?\"\n[[area.question.choice]]\nid = \"good\"\nlabel = \"Good\"\nscore = 100\n[[area.question.choice]]\nid = \"bad\"\nlabel = \"Bad\"\nscore = 120\n",
+    );
+    crm(t.path()).args(["validate", &bad]).assert().code(2).stderr(
+        contains("kind.toml:13:8: unknown question kind `singel`")
+            .and(contains("did you mean `single`?"))
+            .and(contains("kind.toml:23:9: score must be from 0 to 100, found 120"))
+            .and(contains("2 problems")),
+    );
+}

@@ -221,14 +221,28 @@ impl Loader<'_, '_> {
             self.unique(&mut seen, id, "question");
             self.seen_questions = seen;
         }
+        // A misspelt kind is still reported, but the question is checked as
+        // the kind it most likely meant, so its other problems show now too.
+        let mut meant = None;
         let kind = match f.string("kind", self.errs) {
             Some(k) => match Kind::from_name(k.get_ref()) {
                 Some(kind) => Some(kind),
                 None => {
-                    let names: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
+                    meant = Kind::ALL
+                        .into_iter()
+                        .map(|kind| (strsim::jaro_winkler(k.get_ref(), kind.name()), kind))
+                        .filter(|(score, _)| *score > 0.8)
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .map(|(_, kind)| kind);
+                    let help = match meant {
+                        Some(kind) => format!("did you mean `{}`?", kind.name()),
+                        None => {
+                            let names: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
+                            format!("use one of: {}", names.join(", "))
+                        }
+                    };
                     self.errs.push(
-                        Diagnostic::at(k.span(), format!("unknown question kind `{}`", k.get_ref()))
-                            .with_help(format!("use one of: {}", names.join(", "))),
+                        Diagnostic::at(k.span(), format!("unknown question kind `{}`", k.get_ref())).with_help(help),
                     );
                     None
                 }
@@ -248,15 +262,15 @@ impl Loader<'_, '_> {
         let weight = self.weight(&f);
         let dont_know = f.boolean("dont_know", self.errs).map(Spanned::into_inner);
         let when = read_when(&f, self.errs);
-        let kind = kind?;
+        let checked = kind.or(meant)?;
         let mut q = Question {
-            id: id?.into_inner(),
+            id: id.as_ref().map(|i| i.get_ref().clone()).unwrap_or_default(),
             area,
-            kind,
-            text: text?,
+            kind: checked,
+            text: text.clone().unwrap_or_default(),
             help: help.unwrap_or_default(),
             weight: weight.unwrap_or(1.0),
-            dont_know: dont_know.unwrap_or(kind != Kind::Text),
+            dont_know: dont_know.unwrap_or(checked != Kind::Text),
             when: Vec::new(),
             choices: Vec::new(),
             bands: Vec::new(),
@@ -266,9 +280,11 @@ impl Loader<'_, '_> {
             max_label: self.label(&f, "max_label", false),
             unit: self.label(&f, "unit", false),
         };
-        q.choices = read_choices(&f, kind, self.errs);
+        q.choices = read_choices(&f, checked, self.errs);
         read_bands(&f, &mut q, self.errs);
-        Some((q, when))
+        // Checked as far as it goes; a question missing its kind, id or
+        // text is not kept.
+        (kind.is_some() && id.is_some() && text.is_some()).then_some((q, when))
     }
 
     /// A required id, checked for shape.
