@@ -414,7 +414,7 @@ fn a_misspelt_kind_hides_none_of_the_question_s_other_problems() {
     crm(t.path()).args(["validate", &bad]).assert().code(2).stderr(
         contains("kind.toml:13:8: unknown question kind `singel`")
             .and(contains("did you mean `single`?"))
-            .and(contains("kind.toml:23:9: score must be from 0 to 100, found 120"))
+            .and(contains("kind.toml:22:9: score must be from 0 to 100, found 120"))
             .and(contains("2 problems")),
     );
 }
