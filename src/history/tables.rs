@@ -168,7 +168,8 @@ pub fn render_trend(trend: &Trend, style: TableStyle) -> String {
     let mut row = |title: Cell, scores: &[Option<f64>], change: Option<f64>| {
         let mut cells = vec![title, Cell::new(sparkline(&scores[n - drawn..]))];
         cells.extend(scores[n - shown..].iter().map(|s| Cell::new(score_text(*s))));
-        cells.push(change_cell(style, change));
+        // With one assessment there is nothing to change from yet.
+        cells.push(change_cell(style, change.filter(|_| n > 1)));
         t.add_row(cells);
     };
     row(style.head("Overall"), &trend.overall.scores, trend.overall.change);
@@ -310,6 +311,10 @@ mod tests {
         assert!(text.contains("2026-01-10"), "dates are not wrapped: {text}");
         let overall = text.lines().find(|l| l.contains("Overall")).unwrap();
         assert!(overall.contains("▁▁▂▃▄▅▅▆▇█") && overall.contains("+90"), "{overall}");
+
+        let one = render_trend(&trend("Contoso", &refs[..1]), TableStyle::default());
+        let overall = one.lines().find(|l| l.contains("Overall")).unwrap();
+        assert!(overall.trim_end().ends_with("—     │") || overall.contains("┆ —"), "no change from one point: {one}");
 
         let wide = render_trend(&trend("Contoso", &refs), TableStyle { color: false, width: 200 });
         assert!(wide.contains("Columns show the last 8 assessments"), "{wide}");
