@@ -34,7 +34,8 @@ pub enum Action {
     Digit(u8),
     /// `.` or `-` while typing a number.
     NumberChar(char),
-    /// Backspace on a question: removes a typed digit, else goes back.
+    /// Backspace on a question: erases a typed (or saved) number or text
+    /// answer, else goes back.
     Erase,
     Back,
     Next,
