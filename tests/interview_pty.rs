@@ -188,3 +188,41 @@ fn without_a_terminal_the_interview_points_at_answers() {
     assert_eq!(piped.wait().unwrap().code(), Some(2));
     assert!(err.contains("--resume") && err.contains("--answers"), "{err}");
 }
+
+#[test]
+fn details_from_the_command_line_survive_the_resume_offer_and_pick_the_draft() {
+    let home = tempfile::tempdir().unwrap();
+    let draft = draft_path(home.path(), "crm-quick@acme-ltd.json");
+    let mut tty = begin(home.path(), &[]);
+    tty.send("2");
+    wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"].is_string());
+    tty.leave();
+    assert_eq!(tty.wait_exit(), 0);
+
+    // Another organisation: Acme's draft is not offered; the form is filled in.
+    let mut tty = Tty::spawn(home.path(), &["assess", "-q", "crm-quick", "--organization", "Narrow Co"]);
+    tty.wait_for("Who is this assessment for?");
+    tty.wait_for("Organisation  Narrow Co");
+    assert!(!tty.screen().contains("unfinished interview"), "{}", tty.screen());
+    tty.send("\x1b");
+    tty.wait_for("Leave the interview?");
+    tty.send("y");
+    assert_eq!(tty.wait_exit(), 0);
+
+    // The same organisation: its draft is offered; starting afresh keeps the flags.
+    let mut tty =
+        Tty::spawn(home.path(), &["assess", "-q", "crm-quick", "--organization", "Acme Ltd", "--role", "CFO"]);
+    tty.wait_for("You have an unfinished interview");
+    tty.send("q");
+    tty.wait_for("Your saved interview stays where it is");
+    tty.send("n");
+    tty.send("n");
+    tty.wait_for("Who is this assessment for?");
+    tty.wait_for("Organisation  Acme Ltd");
+    tty.wait_for("Your role     CFO");
+    tty.send("\x1b");
+    tty.wait_for("Leave the interview?");
+    tty.send("y");
+    assert_eq!(tty.wait_exit(), 0);
+    assert!(draft.exists(), "declining the offer keeps the draft");
+}

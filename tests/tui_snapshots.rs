@@ -60,17 +60,58 @@ fn start_screen() {
     insta::assert_snapshot!(draw(&mut app, 80, 24));
 }
 
+/// The resume offer for one saved crm-quick interview.
+fn resume_offer_app(q: &Questionnaire) -> App<'_> {
+    let mut answers = Answers::for_questionnaire(q);
+    answers.organization = Some("Acme Ltd".into());
+    answers.answers.insert("vision.objective".into(), Answer::Text("none".into()));
+    let draft = Draft::new(q, answers, Position::default(), jiff::Timestamp::from_second(1_780_000_000).unwrap());
+    let saved = Saved { path: PathBuf::from("/drafts/crm-quick@acme-ltd.json"), draft };
+    let mut app = App::new(q, &Details::default(), vec![saved], None);
+    app.color = false;
+    app
+}
+
 #[test]
 fn resume_offer() {
     let q = quick();
-    let mut answers = Answers::for_questionnaire(&q);
-    answers.organization = Some("Acme Ltd".into());
-    answers.answers.insert("vision.objective".into(), Answer::Text("none".into()));
-    let draft = Draft::new(&q, answers, Position::default(), jiff::Timestamp::from_second(1_780_000_000).unwrap());
-    let saved = Saved { path: PathBuf::from("/drafts/crm-quick@acme-ltd.json"), draft };
-    let mut app = App::new(&q, &Details::default(), vec![saved], None);
-    app.color = false;
+    let mut app = resume_offer_app(&q);
     insta::assert_snapshot!(draw(&mut app, 80, 24));
+}
+
+#[test]
+fn confirm_quit_on_the_resume_offer() {
+    let q = quick();
+    let mut app = resume_offer_app(&q);
+    update(&mut app, Action::Quit);
+    let screen = draw(&mut app, 80, 24);
+    assert!(!screen.contains("nothing to keep"), "a saved interview exists:\n{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn editing_a_saved_number_shows_the_entry_being_edited() {
+    let q = builtin::find("crm-readiness").unwrap().load().unwrap();
+    let mut app = begun(&q, 0);
+    at(&mut app, &q, "scope.field-count");
+    for action in [Action::Digit(1), Action::Digit(1), Action::Choose, Action::Back] {
+        update(&mut app, action);
+    }
+    assert!(draw(&mut app, 80, 24).contains("Your answer: 11 fields"));
+    update(&mut app, Action::Erase);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Your answer: 1\u{258f} fields"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn choices_cut_off_below_say_there_is_more() {
+    let q = quick();
+    let mut app = begun(&q, 0);
+    at(&mut app, &q, "setup.plan-covers");
+    let screen = draw(&mut app, 50, 15);
+    assert!(screen.contains("\u{2193} more"), "{screen}");
+    insta::assert_snapshot!(screen);
 }
 
 #[test]

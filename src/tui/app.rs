@@ -34,7 +34,8 @@ pub enum Action {
     Digit(u8),
     /// `.` or `-` while typing a number.
     NumberChar(char),
-    /// Backspace on a question: removes a typed digit, else goes back.
+    /// Backspace on a question: erases a typed (or saved) number or text
+    /// answer, else goes back.
     Erase,
     Back,
     Next,
@@ -173,6 +174,9 @@ pub struct App<'q> {
     pub cursor: usize,
     /// Digits typed for a quick pick or a number.
     pub typed: String,
+    /// A number answer is being written: `typed` holds all of it, even
+    /// when empty, instead of the saved value.
+    pub editing_number: bool,
     /// The question was opened from the review screen: go back there after.
     pub back_to_review: bool,
     pub color: bool,
@@ -187,6 +191,8 @@ pub struct App<'q> {
     /// The command that continues this interview (without the
     /// organisation), shown when leaving.
     pub resume_command: String,
+    /// The details given on the command line, for a fresh start form.
+    pub details: Details,
 }
 
 impl<'q> App<'q> {
@@ -214,6 +220,7 @@ impl<'q> App<'q> {
             message: None,
             cursor: 0,
             typed: String::new(),
+            editing_number: false,
             back_to_review: false,
             color: true,
             offers,
@@ -222,6 +229,7 @@ impl<'q> App<'q> {
             draft_path: None,
             save_error: None,
             resume_command: "crm-ready assess --resume".to_string(),
+            details: details.clone(),
         }
     }
 
@@ -337,7 +345,14 @@ impl<'q> App<'q> {
         if self.draft_path.is_none() {
             self.warn("No data directory found (set HOME or XDG_DATA_HOME), so progress is not saved to disk.");
         } else {
-            self.inform("Tip: a number key answers. Progress is saved as you go; ? lists every key.");
+            let tip = match self.session.current_question().kind {
+                Kind::Text => "Tip: press Enter to write your answer.",
+                _ if rows(self.session.current_question()).first() == Some(&Row::Entry) => {
+                    "Tip: type the number, then press Enter."
+                }
+                _ => "Tip: a number key answers.",
+            };
+            self.inform(format!("{tip} Progress is saved as you go; ? lists every key."));
         }
     }
 
@@ -349,14 +364,20 @@ impl<'q> App<'q> {
     pub(super) fn reset_cursor(&mut self) {
         let i = self.session.current();
         self.cursor = initial_row(self.session.current_question(), self.session.answer(i));
+        self.clear_typed();
+    }
+
+    /// Forgets typed digits and ends any number being written.
+    pub(super) fn clear_typed(&mut self) {
         self.typed.clear();
+        self.editing_number = false;
     }
 
     pub(super) fn open_review(&mut self, at: Option<usize>) {
         let selected = at.filter(|&i| self.session.is_visible(i)).map_or(ReviewItem::Submit, ReviewItem::Question);
         self.screen = Screen::Review { selected };
         self.back_to_review = false;
-        self.typed.clear();
+        self.clear_typed();
     }
 
     /// Tells the user which follow-ups appeared and which answers went.
@@ -384,7 +405,7 @@ impl<'q> App<'q> {
     /// Moves on after an answer: to the review if the question was opened
     /// from there, else to the next question, or to the review at the end.
     pub(super) fn advance(&mut self) {
-        self.typed.clear();
+        self.clear_typed();
         if self.back_to_review {
             self.open_review(Some(self.session.current()));
         } else if self.session.forward() {

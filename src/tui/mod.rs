@@ -116,12 +116,10 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
         Some(d) => draft::find(d, q)?,
         None => Vec::new(),
     };
+    // With an organisation given, only that organisation's draft is offered.
+    let saved = of_organization(saved, q, options.details.organization.as_deref());
     let mut app = if options.resume {
-        let wanted = options.details.organization.as_deref().map(|org| draft::file_name(&q.id, Some(org)));
-        let pick = saved.into_iter().find(|s| {
-            wanted.as_deref().is_none_or(|name| s.path.file_name().is_some_and(|f| f == std::ffi::OsStr::new(name)))
-        });
-        let Some(saved) = pick else {
+        let Some(saved) = saved.into_iter().next() else {
             let place = dir.map_or_else(|| "(no data directory)".to_string(), |d| d.display().to_string());
             let whose = options.details.organization.as_deref().map(|o| format!(" for {o}")).unwrap_or_default();
             return Err(UsageError::new(format!(
@@ -157,6 +155,13 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
             save_error: app.save_error,
         },
     })
+}
+
+/// The drafts of `organization` (all of them when none is given).
+fn of_organization(saved: Vec<draft::Saved>, q: &Questionnaire, organization: Option<&str>) -> Vec<draft::Saved> {
+    let Some(org) = organization else { return saved };
+    let wanted = draft::file_name(&q.id, Some(org));
+    saved.into_iter().filter(|s| s.path.file_name().is_some_and(|f| f == std::ffi::OsStr::new(&wanted))).collect()
 }
 
 /// Writes the app's draft, if the interview has begun.
@@ -244,6 +249,21 @@ mod tests {
         fn next(&mut self, _mode: Mode) -> io::Result<Option<Action>> {
             Ok(Some(self.0.pop_front().unwrap_or(Action::Interrupt)))
         }
+    }
+
+    #[test]
+    fn with_an_organisation_only_its_draft_is_offered() {
+        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let draft =
+            Draft::new(&q, Answers::for_questionnaire(&q), draft::Position::default(), jiff::Timestamp::UNIX_EPOCH);
+        let saved = ["crm-quick@acme.json", "crm-quick@narrow-co.json", "crm-quick.json"]
+            .map(|name| draft::Saved { path: PathBuf::from("/drafts").join(name), draft: draft.clone() });
+        let names = |saved: Vec<draft::Saved>| saved.into_iter().map(|s| s.path).collect::<Vec<_>>();
+        assert_eq!(
+            names(of_organization(saved.to_vec(), &q, Some("Narrow Co"))),
+            [PathBuf::from("/drafts/crm-quick@narrow-co.json")]
+        );
+        assert_eq!(names(of_organization(saved.to_vec(), &q, None)).len(), 3);
     }
 
     fn script(actions: &[Action]) -> Script {

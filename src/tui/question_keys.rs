@@ -1,12 +1,14 @@
 //! What each key does on the question screen: moving between rows and
 //! questions, picking, ticking, typing numbers, "don't know", notes.
 
+use crate::answers::{Answer, format_number};
 use crate::questionnaire::Kind;
 use crate::session::number_range;
 
 use super::app::{Action, App, Effects, Overlay, current_rows, note_field, pick_typed, text_answer_field};
 use super::rows::{QuickPick, Row, listed_steps};
 use super::screen_keys::quit;
+use super::text_field::Edit;
 
 /// Longest number that can be typed.
 const MAX_TYPED: usize = 24;
@@ -16,7 +18,7 @@ pub(super) fn question_key(app: &mut App<'_>, action: Action, fx: &mut Effects) 
     let last = rows.len().saturating_sub(1);
     match action {
         Action::Up | Action::Down | Action::Home | Action::End | Action::PageUp | Action::PageDown => {
-            app.typed.clear();
+            app.clear_typed();
             app.cursor = match action {
                 Action::Up => app.cursor.saturating_sub(1),
                 Action::Down => (app.cursor + 1).min(last),
@@ -31,20 +33,28 @@ pub(super) fn question_key(app: &mut App<'_>, action: Action, fx: &mut Effects) 
             }
         }
         Action::Digit(d) => digit(app, d, fx),
-        Action::NumberChar(c) => {
-            let typing_number = app.session.current_question().kind == Kind::Number;
+        Action::NumberChar(c) if app.session.current_question().kind == Kind::Number => {
+            open_number(app);
             let fits = match c {
                 '-' => app.typed.is_empty(),
                 '.' => !app.typed.contains('.'),
                 _ => false,
             };
-            if typing_number && fits {
-                app.cursor = 0;
+            if fits {
                 app.typed.push(c);
             }
         }
         Action::Erase if !app.typed.is_empty() => {
             app.typed.pop();
+        }
+        // A saved answer is edited, as on first entry; with nothing to
+        // edit, Backspace goes back like ←.
+        Action::Erase if !app.editing_number && saved_number(app).is_some() && typed_entry(app) => {
+            open_number(app);
+            app.typed.pop();
+        }
+        Action::Erase if app.session.current_question().kind == Kind::Text && has_saved_text(app) => {
+            open_text_editor(app, Edit::DeleteBack);
         }
         Action::Erase | Action::Back => {
             if app.session.back() {
@@ -70,7 +80,7 @@ pub(super) fn question_key(app: &mut App<'_>, action: Action, fx: &mut Effects) 
         }
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Note => app.overlay = Some(Overlay::Note(note_field(app))),
-        Action::DontKnow => dont_know(app, fx),
+        Action::DontKnow => dont_know(app, fx, true),
         Action::Review => app.open_review(Some(app.session.current())),
         Action::Quit => quit(app),
         _ => {}
@@ -93,11 +103,49 @@ fn digit(app: &mut App<'_>, d: u8, fx: &mut Effects) {
             QuickPick::Pick(_) | QuickPick::NoSuchRow => commit_pick(app, fx),
         }
     } else if question.kind == Kind::Text {
-        app.inform("Press Enter to write your answer.");
-    } else if app.typed.len() < MAX_TYPED {
-        app.cursor = 0;
-        app.typed.push(char::from(b'0' + d));
+        open_text_editor(app, Edit::Insert(char::from(b'0' + d)));
+    } else {
+        open_number(app);
+        if app.typed.len() < MAX_TYPED {
+            app.typed.push(char::from(b'0' + d));
+        }
     }
+}
+
+/// Whether the question's answer is typed on its entry line (a number or
+/// a wide scale), not picked from rows.
+fn typed_entry(app: &App<'_>) -> bool {
+    let question = app.session.current_question();
+    question.kind != Kind::Text && !picks_by_number(app)
+}
+
+fn saved_number(app: &App<'_>) -> Option<f64> {
+    match app.session.answer(app.session.current()) {
+        Some(Answer::Number(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+fn has_saved_text(app: &App<'_>) -> bool {
+    matches!(app.session.answer(app.session.current()), Some(Answer::Text(_)))
+}
+
+/// Starts writing the number on the entry line, from the saved answer if
+/// there is one, so a correction edits it rather than starting over.
+fn open_number(app: &mut App<'_>) {
+    app.cursor = 0;
+    if !app.editing_number {
+        app.typed = saved_number(app).map(format_number).unwrap_or_default();
+        app.editing_number = true;
+    }
+}
+
+/// Opens the text answer's editor (holding the saved answer) with `edit`
+/// already applied: typing on a text question writes the answer.
+fn open_text_editor(app: &mut App<'_>, edit: Edit) {
+    let mut field = text_answer_field(app);
+    field.apply(edit);
+    app.overlay = Some(Overlay::TextAnswer(field));
 }
 
 /// Acts on the typed quick pick.
@@ -146,7 +194,8 @@ fn choose_row(app: &mut App<'_>, row: Row, fx: &mut Effects) {
         },
         Row::Entry if app.session.answer(i).is_some() => app.advance(),
         Row::Entry => app.inform(format!("Type {}, then press Enter.", number_range(question))),
-        Row::DontKnow => dont_know(app, fx),
+        // On multiple choice "don't know" is ticked like the rest: it stays.
+        Row::DontKnow => dont_know(app, fx, question.kind != Kind::Multi),
         Row::Continue => {
             if app.session.answer(i).is_none() {
                 app.inform("Nothing ticked, so that question stays unanswered for now.");
@@ -156,12 +205,27 @@ fn choose_row(app: &mut App<'_>, row: Row, fx: &mut Effects) {
     }
 }
 
-fn dont_know(app: &mut App<'_>, fx: &mut Effects) {
+/// Answers "don't know", then moves on if `advance`, saying so when it
+/// replaced ticked choices.
+fn dont_know(app: &mut App<'_>, fx: &mut Effects, advance: bool) {
     let i = app.session.current();
+    let had_ticks = matches!(app.session.answer(i), Some(Answer::List(_)));
     match app.session.dont_know(i) {
         Ok(change) => {
             app.answered(change, fx);
-            app.advance();
+            if app.message.is_none() {
+                match (had_ticks, advance) {
+                    (true, true) => app.inform("Your ticks were replaced by \u{201c}don't know\u{201d}."),
+                    (true, false) => app.inform(
+                        "Your ticks were replaced by \u{201c}don't know\u{201d}. Continue (or \u{2192}) moves on.",
+                    ),
+                    (false, false) => app.inform("Marked \u{201c}don't know\u{201d}. Continue (or \u{2192}) moves on."),
+                    (false, true) => {}
+                }
+            }
+            if advance {
+                app.advance();
+            }
         }
         Err(rejected) => app.warn(rejected.0),
     }
@@ -169,7 +233,7 @@ fn dont_know(app: &mut App<'_>, fx: &mut Effects) {
 
 /// On to the next question without answering (→).
 fn next(app: &mut App<'_>) {
-    app.typed.clear();
+    app.clear_typed();
     if app.back_to_review || !app.session.forward() {
         app.advance();
     } else {

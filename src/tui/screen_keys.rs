@@ -2,7 +2,7 @@
 //! start form, the review, the result, and the windows over them (help,
 //! editors, confirmations).
 
-use super::app::{Action, App, Details, Effects, Exit, Overlay, ReviewItem, Screen};
+use super::app::{Action, App, Effects, Exit, Overlay, ReviewItem, Screen};
 
 pub(super) fn quit(app: &mut App<'_>) {
     app.overlay = Some(Overlay::ConfirmQuit);
@@ -70,8 +70,7 @@ pub(super) fn resume_key(app: &mut App<'_>, action: Action) {
             app.continue_draft(offer.saved);
         }
         Action::Choose | Action::Confirm | Action::No => {
-            let details = Details::default();
-            let fresh = App::new(app.questionnaire(), &details, Vec::new(), app.drafts_dir.clone());
+            let fresh = App::new(app.questionnaire(), &app.details, Vec::new(), app.drafts_dir.clone());
             app.screen = fresh.screen;
             app.offers.clear();
         }

@@ -10,6 +10,7 @@ use crate::answers::Answer;
 use crate::draft::{Draft, Position};
 use crate::questionnaire::{builtin, parse};
 use crate::tui::keymap::action_for;
+use crate::tui::rows::Row;
 
 fn quick() -> Questionnaire {
     builtin::find("crm-quick").unwrap().load().unwrap()
@@ -391,4 +392,96 @@ fn shell_quoting() {
     assert_eq!(shell_quote("acme"), "acme");
     assert_eq!(shell_quote("Acme Ltd"), "'Acme Ltd'");
     assert_eq!(shell_quote("O'Neil & Co"), "'O'\\''Neil & Co'");
+}
+
+#[test]
+fn backspace_and_digits_edit_a_saved_number_instead_of_going_back() {
+    let q = fixture();
+    let mut app = begun(&q);
+    app.session.go_to(q.position("tools.users").unwrap());
+    app.reset_cursor();
+    typing(&mut app, "11");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(current_id(&app), "tools.users");
+    assert!(!app.editing_number, "the saved answer shows until a key edits it");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!((current_id(&app).as_str(), app.typed.as_str()), ("tools.users", "1"), "Backspace edits the answer");
+    assert!(app.editing_number);
+    typing(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(answer(&app, "tools.users"), Some(&Answer::Number(12.0)));
+    assert_eq!(answer(&app, "tools.count"), None);
+
+    press(&mut app, KeyCode::Left);
+    typing(&mut app, "0");
+    assert_eq!(app.typed, "120", "a digit continues the saved value");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert_eq!((current_id(&app).as_str(), app.typed.as_str()), ("tools.users", ""));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(current_id(&app), "tools.count", "with the entry empty, Backspace goes back as on first entry");
+    assert_eq!(answer(&app, "tools.users"), Some(&Answer::Number(12.0)), "an abandoned edit keeps the answer");
+}
+
+#[test]
+fn typing_on_a_text_question_edits_its_answer() {
+    let q = fixture();
+    let mut app = begun(&q);
+    let comment = q.position("tools.comment").unwrap();
+    app.session.go_to(comment);
+    app.reset_cursor();
+    press(&mut app, KeyCode::Char('3'));
+    assert!(matches!(&app.overlay, Some(Overlay::TextAnswer(f)) if f.text() == "3"), "a digit starts the answer");
+    typing(&mut app, " pilots");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(answer(&app, "tools.comment"), Some(&Answer::Text("3 pilots".into())));
+    app.session.go_to(comment);
+    app.open_question();
+    press(&mut app, KeyCode::Backspace);
+    assert!(matches!(&app.overlay, Some(Overlay::TextAnswer(f)) if f.text() == "3 pilot"), "{:?}", app.overlay);
+    assert_eq!(current_id(&app), "tools.comment");
+}
+
+#[test]
+fn dont_know_on_multiple_choice_is_ticked_like_the_rest_and_says_what_it_replaced() {
+    let q = quick();
+    let mut app = begun(&q);
+    app.session.go_to(q.position("setup.plan-covers").unwrap());
+    app.reset_cursor();
+    press(&mut app, KeyCode::Char(' '));
+    let rows = current_rows(&app);
+    app.cursor = rows.iter().position(|r| *r == Row::DontKnow).unwrap();
+    let fx = press(&mut app, KeyCode::Char(' '));
+    assert!(fx.save);
+    assert_eq!(answer(&app, "setup.plan-covers"), Some(&Answer::DontKnow));
+    assert_eq!(current_id(&app), "setup.plan-covers", "like a tick, it stays on the question");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("ticks were replaced")), "{:?}", app.message);
+}
+
+#[test]
+fn declining_the_resume_offer_keeps_the_details_given() {
+    let q = quick();
+    let details = Details { organization: Some("Narrow Co".into()), role: Some("CFO".into()), ..Details::default() };
+    let mut app = App::new(&q, &details, vec![saved(&q)], Some(PathBuf::from("/drafts")));
+    press(&mut app, KeyCode::Char('n'));
+    let Screen::Start { fields, .. } = &app.screen else { panic!("not the start form: {:?}", app.screen) };
+    assert_eq!([fields[0].text(), fields[1].text(), fields[2].text()], ["Narrow Co", "", "CFO"]);
+}
+
+#[test]
+fn the_first_tip_fits_the_first_question() {
+    let q = quick();
+    let app = begun(&q);
+    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("Tip: a number key answers")));
+    let text_first = parse(
+        "[questionnaire]\nid = \"t\"\nversion = \"1\"\ntitle = \"T\"\n[[area]]\nid = \"a\"\ntitle = \"A\"\nwhy = \"w\"\n\
+         [[area.question]]\nid = \"a.q\"\nkind = \"text\"\ntext = \"Q\"\nhelp = \"h\"\n",
+        "t.toml",
+    )
+    .unwrap();
+    let app = begun(&text_first);
+    let m = app.message.clone().unwrap();
+    assert!(m.text.starts_with("Tip: press Enter to write") && !m.text.contains("number key"), "{m:?}");
 }

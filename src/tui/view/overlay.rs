@@ -39,6 +39,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, t
                 (None, true) => {
                     body.push("There is nowhere to save your answers, so leaving now loses them.".to_string())
                 }
+                (_, false) if app.offers.len() == 1 => body.push(
+                    "Your saved interview stays where it is; run the same command again to pick it up.".to_string(),
+                ),
+                (_, false) if app.offers.len() > 1 => body.push(
+                    "Your saved interviews stay where they are; run the same command again to pick one up.".to_string(),
+                ),
                 (_, false) => body.push("Nothing has been answered yet, so there is nothing to keep.".to_string()),
             }
             confirm(frame, area, " Leave the interview? ", &body, "leave", "stay", theme);

@@ -62,9 +62,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
             lines.push(more);
         }
     }
-    // Scroll only when the highlighted row would fall off the bottom.
-    let offset = cursor.end.saturating_sub(height);
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), main);
+    // Scroll only when the highlighted row would fall off the bottom; when
+    // rows are cut off below, the last line says so.
+    let more_below = lines.len() > cursor.end.saturating_sub(height) + height && height > 1;
+    let visible = if more_below { height - 1 } else { height };
+    let offset = cursor.end.saturating_sub(visible);
+    let rows_area = Rect { height: visible as u16, ..main };
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), rows_area);
+    if more_below {
+        let last = Rect { y: main.y + visible as u16, height: 1, ..main };
+        frame.render_widget(Paragraph::new(Line::styled("  \u{2193} more", theme.dim())), last);
+    }
     if side_help {
         let block = Block::new().borders(Borders::LEFT).border_style(theme.dim()).padding(Padding::horizontal(1));
         let inner = block.inner(side);
@@ -200,7 +208,7 @@ fn entry_text(app: &App<'_>, question: &Question) -> String {
     }
     let unit = question.unit.as_deref().map(|u| format!(" {}", one_line(u))).unwrap_or_default();
     match answer {
-        _ if !app.typed.is_empty() => format!("Your answer: {}▏{unit}", app.typed),
+        _ if app.editing_number => format!("Your answer: {}▏{unit}", app.typed),
         Some(Answer::Number(n)) => format!("Your answer: {}{unit}", format_number(*n)),
         _ => "Your answer: ▏".to_string(),
     }
