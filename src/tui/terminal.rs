@@ -152,20 +152,22 @@ pub fn hung_up() -> bool {
 mod job_control {
     use std::io;
 
-    use rustix::process::{getpgid, getpgrp, getppid, getsid};
-
     /// Whether a job-control shell is waiting on this process: its parent
     /// is in the same session but another process group. Otherwise the
     /// process group is orphaned (started straight by a terminal emulator,
     /// `ssh host cmd`, a multiplexer) and the kernel would discard a real
-    /// SIGTSTP; a stop would never be continued.
+    /// SIGTSTP; a stop would never be continued. An id of 0 means the
+    /// process lies outside our PID namespace, so no shell of ours.
     pub fn can_be_continued() -> bool {
-        let Some(parent) = getppid() else { return false };
-        let own_session = getsid(None).ok();
-        match (getsid(Some(parent)), getpgid(Some(parent))) {
-            (Ok(session), Ok(group)) => Some(session) == own_session && group != getpgrp(),
-            _ => false,
+        // SAFETY: these calls only read process ids; any pid is a valid
+        // argument, and failures come back as -1.
+        let (parent, own_session, own_group) = unsafe { (libc::getppid(), libc::getsid(0), libc::getpgrp()) };
+        if parent <= 0 || own_session <= 0 {
+            return false;
         }
+        // SAFETY: as above.
+        let (session, group) = unsafe { (libc::getsid(parent), libc::getpgid(parent)) };
+        session > 0 && group > 0 && session == own_session && group != own_group
     }
 
     /// Stops the process until SIGCONT. SIGTSTP is caught (to restore the
