@@ -4,14 +4,13 @@
 use std::collections::{BTreeMap, HashMap};
 
 use toml::Spanned;
-use toml::de::DeValue;
 
 use crate::answers::{Answer, Answers, DONT_KNOW};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::limits::{MAX_ANSWERS, MAX_COSTLY_HINTS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::questionnaire::{Kind, Question, Questionnaire};
 use crate::text::one_line;
-use crate::toml_tree::{self, Fields, as_number, describe};
+use crate::toml_tree::{self, Fields, Value, as_number, describe};
 use crate::visibility::visibility;
 
 /// The syntax of an answers file.
@@ -122,11 +121,11 @@ fn read_toml(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
     Some(raw)
 }
 
-fn toml_raw(v: &DeValue<'_>) -> Raw {
+fn toml_raw(v: &Value<'_>) -> Raw {
     match v {
-        DeValue::String(s) => Raw::Str(s.to_string()),
-        DeValue::Integer(_) | DeValue::Float(_) => as_number(v).map_or(Raw::Other("a number out of range"), Raw::Num),
-        DeValue::Array(items) => Raw::List(items.iter().map(|i| i.get_ref().as_str().map(str::to_string)).collect()),
+        Value::String(s) => Raw::Str(s.to_string()),
+        Value::Integer(_) | Value::BigInteger(_) | Value::Float(_) => as_number(v).map_or(Raw::Other("a number out of range"), Raw::Num),
+        Value::Array(a) => Raw::List(a.items.iter().map(|i| i.get_ref().as_str().map(str::to_string)).collect()),
         other => Raw::Other(describe(other)),
     }
 }
@@ -134,15 +133,19 @@ fn toml_raw(v: &DeValue<'_>) -> Raw {
 /// The questionnaire an answers file names in its `questionnaire` key, if it
 /// can be read at all: to pick that built-in when none was asked for.
 pub fn named_questionnaire(source: &str, syntax: Syntax) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        questionnaire: Option<String>,
+    match syntax {
+        Syntax::Toml => {
+            let doc = toml_tree::parse(source).ok()?;
+            doc.get_ref().get("questionnaire")?.get_ref().as_str().map(str::to_string)
+        }
+        Syntax::Json => {
+            #[derive(serde::Deserialize)]
+            struct Header {
+                questionnaire: Option<String>,
+            }
+            serde_json::from_str::<Header>(source).ok()?.questionnaire
+        }
     }
-    let header: Header = match syntax {
-        Syntax::Toml => toml::from_str(source).ok()?,
-        Syntax::Json => serde_json::from_str(source).ok()?,
-    };
-    header.questionnaire
 }
 
 fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {

@@ -10,7 +10,7 @@ use super::options::{read_bands, read_choices};
 use super::when::{check_references, read_when};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span, position};
 use crate::limits::{MAX_AREAS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_QUESTIONS, MAX_TEXT_CHARS, MAX_WEIGHT};
-use crate::toml_tree::{self, Fields};
+use crate::toml_tree::{self, Fields, Table};
 
 /// `sha256:<hex>` of a questionnaire's source text.
 pub fn content_hash(source: &str) -> String {
@@ -65,7 +65,7 @@ struct Loader<'s, 'e> {
 }
 
 impl Loader<'_, '_> {
-    fn document(&mut self, doc: &toml::de::DeTable<'_>, span: Span) -> Option<Questionnaire> {
+    fn document(&mut self, doc: &Table<'_>, span: Span) -> Option<Questionnaire> {
         let top = Fields::new(doc, span.clone(), "the questionnaire file", TOP_KEYS, self.errs);
         let header = match top.table("questionnaire", self.errs) {
             Some((t, span)) => self.header(t, span),
@@ -149,7 +149,7 @@ impl Loader<'_, '_> {
         Some(Questionnaire::assemble(header, scoring, areas, questions, content_hash(self.source)))
     }
 
-    fn header(&mut self, table: &toml::de::DeTable<'_>, span: Span) -> Option<Header> {
+    fn header(&mut self, table: &Table<'_>, span: Span) -> Option<Header> {
         let f = Fields::new(table, span, "`[questionnaire]`", HEADER_KEYS, self.errs);
         let id = self.id(&f, "questionnaire");
         let version = self.label(&f, "version", true);
@@ -168,7 +168,7 @@ impl Loader<'_, '_> {
         Some(Header { id: id?.into_inner(), version: version?, title: title?, description, minutes })
     }
 
-    fn scoring(&mut self, table: &toml::de::DeTable<'_>, span: Span) -> Thresholds {
+    fn scoring(&mut self, table: &Table<'_>, span: Span) -> Thresholds {
         let f = Fields::new(table, span.clone(), "`[scoring]`", SCORING_KEYS, self.errs);
         let d = Thresholds::default();
         let mut get = |key: &str, max: f64, default: f64| match f.number(key, self.errs) {
@@ -204,7 +204,7 @@ impl Loader<'_, '_> {
     /// against the questions before it.
     fn question(
         &mut self,
-        table: &toml::de::DeTable<'_>,
+        table: &Table<'_>,
         span: Span,
         area: usize,
     ) -> Option<(Question, Vec<super::when::RawCondition>)> {
@@ -341,7 +341,7 @@ impl Loader<'_, '_> {
 
 /// How a table is named in messages, by its id when it has a usable one, so
 /// that problems found before the id is checked still say which table.
-fn named(table: &toml::de::DeTable<'_>, what: &str) -> Option<String> {
+fn named(table: &Table<'_>, what: &str) -> Option<String> {
     let id = table.get("id")?.get_ref().as_str()?;
     (!id.is_empty() && id.chars().count() <= MAX_ID_CHARS).then(|| format!("{what} `{id}`"))
 }

@@ -4,12 +4,11 @@
 use std::collections::HashMap;
 
 use toml::Spanned;
-use toml::de::DeValue;
 
 use super::model::{Condition, Kind, Question, Test};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::limits::{MAX_CONDITIONS, MAX_COSTLY_HINTS};
-use crate::toml_tree::{Fields, closest, describe};
+use crate::toml_tree::{Fields, Value, closest, describe};
 
 const CONDITION_KEYS: &[&str] = &["question", "is", "is_not", "is_any", "includes", "at_least", "below"];
 const OPERATORS: &str = "is, is_not, is_any, includes, at_least or below";
@@ -30,11 +29,12 @@ pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCo
         return Vec::new();
     };
     let tables: Vec<_> = match node.get_ref() {
-        DeValue::Table(t) => vec![(t, node.span())],
-        DeValue::Array(items) => items
+        Value::Table(t) => vec![(t, node.span())],
+        Value::Array(a) => a
+            .items
             .iter()
             .filter_map(|item| match item.get_ref() {
-                DeValue::Table(t) => Some((t, item.span())),
+                Value::Table(t) => Some((t, item.span())),
                 other => {
                     errs.push(Diagnostic::at(
                         item.span(),

@@ -4,64 +4,57 @@
 //! `Deserialize`, so that one pass reports *every* unknown key, missing key and
 //! wrong type, each at its exact position, rather than stopping at the first.
 
+mod full_parser;
+mod quick_parser;
+mod value;
+
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+
+pub use value::{Array, Key, Node, Origin, Table, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 
-/// A value in the document, with its byte range.
-pub type Node<'i> = Spanned<DeValue<'i>>;
+/// Parses `source` into a table, converting every syntax error. Plain files
+/// take the quick reader; anything else, and every file with a mistake, the
+/// full parser, whose messages are the ones shown.
+pub fn parse(source: &str) -> Result<Spanned<Table<'_>>, Diagnostics> {
+    let table = match quick_parser::parse(source) {
+        Some(table) => table,
+        None => full_parser::parse(source)?,
+    };
+    Ok(Spanned::new(0..0, table))
+}
 
-/// Parses `source` into a spanned table, converting every syntax error.
-pub fn parse(source: &str) -> Result<Spanned<DeTable<'_>>, Diagnostics> {
-    let (doc, errors) = DeTable::parse_recoverable(source);
-    if errors.is_empty() {
-        return Ok(doc);
-    }
-    Err(errors
-        .into_iter()
-        .map(|e| {
-            let message = format!("TOML syntax: {}", e.message().trim_end());
-            match e.span() {
-                Some(span) => Diagnostic::at(span, message),
-                None => Diagnostic::whole_file(message),
-            }
-        })
-        .collect())
+/// Parses with the full parser only; for tests that compare the two.
+#[doc(hidden)]
+pub fn parse_fully(source: &str) -> Result<Table<'_>, Diagnostics> {
+    full_parser::parse(source)
+}
+
+/// Parses with the quick reader only; for tests that compare the two.
+#[doc(hidden)]
+pub fn parse_quickly(source: &str) -> Option<Table<'_>> {
+    quick_parser::parse(source)
 }
 
 /// What a value is, in words, for error messages.
-pub fn describe(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
+pub fn describe(value: &Value<'_>) -> &'static str {
+    value.describe()
 }
 
 /// The numeric value of an integer or float node. Integers beyond 64 bits
-/// become the nearest float, so that range checks can name the value.
-pub fn as_number(value: &DeValue<'_>) -> Option<f64> {
+/// are the nearest float, so that range checks can name the value.
+pub fn as_number(value: &Value<'_>) -> Option<f64> {
     match value {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).map(|n| n as f64).ok().or_else(|| {
-            if i.radix() == 10 {
-                i.as_str().parse::<f64>().ok()
-            } else {
-                u128::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64)
-            }
-        }),
-        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+        Value::Integer(i) => Some(*i as f64),
+        Value::BigInteger(f) | Value::Float(f) => Some(*f),
         _ => None,
     }
 }
 
 /// The keys of one TOML table, read with their types checked.
 pub struct Fields<'a, 'i> {
-    table: &'a DeTable<'i>,
+    table: &'a Table<'i>,
     /// The table's own position, where "missing key" problems point.
     pub span: Span,
     /// How to name this table in messages, e.g. "question `vision.goal`".
@@ -72,7 +65,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// Wraps `table`, reporting each key not in `allowed` (with a suggestion
     /// when it looks like a typo of an allowed one).
     pub fn new(
-        table: &'a DeTable<'i>,
+        table: &'a Table<'i>,
         span: Span,
         context: impl Into<String>,
         allowed: &[&str],
@@ -127,7 +120,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn string(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<String>> {
         let node = self.get(key)?;
         match node.get_ref() {
-            DeValue::String(s) => Some(Spanned::new(node.span(), s.to_string())),
+            Value::String(s) => Some(Spanned::new(node.span(), s.to_string())),
             _ => {
                 self.wrong_type(key, node, "a string", errs);
                 None
@@ -167,13 +160,11 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn integer(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<i64>> {
         let node = self.get(key)?;
         match node.get_ref() {
-            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-                Ok(n) => Some(Spanned::new(node.span(), n)),
-                Err(_) => {
-                    errs.push(Diagnostic::at(node.span(), format!("`{key}` is out of range")));
-                    None
-                }
-            },
+            Value::Integer(n) => Some(Spanned::new(node.span(), *n)),
+            Value::BigInteger(_) => {
+                errs.push(Diagnostic::at(node.span(), format!("`{key}` is out of range")));
+                None
+            }
             _ => {
                 self.wrong_type(key, node, "a whole number", errs);
                 None
@@ -185,7 +176,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn boolean(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<bool>> {
         let node = self.get(key)?;
         match node.get_ref() {
-            DeValue::Boolean(b) => Some(Spanned::new(node.span(), *b)),
+            Value::Boolean(b) => Some(Spanned::new(node.span(), *b)),
             _ => {
                 self.wrong_type(key, node, "true or false", errs);
                 None
@@ -203,7 +194,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) => out.push(Spanned::new(item.span(), s.to_string())),
+                Value::String(s) => out.push(Spanned::new(item.span(), s.to_string())),
                 other => errs
                     .push(Diagnostic::at(item.span(), format!("`{key}` must list strings, found {}", describe(other)))),
             }
@@ -212,10 +203,10 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// An optional sub-table.
-    pub fn table(&self, key: &str, errs: &mut Diagnostics) -> Option<(&'a DeTable<'i>, Span)> {
+    pub fn table(&self, key: &str, errs: &mut Diagnostics) -> Option<(&'a Table<'i>, Span)> {
         let node = self.get(key)?;
         match node.get_ref() {
-            DeValue::Table(t) => Some((t, node.span())),
+            Value::Table(t) => Some((t, node.span())),
             _ => {
                 self.wrong_type(key, node, "a table", errs);
                 None
@@ -224,7 +215,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// An optional array of tables (`[[key]]`); empty when absent.
-    pub fn tables(&self, key: &str, errs: &mut Diagnostics) -> Vec<(&'a DeTable<'i>, Span)> {
+    pub fn tables(&self, key: &str, errs: &mut Diagnostics) -> Vec<(&'a Table<'i>, Span)> {
         let Some(node) = self.get(key) else {
             return Vec::new();
         };
@@ -235,7 +226,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::Table(t) => out.push((t, item.span())),
+                Value::Table(t) => out.push((t, item.span())),
                 other => errs.push(Diagnostic::at(
                     item.span(),
                     format!("each entry of `{key}` must be a table, found {}", describe(other)),
