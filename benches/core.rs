@@ -7,6 +7,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crm_ready::answers_file::{Syntax, parse_answers};
 use crm_ready::questionnaire::{builtin, parse};
 use crm_ready::scoring::score;
+use crm_ready::toml_tree;
 
 #[path = "support/generate.rs"]
 mod generate;
@@ -27,6 +28,14 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("generated 10k");
     group.sample_size(20);
     group.bench_function("load+validate", |b| b.iter(|| parse(black_box(&big), "q.toml").expect("valid")));
+    // The stages on their own, to see where the time goes.
+    group.bench_function("stage: TOML tree", |b| b.iter(|| toml_tree::parse(black_box(&big)).expect("valid").span()));
+    let q = parse(&big, "q.toml").expect("valid");
+    group.bench_function("stage: answers", |b| {
+        b.iter(|| parse_answers(black_box(&big_answers), "a.toml", Syntax::Toml, &q).expect("valid"))
+    });
+    let a = parse_answers(&big_answers, "a.toml", Syntax::Toml, &q).expect("valid").answers;
+    group.bench_function("stage: score", |b| b.iter(|| score(&q, black_box(&a), jiff::Timestamp::UNIX_EPOCH).score));
     group.bench_function("load+validate+score", |b| b.iter(|| pipeline(black_box(&big), black_box(&big_answers))));
     group.finish();
 }

@@ -124,7 +124,9 @@ fn read_toml(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
 fn toml_raw(v: &Value<'_>) -> Raw {
     match v {
         Value::String(s) => Raw::Str(s.to_string()),
-        Value::Integer(_) | Value::BigInteger(_) | Value::Float(_) => as_number(v).map_or(Raw::Other("a number out of range"), Raw::Num),
+        Value::Integer(_) | Value::BigInteger(_) | Value::Float(_) => {
+            as_number(v).map_or(Raw::Other("a number out of range"), Raw::Num)
+        }
         Value::Array(a) => Raw::List(a.items.iter().map(|i| i.get_ref().as_str().map(str::to_string)).collect()),
         other => Raw::Other(describe(other)),
     }
