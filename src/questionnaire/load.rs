@@ -10,7 +10,7 @@ use super::options::{read_bands, read_choices};
 use super::when::{check_references, read_when};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span, position};
 use crate::limits::{MAX_AREAS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_QUESTIONS, MAX_TEXT_CHARS, MAX_WEIGHT};
-use crate::toml_tree::{self, Fields, Table};
+use crate::toml_tree::{self, Context, Fields, Table};
 
 /// `sha256:<hex>` of a questionnaire's source text.
 pub fn content_hash(source: &str) -> String {
@@ -108,7 +108,7 @@ impl Loader<'_, '_> {
             let fields = Fields::new(
                 table,
                 span.clone(),
-                named(table, "area").unwrap_or_else(|| format!("area {}", index + 1)),
+                named(table, "area").unwrap_or(Context::Numbered("area", index + 1)),
                 AREA_KEYS,
                 self.errs,
             );
@@ -211,7 +211,7 @@ impl Loader<'_, '_> {
         let f = Fields::new(
             table,
             span.clone(),
-            named(table, "question").unwrap_or_else(|| "a question".into()),
+            named(table, "question").unwrap_or(Context::Fixed("a question")),
             QUESTION_KEYS,
             self.errs,
         );
@@ -224,7 +224,7 @@ impl Loader<'_, '_> {
         // A misspelt kind is still reported, but the question is checked as
         // the kind it most likely meant, so its other problems show now too.
         let mut meant = None;
-        let kind = match f.string("kind", self.errs) {
+        let kind = match f.str("kind", self.errs) {
             Some(k) => match Kind::from_name(k.get_ref()) {
                 Some(kind) => Some(kind),
                 None => {
@@ -341,9 +341,9 @@ impl Loader<'_, '_> {
 
 /// How a table is named in messages, by its id when it has a usable one, so
 /// that problems found before the id is checked still say which table.
-fn named(table: &Table<'_>, what: &str) -> Option<String> {
+fn named<'a>(table: &'a Table<'_>, what: &'static str) -> Option<Context<'a>> {
     let id = table.get("id")?.get_ref().as_str()?;
-    (!id.is_empty() && id.chars().count() <= MAX_ID_CHARS).then(|| format!("{what} `{id}`"))
+    (!id.is_empty() && id.chars().count() <= MAX_ID_CHARS).then_some(Context::Named(what, id))
 }
 
 /// Checks a string's length (and, when required, that it is not blank).

@@ -8,7 +8,7 @@ use super::model::{Band, Choice, Kind, Outcome, Phase, Question, Severity};
 use crate::answers::DONT_KNOW;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::limits::{MAX_LABEL_CHARS, MAX_OPTIONS, MAX_TEXT_CHARS};
-use crate::toml_tree::Fields;
+use crate::toml_tree::{Context, Fields};
 
 const CHOICE_KEYS: &[&str] =
     &["id", "label", "score", "red_flag", "recommendation", "phase", "exclusive", "if_missing"];
@@ -39,7 +39,7 @@ pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostic
     // Every id seen, valid choice or not, so a repeat is reported either way.
     let mut seen: Vec<String> = Vec::with_capacity(tables.len());
     for (table, span) in tables {
-        let f = Fields::new(table, span.clone(), format!("a choice of {}", q.context()), CHOICE_KEYS, errs);
+        let f = Fields::new(table, span.clone(), Context::Within("a choice", q.context()), CHOICE_KEYS, errs);
         let Some(id) = f.required_string("id", errs) else { continue };
         if !check_id(&id, "choice", errs) {
             continue;
@@ -59,7 +59,7 @@ pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostic
             continue;
         }
         seen.push(id.get_ref().clone());
-        let f = f.with_context(format!("choice `{}` of {}", id.get_ref(), q.context()));
+        let f = f.with_context(Context::NamedWithin("choice", id.get_ref(), q.context()));
         let label = match f.string("label", errs) {
             Some(l) if check_text(&l, "label", MAX_LABEL_CHARS, true, errs) => Some(l.into_inner()),
             Some(_) => None,
@@ -191,7 +191,7 @@ pub(super) fn read_bands(q: &Fields<'_, '_>, question: &mut Question, errs: &mut
     }
     let mut bands: Vec<(Band, std::ops::Range<usize>)> = Vec::new();
     for (table, span) in tables {
-        let f = Fields::new(table, span.clone(), format!("a band of {}", q.context()), BAND_KEYS, errs);
+        let f = Fields::new(table, span.clone(), Context::Within("a band", q.context()), BAND_KEYS, errs);
         let from = f.required_number("from", errs);
         let to = f.required_number("to", errs);
         let label = f.string("label", errs).filter(|l| check_text(l, "label", MAX_LABEL_CHARS, false, errs));
@@ -270,7 +270,7 @@ fn read_outcome(f: &Fields<'_, '_>, errs: &mut Diagnostics) -> Option<Outcome> {
         }
         None => None,
     };
-    let red_flag = f.string("red_flag", errs).and_then(|r| match Severity::from_name(r.get_ref()) {
+    let red_flag = f.str("red_flag", errs).and_then(|r| match Severity::from_name(r.get_ref()) {
         Some(s) => Some(s),
         None => {
             errs.push(
@@ -281,7 +281,7 @@ fn read_outcome(f: &Fields<'_, '_>, errs: &mut Diagnostics) -> Option<Outcome> {
         }
     });
     let recommendation = text(f, "recommendation", errs);
-    let phase = f.string("phase", errs).and_then(|p| match Phase::from_name(p.get_ref()) {
+    let phase = f.str("phase", errs).and_then(|p| match Phase::from_name(p.get_ref()) {
         Some(p) => Some(p),
         None => {
             errs.push(

@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::model::{Condition, Kind, Question, Test};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::limits::{MAX_CONDITIONS, MAX_COSTLY_HINTS};
-use crate::toml_tree::{Fields, Value, closest, describe};
+use crate::toml_tree::{Context, Fields, Value, closest, describe};
 
 const CONDITION_KEYS: &[&str] = &["question", "is", "is_not", "is_any", "includes", "at_least", "below"];
 const OPERATORS: &str = "is, is_not, is_any, includes, at_least or below";
@@ -59,12 +59,12 @@ pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCo
         errs.push(Diagnostic::at(node.span(), format!("too many conditions (at most {MAX_CONDITIONS})")));
         return Vec::new();
     }
-    let context = format!("a condition of {}", q.context());
+    let context = Context::Within("a condition", q.context());
     tables
         .into_iter()
         .filter_map(|(t, span)| {
             let before = errs.len();
-            let f = Fields::new(t, span, context.clone(), CONDITION_KEYS, errs);
+            let f = Fields::new(t, span, context, CONDITION_KEYS, errs);
             let misspelt = errs.len() > before;
             read_condition(f, misspelt, errs)
         })

@@ -48,7 +48,7 @@ fn node(from: Spanned<DeValue<'_>>) -> Node<'_> {
         // How tables came to be only matters while a document is built;
         // this one is finished.
         DeValue::Array(items) => Value::Array(Array { items: items.into_iter().map(node).collect(), of_tables: false }),
-        DeValue::Table(t) => Value::Table(table(t, Origin::Explicit)),
+        DeValue::Table(t) => Value::Table(Box::new(table(t, Origin::Explicit))),
     };
     Spanned::new(span, value)
 }

@@ -4,12 +4,14 @@
 //! `Deserialize`, so that one pass reports *every* unknown key, missing key and
 //! wrong type, each at its exact position, rather than stopping at the first.
 
+mod context;
 mod full_parser;
 mod quick_parser;
 mod value;
 
 use toml::Spanned;
 
+pub use context::Context;
 pub use value::{Array, Key, Node, Origin, Table, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
@@ -58,7 +60,7 @@ pub struct Fields<'a, 'i> {
     /// The table's own position, where "missing key" problems point.
     pub span: Span,
     /// How to name this table in messages, e.g. "question `vision.goal`".
-    context: String,
+    context: Context<'a>,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
@@ -67,7 +69,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(
         table: &'a Table<'i>,
         span: Span,
-        context: impl Into<String>,
+        context: impl Into<Context<'a>>,
         allowed: &[&str],
         errs: &mut Diagnostics,
     ) -> Self {
@@ -87,13 +89,15 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// Renames the table in messages, once its id is known.
-    pub fn with_context(mut self, context: impl Into<String>) -> Self {
-        self.context = context.into();
-        self
+    pub fn with_context<'b>(self, context: Context<'b>) -> Fields<'b, 'i>
+    where
+        'a: 'b,
+    {
+        Fields { table: self.table, span: self.span, context }
     }
 
     /// The table's name in messages.
-    pub fn context(&self) -> &str {
+    pub fn context(&self) -> &Context<'a> {
         &self.context
     }
 
@@ -116,16 +120,21 @@ impl<'a, 'i> Fields<'a, 'i> {
         ));
     }
 
-    /// An optional string.
-    pub fn string(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<String>> {
+    /// An optional string, borrowed from the document.
+    pub fn str(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<&'a str>> {
         let node = self.get(key)?;
         match node.get_ref() {
-            Value::String(s) => Some(Spanned::new(node.span(), s.to_string())),
+            Value::String(s) => Some(Spanned::new(node.span(), s.as_ref())),
             _ => {
                 self.wrong_type(key, node, "a string", errs);
                 None
             }
         }
+    }
+
+    /// An optional string, owned.
+    pub fn string(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<String>> {
+        self.str(key, errs).map(|s| Spanned::new(s.span(), s.get_ref().to_string()))
     }
 
     /// A required string; reports it when missing.
@@ -226,7 +235,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
-                Value::Table(t) => out.push((t, item.span())),
+                Value::Table(t) => out.push((&**t, item.span())),
                 other => errs.push(Diagnostic::at(
                     item.span(),
                     format!("each entry of `{key}` must be a table, found {}", describe(other)),

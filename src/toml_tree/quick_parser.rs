@@ -125,16 +125,12 @@ impl<'i> Reader<'i> {
     /// A comment up to the line break; control characters decline.
     fn comment(&mut self) -> Option<()> {
         self.pos += 1;
-        while let Some(b) = self.peek() {
-            match b {
-                b'\n' | b'\r' => break,
-                b'\t' => {}
-                0..=0x1f | 0x7f => return None,
-                _ => {}
-            }
-            self.pos += 1;
+        let len = self.bytes[self.pos..].iter().position(|&b| is_control(b));
+        self.pos = len.map_or(self.bytes.len(), |n| self.pos + n);
+        match self.peek() {
+            None | Some(b'\n' | b'\r') => Some(()),
+            Some(_) => None,
         }
-        Some(())
     }
 
     /// What may follow an expression: spaces, a comment, the line break.
@@ -179,14 +175,17 @@ impl<'i> Reader<'i> {
             let at = match table.position(key.get_ref()) {
                 Some(at) => at,
                 None => {
-                    table.push(key.clone(), Spanned::new(key.span(), Value::Table(Table::new(Origin::Implicit))));
+                    table.push(
+                        key.clone(),
+                        Spanned::new(key.span(), Value::Table(Box::new(Table::new(Origin::Implicit)))),
+                    );
                     table.len() - 1
                 }
             };
             path.push(at);
             table = open(table.node_at_mut(at).get_mut())?;
         }
-        let fresh = || Value::Table(Table::new(Origin::Explicit));
+        let fresh = || Value::Table(Box::new(Table::new(Origin::Explicit)));
         match (table.position(last.get_ref()), is_array) {
             (None, true) => {
                 let items = vec![Spanned::new(span.clone(), fresh())];
@@ -214,6 +213,7 @@ impl<'i> Reader<'i> {
                 }
                 let value = std::mem::replace(node.get_mut(), Value::Boolean(false));
                 *node = Spanned::new(span, value);
+                table.rename_at(at, last.clone());
                 path.push(at);
             }
         }
@@ -232,24 +232,18 @@ impl<'i> Reader<'i> {
                 }
                 self.pos += 1;
                 let from = self.pos;
-                loop {
-                    match self.peek()? {
-                        b if b == quote => break,
-                        b'\\' if quote == b'"' => return None,
-                        b'\t' => {}
-                        0..=0x1f | 0x7f => return None,
-                        _ => {}
-                    }
-                    self.pos += 1;
+                self.pos += self.bytes[from..].iter().position(|&b| b == quote || b == b'\\' || is_control(b))?;
+                if self.peek()? != quote {
+                    return None;
                 }
-                let text = &self.src[from..self.pos];
                 self.pos += 1;
-                text
+                &self.src[from..self.pos - 1]
             }
             _ => {
-                while matches!(self.peek(), Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')) {
-                    self.pos += 1;
-                }
+                self.pos += self.bytes[start..]
+                    .iter()
+                    .position(|b| !matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-'))
+                    .unwrap_or(self.bytes.len() - start);
                 if self.pos == start {
                     return None;
                 }
@@ -271,7 +265,7 @@ impl<'i> Reader<'i> {
             b'"' => Value::String(self.basic_string()?),
             b'\'' => Value::String(self.literal_string()?),
             b'[' => Value::Array(self.array(depth)?),
-            b'{' => Value::Table(self.inline_table(depth)?),
+            b'{' => Value::Table(Box::new(self.inline_table(depth)?)),
             b't' | b'f' => {
                 let word = if self.starts_with("true") { "true" } else { "false" };
                 if !self.starts_with(word) {
@@ -292,13 +286,18 @@ impl<'i> Reader<'i> {
         }
         self.pos += 1;
         let from = self.pos;
-        let mut owned: Option<String> = None;
+        // Most strings hold no escapes: find the end in one sweep and borrow.
+        self.pos += self.bytes[from..].iter().position(|&b| b == b'"' || b == b'\\' || is_control(b))?;
+        if self.peek()? == b'"' {
+            self.pos += 1;
+            return Some(Cow::Borrowed(&self.src[from..self.pos - 1]));
+        }
+        let mut decoded = self.src[from..self.pos].to_string();
         loop {
             let b = self.peek()?;
             match b {
                 b'"' => break,
                 b'\\' => {
-                    let decoded = owned.get_or_insert_with(|| self.src[from..self.pos].to_string());
                     self.pos += 1;
                     let c = match self.peek()? {
                         b'b' => '\u{8}',
@@ -314,28 +313,18 @@ impl<'i> Reader<'i> {
                     };
                     decoded.push(c);
                     self.pos += 1;
-                    continue;
                 }
-                b'\t' => {}
-                0..=0x1f | 0x7f => return None,
-                _ => {}
-            }
-            match &mut owned {
-                // Copies whole characters: the source is valid UTF-8.
-                Some(decoded) => {
+                _ if is_control(b) => return None,
+                _ => {
+                    // Whole characters: the source is valid UTF-8.
                     let len = utf8_len(b);
                     decoded.push_str(self.src.get(self.pos..self.pos + len)?);
                     self.pos += len;
                 }
-                None => self.pos += 1,
             }
         }
-        let text = match owned {
-            Some(decoded) => Cow::Owned(decoded),
-            None => Cow::Borrowed(&self.src[from..self.pos]),
-        };
         self.pos += 1;
-        Some(text)
+        Some(Cow::Owned(decoded))
     }
 
     /// `\uXXXX` or `\UXXXXXXXX`, with the reader on the `u`; leaves it on
@@ -350,23 +339,17 @@ impl<'i> Reader<'i> {
     }
 
     fn literal_string(&mut self) -> Option<Cow<'i, str>> {
-        if self.starts_with("'''") {
+        if self.starts_with("\'\'\'") {
             return None;
         }
         self.pos += 1;
         let from = self.pos;
-        loop {
-            match self.peek()? {
-                b'\'' => break,
-                b'\t' => {}
-                0..=0x1f | 0x7f => return None,
-                _ => {}
-            }
-            self.pos += 1;
+        self.pos += self.bytes[from..].iter().position(|&b| b == b'\'' || is_control(b))?;
+        if self.peek()? != b'\'' {
+            return None;
         }
-        let text = &self.src[from..self.pos];
         self.pos += 1;
-        Some(Cow::Borrowed(text))
+        Some(Cow::Borrowed(&self.src[from..self.pos - 1]))
     }
 
     /// A decimal integer or float; other forms (hex, `_`, `inf`, dates)
@@ -459,6 +442,12 @@ impl<'i> Reader<'i> {
         self.pos += 1;
         Some(table)
     }
+}
+
+/// Control characters other than tab, which TOML strings and comments
+/// may not hold.
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && b != b'\t') || b == 0x7f
 }
 
 /// Bytes in the UTF-8 character that starts with `first`.

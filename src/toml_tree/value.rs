@@ -24,7 +24,9 @@ pub enum Value<'i> {
     Boolean(bool),
     Datetime,
     Array(Array<'i>),
-    Table(Table<'i>),
+    /// Boxed: most values are strings and numbers, and a small `Value`
+    /// keeps a large file's tree small.
+    Table(Box<Table<'i>>),
 }
 
 impl<'i> Value<'i> {
@@ -112,7 +114,7 @@ impl<'i> Table<'i> {
     pub fn position(&self, key: &str) -> Option<usize> {
         match &self.index {
             Some(index) => index.get(key).copied(),
-            None => self.entries.iter().position(|(k, _)| k.get_ref() == key),
+            None => self.entries.iter().position(|(k, _)| same_key(k.get_ref(), key)),
         }
     }
 
@@ -123,6 +125,12 @@ impl<'i> Table<'i> {
     /// The value of the entry at `at`, a position from [`Table::position`].
     pub fn node_at_mut(&mut self, at: usize) -> &mut Node<'i> {
         &mut self.entries[at].1
+    }
+
+    /// Gives the entry at `at` the key as written at another place (a table
+    /// that a later header defines is named where that header names it).
+    pub fn rename_at(&mut self, at: usize, key: Key<'i>) {
+        self.entries[at].0 = key;
     }
 
     /// Adds an entry; the caller has checked that the key is new.
@@ -141,4 +149,10 @@ impl<'i> Table<'i> {
         self.entries.push((key, value));
         &mut self.entries[at].1
     }
+}
+
+/// Key equality without a call into `memcmp` for the short keys tables hold:
+/// lookups are most of the work of reading a large file.
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
