@@ -1,7 +1,8 @@
 //! Reading an answers file (TOML or JSON) and checking every answer against
 //! the questionnaire, with each problem located in the file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use toml::Spanned;
 
@@ -10,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::limits::{MAX_ANSWERS, MAX_COSTLY_HINTS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::questionnaire::{Kind, Question, Questionnaire};
 use crate::text::one_line;
-use crate::toml_tree::{self, Fields, Value, as_number, describe};
+use crate::toml_tree::{self, Fields, Node, Table, Value, as_number, describe};
 use crate::visibility::visibility;
 
 /// The syntax of an answers file.
@@ -42,23 +43,54 @@ pub use json::offset_of;
 
 const KEYS: &[&str] = &["questionnaire", "version", "organization", "respondent", "role", "label", "answers", "notes"];
 
-/// A value as written, before it is checked against its question.
+/// A value as written, before it is checked against its question. Strings
+/// borrow from the parsed file where they can: copying every answer only to
+/// check it cost more than the checks.
 #[derive(Debug, Clone)]
-enum Raw {
-    Str(String),
+enum Raw<'a> {
+    Str(Cow<'a, str>),
     Num(f64),
-    List(Vec<Option<String>>),
+    List(List<'a>),
     Other(&'static str),
 }
 
+/// The items of a list as written; `None` stands for an item that is not a
+/// string.
+#[derive(Debug, Clone)]
+enum List<'a> {
+    Toml(&'a [Node<'a>]),
+    Strings(Vec<Option<Cow<'a, str>>>),
+}
+
+impl List<'_> {
+    fn len(&self) -> usize {
+        match self {
+            List::Toml(items) => items.len(),
+            List::Strings(items) => items.len(),
+        }
+    }
+
+    fn items(&self) -> impl Iterator<Item = Option<&str>> {
+        // One of the two is empty: chaining them avoids boxing an iterator.
+        let (toml, strings): (&[Node<'_>], &[Option<Cow<'_, str>>]) = match self {
+            List::Toml(items) => (items, &[]),
+            List::Strings(items) => (&[], items),
+        };
+        toml.iter().map(|i| i.get_ref().as_str()).chain(strings.iter().map(|s| s.as_deref()))
+    }
+}
+
+/// A question id as written, and its value.
+type Entry<'a> = (Spanned<Cow<'a, str>>, Spanned<Raw<'a>>);
+
 /// An answers file's fields, with positions, independent of its syntax.
 #[derive(Debug, Default)]
-struct RawFile {
+struct RawFile<'a> {
     /// The allowed top-level keys the file has, whatever their values.
     seen_keys: Vec<&'static str>,
     header: BTreeMap<&'static str, Spanned<String>>,
-    answers: Vec<(Spanned<String>, Spanned<Raw>)>,
-    notes: Vec<(Spanned<String>, Spanned<Raw>)>,
+    answers: Vec<Entry<'a>>,
+    notes: Vec<Entry<'a>>,
 }
 
 /// Parses an answers file and checks it against `q`.
@@ -69,37 +101,49 @@ pub fn parse_answers(
     q: &Questionnaire,
 ) -> Result<LoadedAnswers, InvalidInput> {
     let mut errs = Diagnostics::new();
-    let raw = match syntax {
-        Syntax::Toml => read_toml(source, &mut errs),
-        Syntax::Json => json::read_json(source, &mut errs),
-    };
-    let Some(raw) = raw else {
-        return Err(InvalidInput::new(origin, source, errs));
-    };
-    let answers = check(&raw, q, &mut errs);
+    match syntax {
+        Syntax::Toml => {
+            // The tree outlives the raw file, which borrows its strings.
+            let doc = toml_tree::parse(source).map_err(|e| InvalidInput::new(origin, source, e))?;
+            let raw = read_toml(&doc, &mut errs);
+            finish(&raw, source, origin, q, errs)
+        }
+        Syntax::Json => match json::read_json(source, &mut errs) {
+            Some(raw) => finish(&raw, source, origin, q, errs),
+            None => Err(InvalidInput::new(origin, source, errs)),
+        },
+    }
+}
+
+/// Checks a read file against `q` and drops the answers to hidden questions.
+fn finish(
+    raw: &RawFile<'_>,
+    source: &str,
+    origin: &str,
+    q: &Questionnaire,
+    mut errs: Diagnostics,
+) -> Result<LoadedAnswers, InvalidInput> {
+    let (mut answers, answered) = check(raw, q, &mut errs);
     if !errs.is_empty() {
         return Err(InvalidInput::new(origin, source, errs));
     }
-    let mut answers = answers;
-    let index = LineIndex::new(source);
-    let warnings = drop_hidden(&mut answers, q, &raw)
-        .into_iter()
-        .map(|(span, msg)| {
-            let p = index.position(span.start);
-            format!("{}:{}:{}: {}", one_line(origin), p.line, p.column, msg)
-        })
-        .collect();
+    let hidden = drop_hidden(&mut answers, q, raw, &answered);
+    let warnings = if hidden.is_empty() {
+        Vec::new()
+    } else {
+        let index = LineIndex::new(source);
+        hidden
+            .into_iter()
+            .map(|(span, msg)| {
+                let p = index.position(span.start);
+                format!("{}:{}:{}: {}", one_line(origin), p.line, p.column, msg)
+            })
+            .collect()
+    };
     Ok(LoadedAnswers { answers, warnings })
 }
 
-fn read_toml(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
-    let doc = match toml_tree::parse(source) {
-        Ok(doc) => doc,
-        Err(e) => {
-            errs.extend(e);
-            return None;
-        }
-    };
+fn read_toml<'a>(doc: &'a Spanned<Table<'_>>, errs: &mut Diagnostics) -> RawFile<'a> {
     let f = Fields::new(doc.get_ref(), doc.span(), "the answers file", KEYS, errs);
     let mut raw =
         RawFile { seen_keys: KEYS.iter().copied().filter(|k| f.get(k).is_some()).collect(), ..RawFile::default() };
@@ -110,24 +154,23 @@ fn read_toml(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
     }
     for (key, out) in [("answers", &mut raw.answers), ("notes", &mut raw.notes)] {
         if let Some((table, _)) = f.table(key, errs) {
+            out.reserve(table.len());
             for (k, v) in table.iter() {
-                out.push((
-                    Spanned::new(k.span(), k.get_ref().to_string()),
-                    Spanned::new(v.span(), toml_raw(v.get_ref())),
-                ));
+                let id: &str = k.get_ref();
+                out.push((Spanned::new(k.span(), Cow::Borrowed(id)), Spanned::new(v.span(), toml_raw(v.get_ref()))));
             }
         }
     }
-    Some(raw)
+    raw
 }
 
-fn toml_raw(v: &Value<'_>) -> Raw {
+fn toml_raw<'a>(v: &'a Value<'a>) -> Raw<'a> {
     match v {
-        Value::String(s) => Raw::Str(s.to_string()),
+        Value::String(s) => Raw::Str(Cow::Borrowed(s)),
         Value::Integer(_) | Value::BigInteger(_) | Value::Float(_) => {
             as_number(v).map_or(Raw::Other("a number out of range"), Raw::Num)
         }
-        Value::Array(a) => Raw::List(a.items.iter().map(|i| i.get_ref().as_str().map(str::to_string)).collect()),
+        Value::Array(a) => Raw::List(List::Toml(&a.items)),
         other => Raw::Other(describe(other)),
     }
 }
@@ -150,7 +193,12 @@ pub fn named_questionnaire(source: &str, syntax: Syntax) -> Option<String> {
     }
 }
 
-fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
+/// For each question, in questionnaire order, the index of its answer in
+/// [`RawFile::answers`], if it has a valid one. (At most [`MAX_ANSWERS`]:
+/// 32 bits halve the table.)
+type Answered = Vec<Option<u32>>;
+
+fn check(raw: &RawFile<'_>, q: &Questionnaire, errs: &mut Diagnostics) -> (Answers, Answered) {
     let header = |key: &str| raw.header.get(key).map(|s| s.get_ref().clone());
     for key in ["questionnaire", "version"] {
         if !raw.seen_keys.contains(&key) {
@@ -172,7 +220,7 @@ fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
         );
         // Its answers belong to another questionnaire: checking them against
         // this one would only bury the one problem under false ones.
-        return Answers::default();
+        return (Answers::default(), Answered::new());
     } else if let Some(v) = raw.header.get("version")
         && v.get_ref() != &q.version
     {
@@ -189,31 +237,37 @@ fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
     }
     if raw.answers.len() > MAX_ANSWERS || raw.notes.len() > MAX_ANSWERS {
         errs.push(Diagnostic::whole_file(format!("too many answers or notes (at most {MAX_ANSWERS})")));
-        return Answers::default();
+        return (Answers::default(), Answered::new());
     }
     let mut hints = 0;
-    let mut answers = BTreeMap::new();
-    for (key, value) in &raw.answers {
-        let Some(question) = known_question(q, key, &mut hints, errs) else { continue };
+    let mut answered = vec![None; q.questions.len()];
+    let mut checked = Vec::with_capacity(raw.answers.len());
+    let mut finder = Finder { q, next: 0 };
+    for (i, (key, value)) in raw.answers.iter().enumerate() {
+        let Some((at, question)) = known_question(&mut finder, key, &mut hints, errs) else { continue };
         if let Some(a) = check_answer(question, value, errs) {
-            answers.insert(key.get_ref().clone(), a);
+            answered[at] = u32::try_from(i).ok();
+            checked.push(Keyed::new(key.get_ref(), a));
         }
     }
-    let mut notes = BTreeMap::new();
+    let answers = sorted_map(checked);
+    let mut notes = Vec::new();
+    let mut finder = Finder { q, next: 0 };
     for (key, value) in &raw.notes {
-        if known_question(q, key, &mut hints, errs).is_none() {
+        if known_question(&mut finder, key, &mut hints, errs).is_none() {
             continue;
         }
         match value.get_ref() {
             Raw::Str(s) if s.chars().count() <= MAX_TEXT_CHARS => {
-                notes.insert(key.get_ref().clone(), s.clone());
+                notes.push(Keyed::new(key.get_ref(), s.to_string()));
             }
             Raw::Str(_) => errs
                 .push(Diagnostic::at(value.span(), format!("note is too long (at most {MAX_TEXT_CHARS} characters)"))),
             other => errs.push(Diagnostic::at(value.span(), format!("a note must be text, found {}", raw_kind(other)))),
         }
     }
-    Answers {
+    let notes = sorted_map(notes);
+    let answers = Answers {
         questionnaire: header("questionnaire").unwrap_or_default(),
         version: header("version").unwrap_or_default(),
         organization: header("organization"),
@@ -222,19 +276,74 @@ fn check(raw: &RawFile, q: &Questionnaire, errs: &mut Diagnostics) -> Answers {
         label: header("label"),
         answers,
         notes,
+    };
+    (answers, answered)
+}
+
+/// An entry for a map, with the first eight bytes of its key as a number
+/// (big-endian, zero-padded): comparing those orders keys as their bytes
+/// do, and only equal prefixes need the strings.
+struct Keyed<'k, V> {
+    prefix: u64,
+    key: &'k str,
+    value: V,
+}
+
+impl<'k, V> Keyed<'k, V> {
+    fn new(key: &'k str, value: V) -> Self {
+        let mut bytes = [0; 8];
+        let n = key.len().min(8);
+        bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
+        Keyed { prefix: u64::from_be_bytes(bytes), key, value }
     }
 }
 
-/// The question an answer or note is for; reports an unknown id, with a
-/// "did you mean" while `hints` stays within its bound.
-fn known_question<'q>(
+/// A map of entries with unique keys (a table or JSON object holds each key
+/// once). Sorted here, the keys are copied in order, so the map's own sort,
+/// which then finds them in order, reads neighbouring memory; and its bulk
+/// build beats inserting keys one by one.
+fn sorted_map<V>(mut entries: Vec<Keyed<'_, V>>) -> BTreeMap<String, V> {
+    entries.sort_unstable_by(|a, b| a.prefix.cmp(&b.prefix).then_with(|| a.key.cmp(b.key)));
+    entries.into_iter().map(|e| (e.key.to_string(), e.value)).collect()
+}
+
+/// How many questions past the last one found are compared by id before
+/// asking the questionnaire's index: answers files usually follow the
+/// questionnaire's order, skipping a few, and comparing a few short ids
+/// costs less than hashing one.
+const LOOK_AHEAD: usize = 4;
+
+/// Finds questions by id, looking just past the last one found first.
+struct Finder<'q> {
     q: &'q Questionnaire,
-    key: &Spanned<String>,
+    next: usize,
+}
+
+impl<'q> Finder<'q> {
+    /// Question `id` and its position in the questionnaire.
+    fn find(&mut self, id: &str) -> Option<(usize, &'q Question)> {
+        let ahead = self.q.questions.get(self.next..).unwrap_or_default();
+        // Ids are unique in a loaded questionnaire, so the first match is the one.
+        let at = match ahead.iter().take(LOOK_AHEAD).position(|c| c.id == id) {
+            Some(i) => self.next + i,
+            None => self.q.position(id)?,
+        };
+        self.next = at + 1;
+        Some((at, self.q.questions.get(at)?))
+    }
+}
+
+/// The question an answer or note is for, with its position; reports an
+/// unknown id, with a "did you mean" while `hints` stays within its bound.
+fn known_question<'q>(
+    finder: &mut Finder<'q>,
+    key: &Spanned<Cow<'_, str>>,
     hints: &mut usize,
     errs: &mut Diagnostics,
-) -> Option<&'q Question> {
-    let found = q.question(key.get_ref());
+) -> Option<(usize, &'q Question)> {
+    let found = finder.find(key.get_ref());
     if found.is_none() {
+        let q = finder.q;
         *hints += 1;
         let best = (*hints <= MAX_COSTLY_HINTS)
             .then(|| {
@@ -254,7 +363,7 @@ fn known_question<'q>(
     found
 }
 
-fn raw_kind(r: &Raw) -> &'static str {
+fn raw_kind(r: &Raw<'_>) -> &'static str {
     match r {
         Raw::Str(_) => "text",
         Raw::Num(_) => "a number",
@@ -263,7 +372,7 @@ fn raw_kind(r: &Raw) -> &'static str {
     }
 }
 
-fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostics) -> Option<Answer> {
+fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagnostics) -> Option<Answer> {
     let span = value.span();
     let id = &question.id;
     let mut fail = |message: String, help: String| {
@@ -271,8 +380,9 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
         None
     };
     let choice_ids = || question.choices.iter().map(|c| format!("\"{}\"", c.id)).collect::<Vec<_>>().join(", ");
-    // Only offer "don't know" where the question accepts it.
-    let or_dont_know = if question.dont_know { format!(", or \"{DONT_KNOW}\"") } else { String::new() };
+    // Only offer "don't know" where the question accepts it. Built only for
+    // a message: most answers are fine.
+    let or_dont_know = || if question.dont_know { format!(", or \"{DONT_KNOW}\"") } else { String::new() };
     if let Raw::Str(s) = value.get_ref()
         && s == DONT_KNOW
     {
@@ -287,17 +397,17 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
     match (question.kind, value.get_ref()) {
         (Kind::Single | Kind::YesNo, Raw::Str(s)) => {
             if question.choice(s).is_some() {
-                Some(Answer::Text(s.clone()))
+                Some(Answer::Text(s.to_string()))
             } else {
                 fail(
                     format!("question `{id}` has no choice `{s}`"),
-                    format!("use one of {}{or_dont_know}", choice_ids()),
+                    format!("use one of {}{}", choice_ids(), or_dont_know()),
                 )
             }
         }
         (Kind::Multi, Raw::List(items)) => {
-            let mut ids: Vec<String> = Vec::new();
-            for item in items {
+            let mut ids: Vec<String> = Vec::with_capacity(items.len());
+            for item in items.items() {
                 match item {
                     Some(s) if question.choice(s).is_none() => {
                         return fail(
@@ -305,10 +415,10 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
                             format!("use choices from {}", choice_ids()),
                         );
                     }
-                    Some(s) if ids.contains(s) => {
+                    Some(s) if ids.iter().any(|id| id == s) => {
                         return fail(format!("choice `{s}` is listed twice"), "list each choice once".into());
                     }
-                    Some(s) => ids.push(s.clone()),
+                    Some(s) => ids.push(s.to_string()),
                     None => {
                         return fail(
                             "a multiple-choice answer must list choice ids (strings)".into(),
@@ -351,7 +461,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
                 Some(Answer::Number(*n))
             }
         }
-        (Kind::Text, Raw::Str(s)) if s.chars().count() <= MAX_TEXT_CHARS => Some(Answer::Text(s.clone())),
+        (Kind::Text, Raw::Str(s)) if s.chars().count() <= MAX_TEXT_CHARS => Some(Answer::Text(s.to_string())),
         (Kind::Text, Raw::Str(_)) => {
             fail(format!("the answer to `{id}` is too long"), format!("keep it under {MAX_TEXT_CHARS} characters"))
         }
@@ -364,21 +474,27 @@ fn check_answer(question: &Question, value: &Spanned<Raw>, errs: &mut Diagnostic
             };
             fail(
                 format!("question `{id}` is `{}` and takes {expected}, found {}", kind.name(), raw_kind(other)),
-                format!("{help}{or_dont_know}"),
+                format!("{help}{}", or_dont_know()),
             )
         }
     }
 }
 
 /// Removes answers to questions their conditions hide; returns a warning
-/// for each.
-fn drop_hidden(answers: &mut Answers, q: &Questionnaire, raw: &RawFile) -> Vec<(Span, String)> {
+/// for each, at the answer's key.
+fn drop_hidden(
+    answers: &mut Answers,
+    q: &Questionnaire,
+    raw: &RawFile<'_>,
+    answered: &[Option<u32>],
+) -> Vec<(Span, String)> {
     let visible = visibility(q, &answers.answers);
-    let spans: HashMap<&str, Span> = raw.answers.iter().map(|(k, _)| (k.get_ref().as_str(), k.span())).collect();
     let mut warnings = Vec::new();
-    for (i, question) in q.questions.iter().enumerate() {
-        if !visible[i] && answers.answers.remove(&question.id).is_some() {
-            let span = spans.get(question.id.as_str()).cloned().unwrap_or(0..0);
+    for ((question, shown), at) in q.questions.iter().zip(visible).zip(answered) {
+        // Only answered questions can lose an answer.
+        let Some(at) = at.filter(|_| !shown) else { continue };
+        if answers.answers.remove(&question.id).is_some() {
+            let span = raw.answers.get(at as usize).map_or(0..0, |(key, _)| key.span());
             warnings.push((
                 span,
                 format!("ignoring the answer to `{}`: its condition hides it given the other answers", question.id),
@@ -392,7 +508,7 @@ fn drop_hidden(answers: &mut Answers, q: &Questionnaire, raw: &RawFile) -> Vec<(
 /// same rules as an answers file: the questionnaire and version match, every
 /// question exists and every answer and note fits. Returns the problems.
 pub fn check_answers(answers: &Answers, q: &Questionnaire) -> Diagnostics {
-    let at = |s: String| Spanned::new(0..0, s);
+    let at = |s: &String| Spanned::new(0..0, s.clone());
     let mut raw = RawFile::default();
     for (key, value) in [
         ("questionnaire", Some(&answers.questionnaire)),
@@ -404,23 +520,71 @@ pub fn check_answers(answers: &Answers, q: &Questionnaire) -> Diagnostics {
     ] {
         if let Some(v) = value {
             raw.seen_keys.push(key);
-            raw.header.insert(key, at(v.clone()));
+            raw.header.insert(key, at(v));
         }
     }
     raw.seen_keys.extend(["answers", "notes"]);
-    for (id, answer) in &answers.answers {
+    for (key, answer) in &answers.answers {
         let value = match answer {
-            Answer::Text(s) => Raw::Str(s.clone()),
-            Answer::List(ids) => Raw::List(ids.iter().cloned().map(Some).collect()),
+            Answer::Text(s) => Raw::Str(Cow::Borrowed(s)),
+            Answer::List(ids) => {
+                Raw::List(List::Strings(ids.iter().map(|s| Some(Cow::Borrowed(s.as_str()))).collect()))
+            }
             Answer::Number(n) => Raw::Num(*n),
-            Answer::DontKnow => Raw::Str(DONT_KNOW.to_string()),
+            Answer::DontKnow => Raw::Str(Cow::Borrowed(DONT_KNOW)),
         };
-        raw.answers.push((at(id.clone()), Spanned::new(0..0, value)));
+        raw.answers.push((Spanned::new(0..0, Cow::Borrowed(key.as_str())), Spanned::new(0..0, value)));
     }
-    for (id, note) in &answers.notes {
-        raw.notes.push((at(id.clone()), Spanned::new(0..0, Raw::Str(note.clone()))));
+    for (key, note) in &answers.notes {
+        let value = Raw::Str(Cow::Borrowed(note.as_str()));
+        raw.notes.push((Spanned::new(0..0, Cow::Borrowed(key.as_str())), Spanned::new(0..0, value)));
     }
     let mut errs = Diagnostics::new();
     check(&raw, q, &mut errs);
     errs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_map_orders_keys_as_a_btreemap_does() {
+        // Equal eight-byte prefixes, prefixes of one another, NUL and
+        // non-ASCII bytes: the cases where the prefix alone cannot decide.
+        let keys = [
+            "process.b",
+            "process.a",
+            "process",
+            "proc",
+            "",
+            "a\0",
+            "a",
+            "a\0b",
+            "é",
+            "z",
+            "q10",
+            "q2",
+            "q1",
+            "process.ab",
+        ];
+        let map = sorted_map(keys.iter().enumerate().map(|(i, k)| Keyed::new(k, i)).collect());
+        let expected: BTreeMap<String, usize> = keys.iter().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
+        assert_eq!(map, expected);
+        assert!(map.keys().zip(map.keys().skip(1)).all(|(a, b)| a < b));
+    }
+
+    #[test]
+    fn finder_finds_questions_in_any_order() {
+        let source = include_str!("../tests/fixtures/questionnaires/good/every-kind.toml");
+        let q = crate::questionnaire::parse(source, "every-kind.toml").unwrap();
+        let mut finder = Finder { q: &q, next: 0 };
+        let mut order: Vec<usize> = (0..q.questions.len()).rev().collect();
+        order.extend(0..q.questions.len());
+        for i in order {
+            let (at, question) = finder.find(&q.questions[i].id).unwrap();
+            assert_eq!((at, question.id.as_str()), (i, q.questions[i].id.as_str()));
+        }
+        assert!(finder.find("no-such-question").is_none());
+    }
 }

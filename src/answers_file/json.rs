@@ -4,13 +4,14 @@
 //! two equal keys, so the file is read into a small tree that keeps every
 //! entry in order, and each key is then found in the text, in order.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
-use super::{KEYS, Raw, RawFile};
+use super::{KEYS, List, Raw, RawFile};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::limits::MAX_COSTLY_HINTS;
 use crate::toml_tree::closest;
@@ -38,19 +39,19 @@ impl Json {
         }
     }
 
-    fn raw(&self) -> Raw {
+    fn raw(&self) -> Raw<'static> {
         match self {
-            Json::String(s) => Raw::Str(s.clone()),
+            Json::String(s) => Raw::Str(Cow::Owned(s.clone())),
             Json::Number(n) => Raw::Num(*n),
-            Json::Array(items) => Raw::List(
+            Json::Array(items) => Raw::List(List::Strings(
                 items
                     .iter()
                     .map(|i| match i {
-                        Json::String(s) => Some(s.clone()),
+                        Json::String(s) => Some(Cow::Owned(s.clone())),
                         _ => None,
                     })
                     .collect(),
-            ),
+            )),
             other => Raw::Other(other.describe()),
         }
     }
@@ -145,7 +146,7 @@ impl KeyFinder<'_> {
     }
 }
 
-pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile> {
+pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile<'static>> {
     let value = match serde_json::from_str::<Json>(source) {
         Ok(v) => v,
         Err(e) => {
@@ -193,7 +194,7 @@ pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile>
                         );
                         continue;
                     }
-                    out.push((Spanned::new(kspan, qid.clone()), Spanned::new(vspan, value.raw())));
+                    out.push((Spanned::new(kspan, Cow::Owned(qid.clone())), Spanned::new(vspan, value.raw())));
                 }
             }
             ("answers" | "notes", other) => errs.push(Diagnostic::at(
