@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
@@ -28,32 +29,63 @@ pub enum Answer {
 }
 
 impl Answer {
-    /// The answer in words, as a respondent would read it.
+    /// The answer in words, as a respondent would read it. Built in one
+    /// string: scoring calls this for every answered question.
     pub fn describe(&self, question: &Question) -> String {
-        let label = |id: &str| question.choice(id).map_or_else(|| id.to_string(), |c| c.label.clone());
         match self {
             Answer::DontKnow => "Don't know".to_string(),
             Answer::Text(s) if question.kind == Kind::Text => s.clone(),
-            Answer::Text(id) => label(id),
+            Answer::Text(id) => label(question, id).to_string(),
             Answer::List(ids) if ids.is_empty() => "None selected".to_string(),
-            Answer::List(ids) => ids.iter().map(|id| label(id)).collect::<Vec<_>>().join("; "),
-            Answer::Number(n) => {
-                let n = format_number(*n);
-                match &question.unit {
-                    Some(unit) => format!("{n} {unit}"),
-                    None if question.kind == Kind::Scale => {
-                        format!("{n} of {}", question.max.map_or_else(String::new, format_number))
+            Answer::List(ids) => {
+                let len = ids.iter().map(|id| label(question, id).len() + 2).sum::<usize>();
+                let mut s = String::with_capacity(len);
+                for (k, id) in ids.iter().enumerate() {
+                    if k > 0 {
+                        s.push_str("; ");
                     }
-                    None => n,
+                    s.push_str(label(question, id));
                 }
+                s
+            }
+            Answer::Number(n) => {
+                let mut s = String::new();
+                write_number(&mut s, *n);
+                match &question.unit {
+                    Some(unit) => {
+                        s.push(' ');
+                        s.push_str(unit);
+                    }
+                    None if question.kind == Kind::Scale => {
+                        s.push_str(" of ");
+                        if let Some(max) = question.max {
+                            write_number(&mut s, max);
+                        }
+                    }
+                    None => {}
+                }
+                s
             }
         }
     }
 }
 
+/// A choice's label; the id itself if no choice has it.
+fn label<'a>(question: &'a Question, id: &'a str) -> &'a str {
+    question.choice(id).map_or(id, |c| c.label.as_str())
+}
+
 /// A number without a needless ".0".
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+    let mut s = String::new();
+    write_number(&mut s, n);
+    s
+}
+
+/// [`format_number`], appended to `out`.
+fn write_number(out: &mut String, n: f64) {
+    // Writing to a String cannot fail.
+    let _ = if n.fract() == 0.0 && n.abs() < 1e15 { write!(out, "{}", n as i64) } else { write!(out, "{n}") };
 }
 
 impl Serialize for Answer {

@@ -7,30 +7,54 @@ use crate::assessment::{
     SCHEMA_VERSION, Unknown, UnknownReason, Verdict,
 };
 use crate::questionnaire::{Kind, Outcome, Phase, Question, Questionnaire, Severity};
-use crate::visibility::visibility;
+use crate::visibility;
 
-/// What one answer contributes: its score and every flag and action it raises.
-struct Contribution<'q> {
-    score: f64,
-    flags: Vec<(Severity, &'q str)>,
-    /// (recommendation, phase, severity factor, because)
-    actions: Vec<(&'q str, Phase, f64, String)>,
+/// Why an action is due. Kept as a reference until the action is built, so
+/// an answer that raises nothing costs no text.
+#[derive(Clone, Copy)]
+enum Because<'q> {
+    /// The whole answer, in words.
+    Answer,
+    /// A chosen choice's label.
+    Label(&'q str),
+    /// A choice that was not chosen: "Not in place: <label>".
+    Missing(&'q str),
+}
+
+/// One action an answer raises, and the red flag that comes with it.
+struct Raised<'q> {
+    recommendation: &'q str,
+    phase: Phase,
+    flag: Option<Severity>,
+    /// Severity factor, for the priority.
+    factor: f64,
+    because: Because<'q>,
 }
 
 /// Scores `answers` against `q`. `assessed_at` is passed in so the core
 /// never reads a clock.
+///
+/// One pass over the questions settles visibility, scores and every string
+/// a question contributes while its data is at hand: a large questionnaire
+/// does not fit in the cache, and each extra pass would read it again.
 pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp) -> Assessment {
-    let visible = visibility(q, &answers.answers);
+    // Answers and notes by position: one lookup each, not one per question.
+    let given = q.by_position(&answers.answers);
+    let notes = (!answers.notes.is_empty()).then(|| q.by_position(&answers.notes));
+    let mut visible = Vec::with_capacity(q.questions.len());
     let mut results = Vec::with_capacity(q.questions.len());
     let mut red_flags = Vec::new();
     let mut unknowns = Vec::new();
     let mut actions = Vec::new();
+    // Reused for every question, so raising actions allocates nothing.
+    let mut raised = Vec::new();
     // Per area: (weighted score sum, weight sum, shown, answered, unknown, worst flag)
     let mut sums = vec![(0.0_f64, 0.0_f64, 0_usize, 0_usize, 0_usize, None::<Severity>); q.areas.len()];
 
-    for (i, question) in q.questions.iter().enumerate() {
+    for (i, (question, &answer)) in q.questions.iter().zip(&given).enumerate() {
+        let shown = visibility::shown(q, question, &given, &visible);
+        visible.push(shown);
         let area = &q.areas[question.area];
-        let answer = answers.answers.get(&question.id);
         let mut result = QuestionResult {
             id: question.id.clone(),
             area: area.id.clone(),
@@ -42,9 +66,9 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
             score: None,
             weight: question.weight,
             red_flag: None,
-            note: answers.notes.get(&question.id).cloned(),
+            note: notes.as_ref().and_then(|n| n.get(i).copied().flatten()).cloned(),
         };
-        if !visible[i] {
+        if !shown {
             results.push(result);
             continue;
         }
@@ -55,9 +79,10 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
             Some(Answer::DontKnow) => QuestionStatus::DontKnow,
             Some(_) => QuestionStatus::Answered,
         };
+        raised.clear();
         let contribution = match answer {
             Some(Answer::DontKnow) | None => None,
-            Some(a) => contribute(question, a),
+            Some(a) => contribute(question, a, &mut raised),
         };
         let scored = question.is_scored() && (contribution.is_some() || result.status != QuestionStatus::Answered);
         if !scored {
@@ -79,36 +104,37 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
                     reason,
                 });
             }
-            Some(c) => {
-                s.0 += question.weight * c.score;
+            Some(score) => {
+                s.0 += question.weight * score;
                 s.1 += question.weight;
                 s.3 += 1;
-                result.score = Some(round1(c.score));
-                let because = result.answer_text.clone().unwrap_or_default();
-                for (severity, recommendation) in &c.flags {
-                    s.5 = s.5.max(Some(*severity));
-                    result.red_flag = result.red_flag.max(Some(*severity));
-                    red_flags.push(RedFlag {
-                        severity: *severity,
-                        area: area.id.clone(),
-                        question: question.id.clone(),
-                        question_text: question.text.clone(),
-                        answer: because.clone(),
-                        recommendation: recommendation.to_string(),
-                    });
-                }
-                for (recommendation, phase, factor, because) in c.actions {
-                    actions.push((
-                        i,
-                        ActionItem {
-                            phase,
-                            priority: round1(area.weight * question.weight * factor),
+                result.score = Some(round1(score));
+                result.red_flag = raised.iter().filter_map(|r| r.flag).max();
+                s.5 = s.5.max(result.red_flag);
+                let answer_text = result.answer_text.as_deref().unwrap_or_default();
+                for r in &raised {
+                    if let Some(severity) = r.flag {
+                        red_flags.push(RedFlag {
+                            severity,
                             area: area.id.clone(),
                             question: question.id.clone(),
-                            recommendation: recommendation.to_string(),
-                            because,
+                            question_text: question.text.clone(),
+                            answer: answer_text.to_string(),
+                            recommendation: r.recommendation.to_string(),
+                        });
+                    }
+                    actions.push(ActionItem {
+                        phase: r.phase,
+                        priority: round1(area.weight * question.weight * r.factor),
+                        area: area.id.clone(),
+                        question: question.id.clone(),
+                        recommendation: r.recommendation.to_string(),
+                        because: match r.because {
+                            Because::Answer => answer_text.to_string(),
+                            Because::Label(label) => label.to_string(),
+                            Because::Missing(label) => ["Not in place: ", label].concat(),
                         },
-                    ));
+                    });
                 }
             }
         }
@@ -153,11 +179,10 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
     let overall = if total > 0.0 { weighted / total } else { 0.0 };
     let shown: usize = sums.iter().map(|s| s.2).sum();
 
-    let (verdict, reasons) = decide(q, overall, &areas, &results, &red_flags, unknowns.len(), shown);
+    let (verdict, reasons) = decide(q, overall, &areas, &results, &red_flags, &unknowns, shown);
 
     // Critical flags first; otherwise questionnaire order (the sort is stable).
     red_flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    actions.sort_by(|(ia, a), (ib, b)| a.phase.cmp(&b.phase).then(b.priority.total_cmp(&a.priority)).then(ia.cmp(ib)));
 
     Assessment {
         schema_version: SCHEMA_VERSION,
@@ -180,8 +205,23 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
         questions: results,
         red_flags,
         unknowns,
-        actions: actions.into_iter().map(|(_, a)| a).collect(),
+        actions: plan(actions),
     }
+}
+
+/// The actions in plan order: by phase, then highest priority, otherwise
+/// questionnaire order (the order they were raised in). Sorts positions,
+/// not the actions themselves, then moves each action once.
+fn plan(actions: Vec<ActionItem>) -> Vec<ActionItem> {
+    let mut order: Vec<usize> = (0..actions.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&actions[a], &actions[b]);
+        a.phase.cmp(&b.phase).then(b.priority.total_cmp(&a.priority))
+    });
+    let mut slots: Vec<Option<ActionItem>> = actions.into_iter().map(Some).collect();
+    let mut planned = Vec::with_capacity(slots.len());
+    planned.extend(order.into_iter().filter_map(|k| slots.get_mut(k).and_then(Option::take)));
+    planned
 }
 
 /// Severity factor of an action, for its priority.
@@ -194,114 +234,110 @@ fn factor(flag: Option<Severity>, question_score: f64) -> f64 {
     }
 }
 
-/// What a real (not "don't know") answer contributes; `None` when it falls
-/// outside every band of a number question, which then counts as context.
-fn contribute<'q>(question: &'q Question, answer: &Answer) -> Option<Contribution<'q>> {
-    let single = |o: &'q Outcome, because: String| {
-        let mut c = Contribution { score: o.score, flags: Vec::new(), actions: Vec::new() };
-        if let Some(r) = &o.recommendation {
-            if let Some(flag) = o.red_flag {
-                c.flags.push((flag, r.as_str()));
-            }
-            c.actions.push((r.as_str(), o.phase.unwrap_or(Phase::BeforeSigning), factor(o.red_flag, o.score), because));
-        }
-        c
+/// The score of a real (not "don't know") answer, with every action it
+/// raises pushed to `raised`; `None` when it falls outside every band of a
+/// number question, which then counts as context.
+fn contribute<'q>(question: &'q Question, answer: &Answer, raised: &mut Vec<Raised<'q>>) -> Option<f64> {
+    let mut raise = |recommendation: &'q str, o: &Outcome, flag: Option<Severity>, factor: f64, because| {
+        let phase = o.phase.unwrap_or(Phase::BeforeSigning);
+        raised.push(Raised { recommendation, phase, flag, factor, because });
     };
     match (question.kind, answer) {
         (Kind::Single | Kind::YesNo, Answer::Text(id)) => {
             let choice = question.choice(id)?;
-            Some(single(&choice.outcome, choice.label.clone()))
+            let o = &choice.outcome;
+            if let Some(r) = &o.recommendation {
+                raise(r, o, o.red_flag, factor(o.red_flag, o.score), Because::Label(&choice.label));
+            }
+            Some(o.score)
         }
         (Kind::Scale | Kind::Number, Answer::Number(n)) => {
-            let band = question.band_for(*n)?;
-            Some(single(&band.outcome, answer.describe(question)))
+            let o = &question.band_for(*n)?.outcome;
+            if let Some(r) = &o.recommendation {
+                raise(r, o, o.red_flag, factor(o.red_flag, o.score), Because::Answer);
+            }
+            Some(o.score)
         }
         (Kind::Multi, Answer::List(ids)) => {
-            let chosen: Vec<_> = question.choices.iter().filter(|c| ids.contains(&c.id)).collect();
-            let score = chosen.iter().map(|c| c.outcome.score).sum::<f64>().clamp(0.0, 100.0);
-            let mut c = Contribution { score, flags: Vec::new(), actions: Vec::new() };
+            let chosen = |id: &String| ids.contains(id);
+            let score = question
+                .choices
+                .iter()
+                .filter(|c| chosen(&c.id))
+                .map(|c| c.outcome.score)
+                .sum::<f64>()
+                .clamp(0.0, 100.0);
             for choice in &question.choices {
                 let o = &choice.outcome;
-                let phase = o.phase.unwrap_or(Phase::BeforeSigning);
-                if ids.contains(&choice.id) {
+                if chosen(&choice.id) {
                     if let Some(r) = &o.recommendation {
-                        if let Some(flag) = o.red_flag {
-                            c.flags.push((flag, r.as_str()));
-                        }
-                        c.actions.push((r.as_str(), phase, factor(o.red_flag, score), choice.label.clone()));
+                        raise(r, o, o.red_flag, factor(o.red_flag, score), Because::Label(&choice.label));
                     }
                 } else if let Some(r) = &choice.if_missing {
-                    c.actions.push((r.as_str(), phase, factor(None, score), format!("Not in place: {}", choice.label)));
+                    raise(r, o, None, factor(None, score), Because::Missing(&choice.label));
                 }
             }
-            Some(c)
+            Some(score)
         }
         _ => None,
     }
 }
 
-/// The verdict and the reasons for it, most decisive first.
+/// The verdict and the reasons for it, most decisive first. `red_flags`
+/// are still in questionnaire order.
 fn decide(
     q: &Questionnaire,
     overall: f64,
     areas: &[AreaResult],
     results: &[QuestionResult],
     red_flags: &[RedFlag],
-    unknowns: usize,
+    unknowns: &[Unknown],
     shown: usize,
 ) -> (Verdict, Vec<Reason>) {
     let t = q.scoring;
     let mut blocking = Vec::new();
     let mut conditions = Vec::new();
     for flag in red_flags {
-        let reason = Reason {
-            rule: format!("{}-red-flag", flag.severity.name()),
-            message: format!(
-                "{} red flag: \"{}\" answered \"{}\"",
-                capitalise(flag.severity.name()),
-                flag.question_text,
-                flag.answer
-            ),
-            questions: vec![flag.question.clone()],
+        let (rule, title) = match flag.severity {
+            Severity::Critical => ("critical-red-flag", "Critical"),
+            Severity::Major => ("major-red-flag", "Major"),
         };
+        let parts = [title, " red flag: \"", &flag.question_text, "\" answered \"", &flag.answer, "\""];
+        let reason = Reason { rule: rule.to_string(), message: parts.concat(), questions: vec![flag.question.clone()] };
         if flag.severity == Severity::Critical { blocking.push(reason) } else { conditions.push(reason) }
     }
     if overall < t.high_risk_below {
         blocking.push(Reason {
             rule: "score-below-minimum".into(),
             message: format!("Overall readiness {} is below {}", fmt1(overall), fmt1(t.high_risk_below)),
-            questions: weakest(results, None),
+            questions: weakest(results),
         });
     }
-    for area in areas.iter().filter(|a| a.risk == Some(Risk::High)) {
+    // Each area's results are the slice its questions occupy: no search.
+    for (area, def) in areas.iter().zip(&q.areas).filter(|(a, _)| a.risk == Some(Risk::High)) {
         conditions.push(Reason {
             rule: "high-risk-area".into(),
             message: format!("{} is high risk at {}", area.title, fmt1(area.score.unwrap_or(0.0))),
-            questions: weakest(results, Some(&area.id)),
+            questions: weakest(results.get(def.questions.clone()).unwrap_or_default()),
         });
     }
-    if shown > 0 && unknowns as f64 / shown as f64 > t.max_unknown_share {
+    let unknown = unknowns.len();
+    if shown > 0 && unknown as f64 / shown as f64 > t.max_unknown_share {
         conditions.push(Reason {
             rule: "too-many-unknowns".into(),
             message: format!(
-                "{unknowns} of {shown} questions are unknown ({:.0}%), more than the {:.0}% allowed",
-                100.0 * unknowns as f64 / shown as f64,
+                "{unknown} of {shown} questions are unknown ({:.0}%), more than the {:.0}% allowed",
+                100.0 * unknown as f64 / shown as f64,
                 100.0 * t.max_unknown_share
             ),
-            questions: results
-                .iter()
-                .filter(|r| {
-                    matches!(r.status, QuestionStatus::DontKnow | QuestionStatus::Unanswered) && r.score.is_some()
-                })
-                .map(|r| r.id.clone())
-                .collect(),
+            questions: unknowns.iter().map(|u| u.question.clone()).collect(),
         });
     }
     if overall < t.ready_at && overall >= t.high_risk_below {
         conditions.push(Reason {
             rule: "score-below-ready".into(),
             message: format!("Overall readiness {} is below the {} needed for ready", fmt1(overall), fmt1(t.ready_at)),
-            questions: weakest(results, None),
+            questions: weakest(results),
         });
     }
     if !blocking.is_empty() {
@@ -323,21 +359,26 @@ fn decide(
     (Verdict::Ready, vec![ready])
 }
 
-/// The ids of the lowest-scoring shown questions (below 50), worst first,
-/// at most five: the answers that pull a score down.
-fn weakest(results: &[QuestionResult], area: Option<&str>) -> Vec<String> {
-    let mut low: Vec<&QuestionResult> = results
-        .iter()
-        .filter(|r| area.is_none_or(|a| r.area == a))
-        .filter(|r| r.score.is_some_and(|s| s < 50.0))
-        .collect();
-    low.sort_by(|a, b| a.score.unwrap_or(0.0).total_cmp(&b.score.unwrap_or(0.0)).then(b.weight.total_cmp(&a.weight)));
-    low.into_iter().take(5).map(|r| r.id.clone()).collect()
-}
+/// How many questions [`weakest`] names.
+const WEAKEST: usize = 5;
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+/// The ids of the lowest-scoring shown questions (below 50), worst first,
+/// then heaviest first, then in questionnaire order; at most five: the
+/// answers that pull a score down. Keeps only the five, so one pass, no sort.
+fn weakest(results: &[QuestionResult]) -> Vec<String> {
+    let mut low: Vec<(f64, f64, &str)> = Vec::with_capacity(WEAKEST + 1);
+    for r in results {
+        let Some(score) = r.score.filter(|s| *s < 50.0) else {
+            continue;
+        };
+        // After every kept one that is as weak or weaker: ties keep their order.
+        let at = low.partition_point(|&(s, w, _)| s.total_cmp(&score).then(r.weight.total_cmp(&w)).is_le());
+        if at < WEAKEST {
+            low.insert(at, (score, r.weight, &r.id));
+            low.truncate(WEAKEST);
+        }
+    }
+    low.into_iter().map(|(_, _, id)| id.to_string()).collect()
 }
 
 /// Rounds to one decimal, the precision every report shows. Adding 0.0
@@ -363,5 +404,56 @@ mod tests {
             assert_eq!(fmt1(tiny), "0");
         }
         assert_eq!(round1(72.46), 72.5);
+    }
+
+    /// A shown result with this score and weight.
+    fn result(id: usize, score: Option<f64>, weight: f64) -> QuestionResult {
+        QuestionResult {
+            id: format!("q{id}"),
+            area: "a".into(),
+            kind: Kind::Single,
+            text: String::new(),
+            status: QuestionStatus::Answered,
+            answer: None,
+            answer_text: None,
+            score,
+            weight,
+            red_flag: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn weakest_keeps_the_order_a_stable_sort_gives() {
+        // Many ties in score and weight, so the tie-break by position shows.
+        let results: Vec<QuestionResult> = (0..200)
+            .map(|i| result(i, (i % 9 != 0).then_some(((i * 37) % 7) as f64 * 10.0), ((i * 13) % 3) as f64))
+            .collect();
+        for n in [0, 1, 4, 5, 6, 30, 200] {
+            let slice = &results[..n];
+            let mut expected: Vec<&QuestionResult> =
+                slice.iter().filter(|r| r.score.is_some_and(|s| s < 50.0)).collect();
+            expected.sort_by(|a, b| {
+                a.score.unwrap_or(0.0).total_cmp(&b.score.unwrap_or(0.0)).then(b.weight.total_cmp(&a.weight))
+            });
+            let expected: Vec<String> = expected.into_iter().take(5).map(|r| r.id.clone()).collect();
+            assert_eq!(weakest(slice), expected, "first {n}");
+        }
+    }
+
+    #[test]
+    fn plan_orders_by_phase_then_priority_then_as_raised() {
+        let action = |k: usize| ActionItem {
+            phase: Phase::ALL[(k * 7) % 3],
+            priority: ((k * 5) % 4) as f64,
+            area: "a".into(),
+            question: format!("q{k}"),
+            recommendation: String::new(),
+            because: String::new(),
+        };
+        let raised: Vec<ActionItem> = (0..100).map(action).collect();
+        let mut expected = raised.clone();
+        expected.sort_by(|a, b| a.phase.cmp(&b.phase).then(b.priority.total_cmp(&a.priority)));
+        assert_eq!(plan(raised), expected);
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::answers::Answer;
-use crate::questionnaire::{Condition, Questionnaire, Test};
+use crate::questionnaire::{Condition, Question, Questionnaire, Test};
 
 /// For each question in order, whether its conditions hold.
 ///
@@ -19,6 +19,19 @@ pub fn visibility(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Vec<
     visible
 }
 
+/// Whether `question`'s conditions hold, with the answers laid out by
+/// position (see [`Questionnaire::by_position`]) and `visible` holding the
+/// visibility of the questions before it. Lets a caller settle visibility
+/// in the same pass as its own work, with no map search per condition.
+pub fn shown(q: &Questionnaire, question: &Question, given: &[Option<&Answer>], visible: &[bool]) -> bool {
+    question.when.iter().all(|c| {
+        q.position(&c.question).is_some_and(|target| {
+            visible.get(target).copied().unwrap_or(false)
+                && given.get(target).copied().flatten().is_some_and(|a| passes(&c.test, a))
+        })
+    })
+}
+
 /// Whether one condition holds, given the visibility of earlier questions.
 pub fn holds(q: &Questionnaire, c: &Condition, answers: &BTreeMap<String, Answer>, visible: &[bool]) -> bool {
     let Some(target) = q.position(&c.question) else {
@@ -27,10 +40,12 @@ pub fn holds(q: &Questionnaire, c: &Condition, answers: &BTreeMap<String, Answer
     if !visible.get(target).copied().unwrap_or(false) {
         return false;
     }
-    let Some(answer) = answers.get(&c.question) else {
-        return false;
-    };
-    match (&c.test, answer) {
+    answers.get(&c.question).is_some_and(|a| passes(&c.test, a))
+}
+
+/// Whether an answer passes a condition's test; "don't know" passes none.
+fn passes(test: &Test, answer: &Answer) -> bool {
+    match (test, answer) {
         (Test::Is(want), Answer::Text(got)) => got == want,
         (Test::IsNot(want), Answer::Text(got)) => got != want,
         (Test::IsAny(list), Answer::Text(got)) => list.contains(got),
