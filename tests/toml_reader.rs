@@ -232,6 +232,16 @@ fn each_line_alone_agrees() {
     }
 }
 
+/// Cases the property test found: a table made on the way to a deeper
+/// header, then defined by its own header, is named where that header names
+/// it.
+#[test]
+fn found_cases_agree() {
+    for doc in ["[a.b.c]\n[a]\n", "[a.b.c]\n[\"a\".b]\n", "[a.b.c]\n[ a ]\nx = 1\n"] {
+        assert_eq!(agree(doc), Ok(true), "{doc:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
