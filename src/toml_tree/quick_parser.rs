@@ -185,7 +185,7 @@ impl<'i> Reader<'i> {
             path.push(at);
             table = open(table.node_at_mut(at).get_mut())?;
         }
-        let fresh = || Value::Table(Box::new(Table::new(Origin::Explicit)));
+        let fresh = || Value::Table(Box::new(Table::with_room(Origin::Explicit)));
         match (table.position(last.get_ref()), is_array) {
             (None, true) => {
                 let items = vec![Spanned::new(span.clone(), fresh())];
