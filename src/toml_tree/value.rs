@@ -65,8 +65,9 @@ pub struct Array<'i> {
     pub of_tables: bool,
 }
 
-/// How a table came to be, which decides whether a later header or dotted
-/// key may add to it (TOML's rules against defining a table twice).
+/// How a table came to be, which decides whether a later header may add to
+/// it (TOML's rules against defining a table twice). Dotted keys, which
+/// make tables of their own kind, are left to the full parser.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// The root, or a table defined by its own `[header]`.
@@ -74,8 +75,6 @@ pub enum Origin {
     Explicit,
     /// Made on the way to a deeper `[a.b]` header; `[a]` may still define it.
     Implicit,
-    /// Made by a dotted key such as `a.b = 1`.
-    Dotted,
     /// Written `{ ... }`: closed once written.
     Inline,
 }
