@@ -27,6 +27,14 @@ pub fn parse(source: &str) -> Result<Spanned<Table<'_>>, Diagnostics> {
     Ok(Spanned::new(0..0, table))
 }
 
+/// Reads the lines `part` of `source` as a document of their own, with
+/// positions in the whole text, when they keep to the plain subset the quick
+/// reader takes; `None` otherwise (the caller then parses the whole text).
+/// `part` starts and ends at line starts.
+pub fn parse_part(source: &str, part: std::ops::Range<usize>) -> Option<Table<'_>> {
+    quick_parser::parse_part(source, part)
+}
+
 /// Parses with the full parser only; for tests that compare the two.
 #[doc(hidden)]
 pub fn parse_fully(source: &str) -> Result<Table<'_>, Diagnostics> {

@@ -18,10 +18,18 @@ const MAX_DEPTH: usize = 8;
 
 /// Parses `source` when it keeps to the plain subset and is valid.
 pub fn parse(source: &str) -> Option<Table<'_>> {
-    if source.starts_with('\u{feff}') {
+    parse_part(source, 0..source.len())
+}
+
+/// Parses the lines `part` of `source` as a document of their own, with
+/// positions in the whole of `source`: a large file read in parts at once.
+/// `part` starts and ends at line starts (or the ends of the text).
+pub fn parse_part(source: &str, part: std::ops::Range<usize>) -> Option<Table<'_>> {
+    let src = source.get(..part.end)?;
+    if src.get(part.start..)?.starts_with('\u{feff}') {
         return None;
     }
-    let mut r = Reader { src: source, bytes: source.as_bytes(), pos: 0 };
+    let mut r = Reader { src, bytes: src.as_bytes(), pos: part.start };
     let mut root = Table::new(Origin::Explicit);
     // Entry positions from the root to the table that key-values go into.
     let mut current: Vec<usize> = Vec::new();
