@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::model::{Area, Header, Kind, Question, Questionnaire, Thresholds};
 use super::options::{read_bands, read_choices};
-use super::when::{check_references, read_when};
+use super::when::{RawCondition, check_references, read_when};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span, position};
 use crate::limits::{MAX_AREAS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_QUESTIONS, MAX_TEXT_CHARS, MAX_WEIGHT};
 use crate::toml_tree::{self, Context, Fields, Table};
@@ -25,10 +25,21 @@ pub fn content_hash(source: &str) -> String {
 
 /// Parses and checks a questionnaire. `origin` names the file in messages.
 pub fn parse(source: &str, origin: &str) -> Result<Questionnaire, InvalidInput> {
+    match super::parallel::parse(source) {
+        Some(questionnaire) => Ok(questionnaire),
+        None => parse_whole(source, origin),
+    }
+}
+
+/// Parses and checks a questionnaire in one pass on this thread; the path
+/// every problem is reported on. Public for tests that compare it with the
+/// parallel one.
+#[doc(hidden)]
+pub fn parse_whole(source: &str, origin: &str) -> Result<Questionnaire, InvalidInput> {
     let fail = |diags| InvalidInput::new(origin, source, diags);
     let doc = toml_tree::parse(source).map_err(fail)?;
     let mut errs = Diagnostics::new();
-    let mut loader = Loader { source, errs: &mut errs, seen_questions: HashMap::new() };
+    let mut loader = Loader::new(source, &mut errs);
     let built = loader.document(doc.get_ref(), doc.span());
     match built {
         Some(q) if errs.is_empty() => Ok(q),
@@ -36,7 +47,7 @@ pub fn parse(source: &str, origin: &str) -> Result<Questionnaire, InvalidInput> 
     }
 }
 
-const TOP_KEYS: &[&str] = &["questionnaire", "scoring", "area"];
+pub(super) const TOP_KEYS: &[&str] = &["questionnaire", "scoring", "area"];
 const HEADER_KEYS: &[&str] = &["id", "version", "title", "description", "minutes"];
 const SCORING_KEYS: &[&str] = &["ready_at", "high_risk_below", "medium_risk_below", "max_unknown_share"];
 const AREA_KEYS: &[&str] = &["id", "title", "weight", "why", "question"];
@@ -57,16 +68,49 @@ const QUESTION_KEYS: &[&str] = &[
     "unit",
 ];
 
-struct Loader<'s, 'e> {
+pub(super) struct Loader<'s, 'e> {
     source: &'s str,
     errs: &'e mut Diagnostics,
     /// Question id → span of its first definition, for duplicate reports.
     seen_questions: HashMap<String, Span>,
 }
 
-impl Loader<'_, '_> {
+/// Areas with their questions, in file order, as read from a file or from
+/// one part of it.
+#[derive(Default)]
+pub(super) struct AreasRead {
+    pub areas: Vec<Area>,
+    pub questions: Vec<Question>,
+    /// Each question's raw conditions, by its position in `questions`.
+    pub conditions: Vec<(usize, Vec<RawCondition>)>,
+}
+
+/// The top of the file: what `[questionnaire]` and `[scoring]` say, and the
+/// area tables to read.
+pub(super) struct Top<'t, 'i> {
+    pub header: Option<Header>,
+    pub scoring: Thresholds,
+    pub area_tables: Vec<(&'t Table<'i>, Span)>,
+}
+
+impl<'s, 'e> Loader<'s, 'e> {
+    pub(super) fn new(source: &'s str, errs: &'e mut Diagnostics) -> Self {
+        Loader { source, errs, seen_questions: HashMap::new() }
+    }
+
     fn document(&mut self, doc: &Table<'_>, span: Span) -> Option<Questionnaire> {
-        let top = Fields::new(doc, span.clone(), "the questionnaire file", TOP_KEYS, self.errs);
+        let top = self.top(doc, span)?;
+        let mut read = AreasRead::default();
+        self.areas(top.area_tables, &mut read)?;
+        check_references(&mut read.questions, read.conditions, self.errs);
+        let header = top.header?;
+        Some(Questionnaire::assemble(header, top.scoring, read.areas, read.questions, content_hash(self.source)))
+    }
+
+    /// Reads the root table: the header, the thresholds and the list of
+    /// areas; `None` when there are more areas than allowed.
+    pub(super) fn top<'t, 'i>(&mut self, doc: &'t Table<'i>, span: Span) -> Option<Top<'t, 'i>> {
+        let top = Fields::new(doc, span, "the questionnaire file", TOP_KEYS, self.errs);
         let header = match top.table("questionnaire", self.errs) {
             Some((t, span)) => self.header(t, span),
             None => {
@@ -98,9 +142,13 @@ impl Loader<'_, '_> {
             ));
             return None;
         }
-        let mut areas = Vec::with_capacity(area_tables.len());
-        let mut questions = Vec::new();
-        let mut conditions = Vec::new();
+        Some(Top { header, scoring, area_tables })
+    }
+
+    /// Reads `area_tables` and their questions into `read`; `None` when
+    /// there are more questions than allowed.
+    pub(super) fn areas(&mut self, area_tables: Vec<(&Table<'_>, Span)>, read: &mut AreasRead) -> Option<()> {
+        let AreasRead { areas, questions, conditions } = read;
         let mut area_ids: HashMap<String, Span> = HashMap::new();
         for (table, span) in area_tables {
             let index = areas.len();
@@ -144,9 +192,7 @@ impl Loader<'_, '_> {
                 questions: start..questions.len(),
             });
         }
-        check_references(&mut questions, conditions, self.errs);
-        let header = header?;
-        Some(Questionnaire::assemble(header, scoring, areas, questions, content_hash(self.source)))
+        Some(())
     }
 
     fn header(&mut self, table: &Table<'_>, span: Span) -> Option<Header> {
@@ -202,12 +248,7 @@ impl Loader<'_, '_> {
 
     /// Reads one question; also returns its raw conditions, checked later
     /// against the questions before it.
-    fn question(
-        &mut self,
-        table: &Table<'_>,
-        span: Span,
-        area: usize,
-    ) -> Option<(Question, Vec<super::when::RawCondition>)> {
+    fn question(&mut self, table: &Table<'_>, span: Span, area: usize) -> Option<(Question, Vec<RawCondition>)> {
         let f = Fields::new(
             table,
             span.clone(),
