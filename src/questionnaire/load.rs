@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
-use super::model::{Area, Header, Kind, Question, Questionnaire, Thresholds};
+use super::model::{Area, Header, Kind, Question, Questionnaire, Thresholds, index_questions};
 use super::options::{read_bands, read_choices};
 use super::when::{RawCondition, check_references, read_when};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span, position};
@@ -102,9 +102,10 @@ impl<'s, 'e> Loader<'s, 'e> {
         let top = self.top(doc, span)?;
         let mut read = AreasRead::default();
         self.areas(top.area_tables, &mut read)?;
-        check_references(&mut read.questions, read.conditions, self.errs);
+        let index = index_questions(&read.questions);
+        check_references(&mut read.questions, &index, read.conditions, self.errs);
         let header = top.header?;
-        Some(Questionnaire::assemble(header, top.scoring, read.areas, read.questions, content_hash(self.source)))
+        Some(Questionnaire::assemble(header, top.scoring, read.areas, read.questions, index, content_hash(self.source)))
     }
 
     /// Reads the root table: the header, the thresholds and the list of

@@ -24,19 +24,20 @@ pub struct Questionnaire {
     pub scoring: Thresholds,
     pub areas: Vec<Area>,
     pub questions: Vec<Question>,
-    index: HashMap<String, usize>,
+    index: QuestionIndex,
 }
 
 impl Questionnaire {
-    /// Assembles a questionnaire and indexes its question ids.
+    /// Assembles a questionnaire; `index` is [`index_questions`] of
+    /// `questions`, built once for the loader's checks and kept here.
     pub(crate) fn assemble(
         header: Header,
         scoring: Thresholds,
         areas: Vec<Area>,
         questions: Vec<Question>,
+        index: QuestionIndex,
         content_hash: String,
     ) -> Self {
-        let index = questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
         Questionnaire {
             id: header.id,
             version: header.version,
@@ -89,6 +90,14 @@ impl Questionnaire {
     pub fn scored_count(&self) -> usize {
         self.questions.iter().filter(|q| q.is_scored()).count()
     }
+}
+
+/// Question id → position in [`Questionnaire::questions`].
+pub(crate) type QuestionIndex = HashMap<String, usize>;
+
+/// Indexes question ids; of two questions with one id, the later wins.
+pub(crate) fn index_questions(questions: &[Question]) -> QuestionIndex {
+    questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect()
 }
 
 /// The `[questionnaire]` table.

@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::load::{AreasRead, Loader, TOP_KEYS, content_hash};
-use super::model::{Header, Questionnaire, Thresholds};
+use super::model::{Header, Questionnaire, Thresholds, index_questions};
 use super::when::check_references;
 use crate::diagnostic::Diagnostics;
 use crate::limits::{MAX_AREAS, MAX_QUESTIONS};
@@ -163,12 +163,13 @@ fn join(
     if !all.areas.iter().all(|area| area_ids.insert(area.id.as_str())) {
         return None;
     }
+    let index = index_questions(&all.questions);
     let mut errs = Diagnostics::new();
-    check_references(&mut all.questions, all.conditions, &mut errs);
+    check_references(&mut all.questions, &index, all.conditions, &mut errs);
     if !errs.is_empty() {
         return None;
     }
-    let questionnaire = Questionnaire::assemble(header, scoring, all.areas, all.questions, hash);
+    let questionnaire = Questionnaire::assemble(header, scoring, all.areas, all.questions, index, hash);
     questionnaire.has_unique_question_ids().then_some(questionnaire)
 }
 

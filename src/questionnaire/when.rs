@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::model::{Condition, Kind, Question, Test};
+use super::model::{Condition, Kind, Question, QuestionIndex, Test};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::limits::{MAX_CONDITIONS, MAX_COSTLY_HINTS};
 use crate::toml_tree::{Context, Fields, Value, closest, describe};
@@ -121,24 +121,26 @@ fn read_condition(f: Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> 
 
 /// Checks every condition against the questions before it and attaches the
 /// valid ones. Conditions may only look backwards, which rules out cycles.
+/// `positions` maps each question id to its place in `questions`.
 pub(super) fn check_references(
     questions: &mut [Question],
+    positions: &QuestionIndex,
     raw: Vec<(usize, Vec<RawCondition>)>,
     errs: &mut Diagnostics,
 ) {
-    let positions: HashMap<&str, usize> = questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
     // Which questions each question's conditions name, to tell a cycle from
-    // a plain forward reference.
-    let depends: HashMap<usize, Vec<usize>> = raw
-        .iter()
-        .map(|(owner, conds)| {
-            (*owner, conds.iter().filter_map(|c| positions.get(c.question.get_ref().as_str()).copied()).collect())
-        })
-        .collect();
+    // a plain forward reference; only a file with one needs it.
+    let looks_ahead = raw.iter().any(|(owner, conditions)| {
+        conditions.iter().any(|c| positions.get(c.question.get_ref()).is_some_and(|&t| t > *owner))
+    });
+    let depends = if looks_ahead { dependencies(&raw, positions) } else { HashMap::new() };
     // Each hint below compares against every question: bounded per file.
     let mut hints = 0;
     let mut checked: Vec<(usize, Vec<Condition>)> = Vec::new();
     for (owner, conditions) in raw {
+        if conditions.is_empty() {
+            continue;
+        }
         let mut valid = Vec::new();
         for c in conditions {
             let name = c.question.get_ref().as_str();
@@ -224,6 +226,15 @@ pub(super) fn check_references(
     for (owner, conditions) in checked {
         questions[owner].when = conditions;
     }
+}
+
+/// The questions each question's conditions name, by position.
+fn dependencies(raw: &[(usize, Vec<RawCondition>)], positions: &QuestionIndex) -> HashMap<usize, Vec<usize>> {
+    raw.iter()
+        .map(|(owner, conds)| {
+            (*owner, conds.iter().filter_map(|c| positions.get(c.question.get_ref()).copied()).collect())
+        })
+        .collect()
 }
 
 /// The questions from `from` whose conditions lead back to `to`, if any do:
