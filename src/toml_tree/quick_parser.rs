@@ -75,6 +75,19 @@ impl<'i> Reader<'i> {
         Some(())
     }
 
+    /// [`Reader::sweep`] to the end of a basic string's plain run: the
+    /// first quote, backslash or control character. Eight bytes at a time
+    /// while none of them can be one; strings are most of a file's bytes.
+    fn sweep_string(&mut self) -> Option<()> {
+        while let Some(word) = self.bytes.get(self.pos..).and_then(<[u8]>::first_chunk::<8>) {
+            if may_end_string(u64::from_le_bytes(*word)) {
+                break;
+            }
+            self.pos += 8;
+        }
+        self.sweep(STRING_STOP)
+    }
+
     fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t')) {
             self.pos += 1;
@@ -147,8 +160,17 @@ impl<'i> Reader<'i> {
                     }
                     self.pos += 1;
                     self.skip_ws();
-                    let value = self.value(0)?;
-                    table.insert(key, value)?;
+                    // A string, the most common value, is stored where it
+                    // is read rather than through a value of any kind, which
+                    // costs a round trip through memory.
+                    let start = self.pos;
+                    if self.peek() == Some(b'"') {
+                        let text = self.basic_string()?;
+                        table.insert(key, Located::new(start..self.pos, Value::String(text)))?;
+                    } else {
+                        let value = self.value(0)?;
+                        table.insert(key, value)?;
+                    }
                 }
             }
             self.end_of_line()?;
@@ -222,6 +244,7 @@ impl<'i> Reader<'i> {
 
     /// One simple key: bare, or quoted without escapes. A dotted key
     /// declines.
+    #[inline(always)]
     fn key(&mut self) -> Option<Key<'i>> {
         let start = self.pos;
         let text = match self.peek()? {
@@ -253,6 +276,7 @@ impl<'i> Reader<'i> {
         Some(Located::new(start..self.pos, Cow::Borrowed(text)))
     }
 
+    #[inline(always)]
     fn value(&mut self, depth: usize) -> Option<Node<'i>> {
         if depth > MAX_DEPTH {
             return None;
@@ -261,8 +285,7 @@ impl<'i> Reader<'i> {
         let value = match self.peek()? {
             b'"' => Value::String(self.basic_string()?),
             b'\'' => Value::String(self.literal_string()?),
-            b'[' => Value::Array(self.array(depth)?),
-            b'{' => Value::Table(Box::new(self.inline_table(depth)?)),
+            b'[' | b'{' => self.nested(depth)?,
             b't' | b'f' => {
                 let word = if self.starts_with("true") { "true" } else { "false" };
                 if !self.starts_with(word) {
@@ -277,6 +300,17 @@ impl<'i> Reader<'i> {
         Some(Located::new(start..self.pos, value))
     }
 
+    /// An array or inline table: out of line, so that the common values
+    /// are read where they are stored.
+    #[inline(never)]
+    fn nested(&mut self, depth: usize) -> Option<Value<'i>> {
+        Some(match self.peek()? {
+            b'[' => Value::Array(self.array(depth)?),
+            _ => Value::Table(Box::new(self.inline_table(depth)?)),
+        })
+    }
+
+    #[inline(always)]
     fn basic_string(&mut self) -> Option<Cow<'i, str>> {
         if self.starts_with("\"\"\"") {
             return None;
@@ -284,11 +318,18 @@ impl<'i> Reader<'i> {
         self.pos += 1;
         let from = self.pos;
         // Most strings hold no escapes: find the end in one sweep and borrow.
-        self.sweep(STRING_STOP)?;
+        self.sweep_string()?;
         if self.peek()? == b'"' {
             self.pos += 1;
             return Some(Cow::Borrowed(&self.src[from..self.pos - 1]));
         }
+        self.escaped_string(from)
+    }
+
+    /// The rest of a basic string from the first escape (or control
+    /// character) on, `from` being where its text starts.
+    #[inline(never)]
+    fn escaped_string(&mut self, from: usize) -> Option<Cow<'i, str>> {
         let mut decoded = self.src[from..self.pos].to_string();
         loop {
             let b = self.peek()?;
@@ -447,6 +488,20 @@ fn integer(token: &str, digits: &str) -> Option<i64> {
     }
     let n = digits.bytes().fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
     Some(if token.starts_with('-') { -n } else { n })
+}
+
+/// Whether any byte of `word` may end a basic string's plain run: a quote,
+/// a backslash or a control character (or a tab, which the byte-by-byte
+/// sweep then passes). Never no when one is there.
+fn may_end_string(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` (at most 0x80) sets its high bit in the difference
+    // while its own high bit is clear; equal bytes are bytes below 1 after
+    // an exclusive or.
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS != 0;
+    let has = |byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
+    below(word, 0x20) || has(b'"') || has(b'\\') || has(0x7f)
 }
 
 /// Byte classes for the sweeps through keys, strings, comments and numbers:

@@ -193,18 +193,21 @@ impl<'i> Table<'i> {
     }
 
     /// Where `key` is among the entries.
+    #[inline]
     pub fn position(&self, key: &str) -> Option<usize> {
         self.find(tag(key), key)
     }
 
     /// [`Table::position`], with the key's tag already worked out.
+    #[inline]
     fn find(&self, tag: u64, key: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.get(key).copied(),
+            Some(index) => look_up(index, key),
             None => self.entries.iter().position(|e| e.tag == tag && same_tail(e.key.get_ref(), key)),
         }
     }
 
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&Node<'i>> {
         self.position(key).map(|i| &self.entries[i].node)
     }
@@ -227,6 +230,7 @@ impl<'i> Table<'i> {
     }
 
     /// Adds an entry unless the key is taken; where it went.
+    #[inline(always)]
     pub(super) fn insert(&mut self, key: Key<'i>, value: Node<'i>) -> Option<usize> {
         let tag = tag(key.get_ref());
         if self.find(tag, key.get_ref()).is_some() {
@@ -236,6 +240,7 @@ impl<'i> Table<'i> {
     }
 
     /// Where `key` is, or where a new entry for it made by `make` went.
+    #[inline]
     pub(super) fn find_or_push(&mut self, key: Key<'i>, make: impl FnOnce(&Key<'i>) -> Node<'i>) -> usize {
         let tag = tag(key.get_ref());
         match self.find(tag, key.get_ref()) {
@@ -247,27 +252,45 @@ impl<'i> Table<'i> {
         }
     }
 
+    #[inline(always)]
     fn push_tagged(&mut self, tag: u64, key: Key<'i>, node: Node<'i>) -> usize {
         let at = self.entries.len();
-        if let Some(index) = &mut self.index {
-            index.insert(key.get_ref().clone(), at);
-        } else if at + 1 >= INDEXED_FROM {
-            let mut index = Index::with_capacity_and_hasher(at * 2, Default::default());
-            for (i, e) in self.entries.iter().enumerate() {
-                index.insert(e.key.get_ref().clone(), i);
-            }
-            index.insert(key.get_ref().clone(), at);
-            self.index = Some(Box::new(index));
-        }
+        // Stored first and indexed from where it is: the entry then goes
+        // straight from registers into place.
         self.entries.push(Entry { tag, key, node });
+        if self.index.is_some() || at + 1 >= INDEXED_FROM {
+            self.index_last();
+        }
         at
     }
+
+    /// Adds the last entry's key to the index, making the index first if
+    /// the table has just grown large enough for one.
+    #[inline(never)]
+    fn index_last(&mut self) {
+        let entries = &self.entries;
+        let index = self
+            .index
+            .get_or_insert_with(|| Box::new(Index::with_capacity_and_hasher(entries.len() * 2, Default::default())));
+        // A new index takes every entry; one that was there, the last.
+        let from = if index.is_empty() { 0 } else { entries.len() - 1 };
+        for (i, e) in entries.iter().enumerate().skip(from) {
+            index.insert(e.key.get_ref().clone(), i);
+        }
+    }
+}
+
+/// Out of line: small tables, which have no index, are the common case.
+#[inline(never)]
+fn look_up(index: &Index<'_>, key: &str) -> Option<usize> {
+    index.get(key).copied()
 }
 
 /// A key's length and first seven bytes in one word: two keys of at most
 /// seven bytes are the same exactly when their tags are, and longer ones
 /// then only need their tails compared. Built from whole loads rather than
 /// bytes copied one by one, which would stall the load of the word.
+#[inline]
 fn tag(key: &str) -> u64 {
     let bytes = key.as_bytes();
     let len = bytes.len();
@@ -288,6 +311,7 @@ const HEAD: u64 = (1 << 56) - 1;
 
 /// The rest of two keys with the same tag, compared without a call into
 /// `memcmp`: the tails are short or absent.
+#[inline]
 fn same_tail(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let from = a.len().min(7);
