@@ -5,7 +5,7 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::value::{Array, Node, Origin, Table, Value};
+use super::value::{Array, Located, Node, Origin, Table, Value};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Parses `source`, reporting every syntax error.
@@ -29,7 +29,7 @@ pub fn parse(source: &str) -> Result<Table<'_>, Diagnostics> {
 fn table(from: DeTable<'_>, origin: Origin) -> Table<'_> {
     let mut out = Table::new(origin);
     for (key, value) in from {
-        out.push(key, node(value));
+        out.push(Located::new(key.span(), key.into_inner()), node(value));
     }
     out
 }
@@ -50,7 +50,7 @@ fn node(from: Spanned<DeValue<'_>>) -> Node<'_> {
         DeValue::Array(items) => Value::Array(Array { items: items.into_iter().map(node).collect(), of_tables: false }),
         DeValue::Table(t) => Value::Table(Box::new(table(t, Origin::Explicit))),
     };
-    Spanned::new(span, value)
+    Located::new(span, value)
 }
 
 /// An integer too large for 64 bits, as the nearest float.

@@ -12,7 +12,7 @@ mod value;
 use toml::Spanned;
 
 pub use context::Context;
-pub use value::{Array, Key, Node, Origin, Table, Value};
+pub use value::{Array, Key, Located, Node, Origin, Table, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 
@@ -20,6 +20,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 /// take the quick reader; anything else, and every file with a mistake, the
 /// full parser, whose messages are the ones shown.
 pub fn parse(source: &str) -> Result<Spanned<Table<'_>>, Diagnostics> {
+    // The tree keeps positions in 32 bits (see `Located`).
+    if u32::try_from(source.len()).is_err() {
+        return Err(vec![Diagnostic::whole_file("the file is too large to read (4 GiB or more)")]);
+    }
     let table = match quick_parser::parse(source) {
         Some(table) => table,
         None => full_parser::parse(source)?,

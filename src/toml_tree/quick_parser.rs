@@ -8,9 +8,7 @@
 
 use std::borrow::Cow;
 
-use toml::Spanned;
-
-use super::value::{Array, Key, Node, Origin, Table, Value};
+use super::value::{Array, Key, Located, Node, Origin, Table, Value};
 
 /// Nesting of arrays and inline tables read here; deeper goes to the full
 /// parser, which has its own limit and message.
@@ -25,53 +23,22 @@ pub fn parse(source: &str) -> Option<Table<'_>> {
 /// positions in the whole of `source`: a large file read in parts at once.
 /// `part` starts and ends at line starts (or the ends of the text).
 pub fn parse_part(source: &str, part: std::ops::Range<usize>) -> Option<Table<'_>> {
+    // Positions are kept in 32 bits.
+    u32::try_from(part.end).ok()?;
     let src = source.get(..part.end)?;
     if src.get(part.start..)?.starts_with('\u{feff}') {
         return None;
     }
     let mut r = Reader { src, bytes: src.as_bytes(), pos: part.start };
     let mut root = Table::new(Origin::Explicit);
-    // Entry positions from the root to the table that key-values go into.
-    let mut current: Vec<usize> = Vec::new();
-    loop {
-        r.skip_ws();
-        match r.peek() {
-            None => break,
-            Some(b'\n' | b'\r') => {
-                r.newline()?;
-                continue;
-            }
-            Some(b'#') => r.comment()?,
-            Some(b'[') => current = r.header(&mut root)?,
-            Some(_) => {
-                let key = r.key()?;
-                r.skip_ws();
-                if r.peek() != Some(b'=') {
-                    return None;
-                }
-                r.pos += 1;
-                r.skip_ws();
-                let value = r.value(0)?;
-                let table = table_at(&mut root, &current)?;
-                if table.position(key.get_ref()).is_some() {
-                    return None;
-                }
-                table.push(key, value);
-            }
-        }
+    r.key_values(&mut root)?;
+    // Each header's table is found once for all the key-values under it.
+    while r.peek().is_some() {
+        let table = r.header(&mut root)?;
         r.end_of_line()?;
+        r.key_values(table)?;
     }
     Some(root)
-}
-
-/// The table reached by following entry positions from the root; for an
-/// array of tables, its last table.
-fn table_at<'a, 'i>(root: &'a mut Table<'i>, path: &[usize]) -> Option<&'a mut Table<'i>> {
-    let mut table = root;
-    for &at in path {
-        table = open(table.node_at_mut(at).get_mut())?;
-    }
-    Some(table)
 }
 
 /// The table a header may add to: a table not written inline, or the last
@@ -100,6 +67,25 @@ impl<'i> Reader<'i> {
 
     fn starts_with(&self, s: &str) -> bool {
         self.bytes[self.pos..].starts_with(s.as_bytes())
+    }
+
+    /// Moves on to the first byte from here of class `stop`, if any.
+    fn sweep(&mut self, stop: u8) -> Option<()> {
+        self.pos += self.bytes[self.pos..].iter().position(|&b| CLASS[usize::from(b)] & stop != 0)?;
+        Some(())
+    }
+
+    /// [`Reader::sweep`] to the end of a basic string's plain run: the
+    /// first quote, backslash or control character. Eight bytes at a time
+    /// while none of them can be one; strings are most of a file's bytes.
+    fn sweep_string(&mut self) -> Option<()> {
+        while let Some(word) = self.bytes.get(self.pos..).and_then(<[u8]>::first_chunk::<8>) {
+            if may_end_string(u64::from_le_bytes(*word)) {
+                break;
+            }
+            self.pos += 8;
+        }
+        self.sweep(STRING_STOP)
     }
 
     fn skip_ws(&mut self) {
@@ -133,8 +119,9 @@ impl<'i> Reader<'i> {
     /// A comment up to the line break; control characters decline.
     fn comment(&mut self) -> Option<()> {
         self.pos += 1;
-        let len = self.bytes[self.pos..].iter().position(|&b| is_control(b));
-        self.pos = len.map_or(self.bytes.len(), |n| self.pos + n);
+        if self.sweep(CONTROL).is_none() {
+            self.pos = self.bytes.len();
+        }
         match self.peek() {
             None | Some(b'\n' | b'\r') => Some(()),
             Some(_) => None,
@@ -153,65 +140,92 @@ impl<'i> Reader<'i> {
         }
     }
 
-    /// `[a.b]` or `[[a.b]]`: finds or makes the table, returning the path
-    /// to it.
-    fn header(&mut self, root: &mut Table<'i>) -> Option<Vec<usize>> {
+    /// Key-value lines, blank lines and comments, into `table`, up to the
+    /// next header or the end.
+    fn key_values(&mut self, table: &mut Table<'i>) -> Option<()> {
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                None | Some(b'[') => return Some(()),
+                Some(b'\n' | b'\r') => {
+                    self.newline()?;
+                    continue;
+                }
+                Some(b'#') => self.comment()?,
+                Some(_) => {
+                    let key = self.key()?;
+                    self.skip_ws();
+                    if self.peek() != Some(b'=') {
+                        return None;
+                    }
+                    self.pos += 1;
+                    self.skip_ws();
+                    // A string, the most common value, is stored where it
+                    // is read rather than through a value of any kind, which
+                    // costs a round trip through memory.
+                    let start = self.pos;
+                    if self.peek() == Some(b'"') {
+                        let text = self.basic_string()?;
+                        table.insert(key, Located::new(start..self.pos, Value::String(text)))?;
+                    } else {
+                        let value = self.value(0)?;
+                        table.insert(key, value)?;
+                    }
+                }
+            }
+            self.end_of_line()?;
+        }
+    }
+
+    /// `[a.b]` or `[[a.b]]`: finds or makes the table, and returns it.
+    fn header<'t>(&mut self, root: &'t mut Table<'i>) -> Option<&'t mut Table<'i>> {
         let start = self.pos;
         let is_array = self.starts_with("[[");
         self.pos += if is_array { 2 } else { 1 };
-        let mut keys = Vec::new();
-        loop {
+        // Each key but the last names a table on the way, made if new.
+        let mut table = root;
+        let last = loop {
             self.skip_ws();
-            keys.push(self.key()?);
+            let key = self.key()?;
             self.skip_ws();
             match self.peek() {
                 Some(b'.') => self.pos += 1,
-                Some(b']') => break,
+                Some(b']') => break key,
                 _ => return None,
             }
-        }
+            let at = table.find_or_push(key, |key| {
+                Located::new(key.span(), Value::Table(Box::new(Table::new(Origin::Implicit))))
+            });
+            table = open(table.node_at_mut(at).get_mut())?;
+        };
         let close = if is_array { "]]" } else { "]" };
         if !self.starts_with(close) {
             return None;
         }
         self.pos += close.len();
         let span = start..self.pos;
-        let (last, parents) = keys.split_last()?;
-        let mut path = Vec::with_capacity(keys.len());
-        let mut table = root;
-        for key in parents {
-            let at = match table.position(key.get_ref()) {
-                Some(at) => at,
-                None => {
-                    table.push(
-                        key.clone(),
-                        Spanned::new(key.span(), Value::Table(Box::new(Table::new(Origin::Implicit)))),
-                    );
-                    table.len() - 1
-                }
-            };
-            path.push(at);
-            table = open(table.node_at_mut(at).get_mut())?;
-        }
         let fresh = || Value::Table(Box::new(Table::with_room(Origin::Explicit)));
-        match (table.position(last.get_ref()), is_array) {
-            (None, true) => {
-                let items = vec![Spanned::new(span.clone(), fresh())];
-                table.push(last.clone(), Spanned::new(span, Value::Array(Array { items, of_tables: true })));
-                path.push(table.len() - 1);
+        let at = match table.position(last.get_ref()) {
+            None => {
+                let value = if is_array {
+                    // Room for a question's few choices without growing.
+                    let mut items = Vec::with_capacity(4);
+                    items.push(Located::new(span.clone(), fresh()));
+                    Value::Array(Array { items, of_tables: true })
+                } else {
+                    fresh()
+                };
+                table.push(last, Located::new(span, value));
+                table.len() - 1
             }
-            (None, false) => {
-                table.push(last.clone(), Spanned::new(span, fresh()));
-                path.push(table.len() - 1);
-            }
-            (Some(at), true) => match table.node_at_mut(at).get_mut() {
+            Some(at) if is_array => match table.node_at_mut(at).get_mut() {
                 Value::Array(a) if a.of_tables => {
-                    a.items.push(Spanned::new(span, fresh()));
-                    path.push(at);
+                    a.items.push(Located::new(span, fresh()));
+                    at
                 }
                 _ => return None,
             },
-            (Some(at), false) => {
+            Some(at) => {
                 // Only a table made on the way to a deeper header may still
                 // be defined; it then takes this header's position.
                 let node = table.node_at_mut(at);
@@ -220,21 +234,21 @@ impl<'i> Reader<'i> {
                     _ => return None,
                 }
                 let value = std::mem::replace(node.get_mut(), Value::Boolean(false));
-                *node = Spanned::new(span, value);
-                table.rename_at(at, last.clone());
-                path.push(at);
+                *node = Located::new(span, value);
+                table.rename_at(at, last);
+                at
             }
-        }
-        Some(path)
+        };
+        open(table.node_at_mut(at).get_mut())
     }
 
     /// One simple key: bare, or quoted without escapes. A dotted key
     /// declines.
+    #[inline(always)]
     fn key(&mut self) -> Option<Key<'i>> {
         let start = self.pos;
         let text = match self.peek()? {
-            b'"' | b'\'' => {
-                let quote = self.peek()?;
+            quote @ (b'"' | b'\'') => {
                 if self.starts_with(if quote == b'"' { "\"\"\"" } else { "'''" }) {
                     return None;
                 }
@@ -248,22 +262,21 @@ impl<'i> Reader<'i> {
                 &self.src[from..self.pos - 1]
             }
             _ => {
-                self.pos += self.bytes[start..]
-                    .iter()
-                    .position(|b| !matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-'))
-                    .unwrap_or(self.bytes.len() - start);
+                if self.sweep(NOT_BARE).is_none() {
+                    self.pos = self.bytes.len();
+                }
                 if self.pos == start {
                     return None;
                 }
                 &self.src[start..self.pos]
             }
         };
-        let end = self.pos;
         // A dotted key (`a.b = 1`) is left to the full parser; in a header
         // the caller reads the dots itself.
-        Some(Spanned::new(start..end, Cow::Borrowed(text)))
+        Some(Located::new(start..self.pos, Cow::Borrowed(text)))
     }
 
+    #[inline(always)]
     fn value(&mut self, depth: usize) -> Option<Node<'i>> {
         if depth > MAX_DEPTH {
             return None;
@@ -272,8 +285,7 @@ impl<'i> Reader<'i> {
         let value = match self.peek()? {
             b'"' => Value::String(self.basic_string()?),
             b'\'' => Value::String(self.literal_string()?),
-            b'[' => Value::Array(self.array(depth)?),
-            b'{' => Value::Table(Box::new(self.inline_table(depth)?)),
+            b'[' | b'{' => self.nested(depth)?,
             b't' | b'f' => {
                 let word = if self.starts_with("true") { "true" } else { "false" };
                 if !self.starts_with(word) {
@@ -285,9 +297,20 @@ impl<'i> Reader<'i> {
             b'0'..=b'9' | b'+' | b'-' => self.number()?,
             _ => return None,
         };
-        Some(Spanned::new(start..self.pos, value))
+        Some(Located::new(start..self.pos, value))
     }
 
+    /// An array or inline table: out of line, so that the common values
+    /// are read where they are stored.
+    #[inline(never)]
+    fn nested(&mut self, depth: usize) -> Option<Value<'i>> {
+        Some(match self.peek()? {
+            b'[' => Value::Array(self.array(depth)?),
+            _ => Value::Table(Box::new(self.inline_table(depth)?)),
+        })
+    }
+
+    #[inline(always)]
     fn basic_string(&mut self) -> Option<Cow<'i, str>> {
         if self.starts_with("\"\"\"") {
             return None;
@@ -295,11 +318,18 @@ impl<'i> Reader<'i> {
         self.pos += 1;
         let from = self.pos;
         // Most strings hold no escapes: find the end in one sweep and borrow.
-        self.pos += self.bytes[from..].iter().position(|&b| b == b'"' || b == b'\\' || is_control(b))?;
+        self.sweep_string()?;
         if self.peek()? == b'"' {
             self.pos += 1;
             return Some(Cow::Borrowed(&self.src[from..self.pos - 1]));
         }
+        self.escaped_string(from)
+    }
+
+    /// The rest of a basic string from the first escape (or control
+    /// character) on, `from` being where its text starts.
+    #[inline(never)]
+    fn escaped_string(&mut self, from: usize) -> Option<Cow<'i, str>> {
         let mut decoded = self.src[from..self.pos].to_string();
         loop {
             let b = self.peek()?;
@@ -352,7 +382,7 @@ impl<'i> Reader<'i> {
         }
         self.pos += 1;
         let from = self.pos;
-        self.pos += self.bytes[from..].iter().position(|&b| b == b'\'' || is_control(b))?;
+        self.sweep(LITERAL_STOP)?;
         if self.peek()? != b'\'' {
             return None;
         }
@@ -364,8 +394,8 @@ impl<'i> Reader<'i> {
     /// decline.
     fn number(&mut self) -> Option<Value<'i>> {
         let start = self.pos;
-        while matches!(self.peek(), Some(b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'+' | b'-' | b':')) {
-            self.pos += 1;
+        if self.sweep(NOT_NUMBER).is_none() {
+            self.pos = self.bytes.len();
         }
         let token = &self.src[start..self.pos];
         let unsigned = token.strip_prefix(['+', '-']).unwrap_or(token);
@@ -375,7 +405,7 @@ impl<'i> Reader<'i> {
             return None;
         }
         if rest.is_empty() {
-            return token.parse().ok().map(Value::Integer);
+            return integer(token, int).map(Value::Integer);
         }
         let rest = match rest.strip_prefix('.') {
             Some(after) => {
@@ -436,10 +466,7 @@ impl<'i> Reader<'i> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth + 1)?;
-            if table.position(key.get_ref()).is_some() {
-                return None;
-            }
-            table.push(key, value);
+            table.insert(key, value)?;
             self.skip_ws();
             match self.peek()? {
                 b',' => self.pos += 1,
@@ -452,9 +479,69 @@ impl<'i> Reader<'i> {
     }
 }
 
+/// The value of a decimal integer `token` whose digits are `digits`; `None`
+/// beyond 64 bits.
+fn integer(token: &str, digits: &str) -> Option<i64> {
+    // Up to 18 digits cannot overflow: add them up without `parse`.
+    if digits.len() > 18 {
+        return token.parse().ok();
+    }
+    let n = digits.bytes().fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+    Some(if token.starts_with('-') { -n } else { n })
+}
+
+/// Whether any byte of `word` may end a basic string's plain run: a quote,
+/// a backslash or a control character (or a tab, which the byte-by-byte
+/// sweep then passes). Never no when one is there.
+fn may_end_string(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` (at most 0x80) sets its high bit in the difference
+    // while its own high bit is clear; equal bytes are bytes below 1 after
+    // an exclusive or.
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS != 0;
+    let has = |byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
+    below(word, 0x20) || has(b'"') || has(b'\\') || has(0x7f)
+}
+
+/// Byte classes for the sweeps through keys, strings, comments and numbers:
+/// one table lookup per byte.
+const CONTROL: u8 = 1;
+const STRING_STOP: u8 = 2;
+const LITERAL_STOP: u8 = 4;
+const NOT_BARE: u8 = 8;
+const NOT_NUMBER: u8 = 16;
+
+static CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let mut c = 0;
+        if is_control(b) {
+            c |= CONTROL | STRING_STOP | LITERAL_STOP;
+        }
+        if b == b'"' || b == b'\\' {
+            c |= STRING_STOP;
+        }
+        if b == b'\'' {
+            c |= LITERAL_STOP;
+        }
+        if !matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-') {
+            c |= NOT_BARE;
+        }
+        if !matches!(b, b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'+' | b'-' | b':') {
+            c |= NOT_NUMBER;
+        }
+        class[i] = c;
+        i += 1;
+    }
+    class
+};
+
 /// Control characters other than tab, which TOML strings and comments
 /// may not hold.
-fn is_control(b: u8) -> bool {
+const fn is_control(b: u8) -> bool {
     (b < 0x20 && b != b'\t') || b == 0x7f
 }
 

@@ -3,14 +3,79 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-
-use toml::Spanned;
+use std::fmt;
+use std::ops::Range;
 
 /// A key with its position.
-pub type Key<'i> = Spanned<Cow<'i, str>>;
+pub type Key<'i> = Located<Cow<'i, str>>;
 
 /// A value with its byte range.
-pub type Node<'i> = Spanned<Value<'i>>;
+pub type Node<'i> = Located<Value<'i>>;
+
+/// A value with its byte range in the source: `toml::Spanned`'s methods,
+/// with 32-bit positions, which take a quarter off a large file's tree.
+/// Texts beyond 4 GiB are not read (see [`super::parse`]); a position past
+/// that would read as `u32::MAX`.
+#[derive(Clone)]
+pub struct Located<T> {
+    start: u32,
+    end: u32,
+    value: T,
+}
+
+impl<T> Located<T> {
+    pub fn new(span: Range<usize>, value: T) -> Self {
+        Located { start: narrow(span.start), end: narrow(span.end), value }
+    }
+
+    /// The byte range in the source.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    pub fn get_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+fn narrow(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+impl<T: fmt::Debug> fmt::Debug for Located<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Located").field("span", &self.span()).field("value", &self.value).finish()
+    }
+}
+
+/// Like `toml::Spanned`, equal when the values are, wherever they stand.
+impl<T: PartialEq> PartialEq for Located<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: Eq> Eq for Located<T> {}
+
+impl<T> AsRef<T> for Located<T> {
+    fn as_ref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T> AsMut<T> for Located<T> {
+    fn as_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+}
 
 /// One TOML value. Strings borrow from the source when they hold no escapes.
 #[derive(Debug)]
@@ -83,12 +148,24 @@ pub enum Origin {
 /// stays constant-time in a file with thousands of answers.
 const INDEXED_FROM: usize = 16;
 
+/// Where each key of a large table is.
+type Index<'i> = HashMap<Cow<'i, str>, usize>;
+
 /// A table: entries in file order.
 #[derive(Debug, Default)]
 pub struct Table<'i> {
-    entries: Vec<(Key<'i>, Node<'i>)>,
-    index: Option<HashMap<Cow<'i, str>, usize>>,
+    entries: Vec<Entry<'i>>,
+    /// Boxed: few tables have one, and every table is allocated.
+    index: Option<Box<Index<'i>>>,
     pub origin: Origin,
+}
+
+#[derive(Debug)]
+struct Entry<'i> {
+    /// The key's [`tag`], so that a lookup compares one word per entry.
+    tag: u64,
+    key: Key<'i>,
+    node: Node<'i>,
 }
 
 impl<'i> Table<'i> {
@@ -112,52 +189,185 @@ impl<'i> Table<'i> {
 
     /// The entries in file order.
     pub fn iter(&self) -> impl Iterator<Item = (&Key<'i>, &Node<'i>)> {
-        self.entries.iter().map(|(k, v)| (k, v))
+        self.entries.iter().map(|e| (&e.key, &e.node))
     }
 
     /// Where `key` is among the entries.
+    #[inline]
     pub fn position(&self, key: &str) -> Option<usize> {
+        self.find(tag(key), key)
+    }
+
+    /// [`Table::position`], with the key's tag already worked out.
+    #[inline]
+    fn find(&self, tag: u64, key: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.get(key).copied(),
-            None => self.entries.iter().position(|(k, _)| same_key(k.get_ref(), key)),
+            Some(index) => look_up(index, key),
+            None => self.entries.iter().position(|e| e.tag == tag && same_tail(e.key.get_ref(), key)),
         }
     }
 
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&Node<'i>> {
-        self.position(key).map(|i| &self.entries[i].1)
+        self.position(key).map(|i| &self.entries[i].node)
     }
 
     /// The value of the entry at `at`, a position from [`Table::position`].
     pub fn node_at_mut(&mut self, at: usize) -> &mut Node<'i> {
-        &mut self.entries[at].1
+        &mut self.entries[at].node
     }
 
     /// Gives the entry at `at` the key as written at another place (a table
     /// that a later header defines is named where that header names it).
     pub fn rename_at(&mut self, at: usize, key: Key<'i>) {
-        self.entries[at].0 = key;
+        self.entries[at].key = key;
     }
 
     /// Adds an entry; the caller has checked that the key is new.
     pub fn push(&mut self, key: Key<'i>, value: Node<'i>) -> &mut Node<'i> {
-        let at = self.entries.len();
-        if let Some(index) = &mut self.index {
-            index.insert(key.get_ref().clone(), at);
-        } else if at + 1 >= INDEXED_FROM {
-            let mut index: HashMap<Cow<'i, str>, usize> = HashMap::with_capacity(at * 2);
-            for (i, (k, _)) in self.entries.iter().enumerate() {
-                index.insert(k.get_ref().clone(), i);
-            }
-            index.insert(key.get_ref().clone(), at);
-            self.index = Some(index);
+        let at = self.push_tagged(tag(key.get_ref()), key, value);
+        &mut self.entries[at].node
+    }
+
+    /// Adds an entry unless the key is taken; where it went.
+    #[inline(always)]
+    pub(super) fn insert(&mut self, key: Key<'i>, value: Node<'i>) -> Option<usize> {
+        let tag = tag(key.get_ref());
+        if self.find(tag, key.get_ref()).is_some() {
+            return None;
         }
-        self.entries.push((key, value));
-        &mut self.entries[at].1
+        Some(self.push_tagged(tag, key, value))
+    }
+
+    /// Where `key` is, or where a new entry for it made by `make` went.
+    #[inline]
+    pub(super) fn find_or_push(&mut self, key: Key<'i>, make: impl FnOnce(&Key<'i>) -> Node<'i>) -> usize {
+        let tag = tag(key.get_ref());
+        match self.find(tag, key.get_ref()) {
+            Some(at) => at,
+            None => {
+                let node = make(&key);
+                self.push_tagged(tag, key, node)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn push_tagged(&mut self, tag: u64, key: Key<'i>, node: Node<'i>) -> usize {
+        let at = self.entries.len();
+        // Stored first and indexed from where it is: the entry then goes
+        // straight from registers into place.
+        self.entries.push(Entry { tag, key, node });
+        if self.index.is_some() || at + 1 >= INDEXED_FROM {
+            self.index_last();
+        }
+        at
+    }
+
+    /// Adds the last entry's key to the index, making the index first if
+    /// the table has just grown large enough for one.
+    #[inline(never)]
+    fn index_last(&mut self) {
+        let entries = &self.entries;
+        let index = self
+            .index
+            .get_or_insert_with(|| Box::new(Index::with_capacity_and_hasher(entries.len() * 2, Default::default())));
+        // A new index takes every entry; one that was there, the last.
+        let from = if index.is_empty() { 0 } else { entries.len() - 1 };
+        for (i, e) in entries.iter().enumerate().skip(from) {
+            index.insert(e.key.get_ref().clone(), i);
+        }
     }
 }
 
-/// Key equality without a call into `memcmp` for the short keys tables hold:
-/// lookups are most of the work of reading a large file.
-fn same_key(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+/// Out of line: small tables, which have no index, are the common case.
+#[inline(never)]
+fn look_up(index: &Index<'_>, key: &str) -> Option<usize> {
+    index.get(key).copied()
+}
+
+/// A key's length and first seven bytes in one word: two keys of at most
+/// seven bytes are the same exactly when their tags are, and longer ones
+/// then only need their tails compared. Built from whole loads rather than
+/// bytes copied one by one, which would stall the load of the word.
+#[inline]
+fn tag(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let len = bytes.len();
+    let head = if let Some(first) = bytes.first_chunk::<8>() {
+        u64::from_le_bytes(*first) & HEAD
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // Four to seven bytes: the first four and the last four, which
+        // overlap in bytes that then agree.
+        u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << (8 * (len - 4))
+    } else {
+        bytes.iter().enumerate().fold(0, |word, (i, &x)| word | u64::from(x) << (8 * i))
+    };
+    head | (len.min(255) as u64) << 56
+}
+
+/// The bytes of a tag that hold a key's first seven bytes.
+const HEAD: u64 = (1 << 56) - 1;
+
+/// The rest of two keys with the same tag, compared without a call into
+/// `memcmp`: the tails are short or absent.
+#[inline]
+fn same_tail(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let from = a.len().min(7);
+    a.len() == b.len() && a[from..].iter().zip(&b[from..]).all(|(x, y)| x == y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str) -> Key<'_> {
+        Located::new(0..name.len(), Cow::Borrowed(name))
+    }
+
+    #[test]
+    fn tags_tell_short_keys_apart_and_tails_long_ones() {
+        let names = ["", "a", "b", "ab", "ba", "id", "abcdefg", "abcdefgh", "abcdefgi", "min_label", "max_label"];
+        let mut table = Table::new(Origin::Explicit);
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(table.insert(key(name), Located::new(0..0, Value::Integer(i as i64))), Some(i));
+        }
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(table.position(name), Some(i), "{name}");
+            assert!(table.insert(key(name), Located::new(0..0, Value::Boolean(true))).is_none());
+        }
+        assert_eq!(table.position("abcdefgj"), None);
+        assert_eq!(table.position("c"), None);
+        let long = "k".repeat(300);
+        let longer = "k".repeat(301);
+        table.push(key(&long), Located::new(0..0, Value::Boolean(false)));
+        assert_eq!(table.position(&longer), None);
+        assert_eq!(table.position(&long), Some(names.len()));
+    }
+
+    #[test]
+    fn large_tables_find_every_key() {
+        let names: Vec<String> = (0..100).map(|i| format!("key{i}")).collect();
+        let mut table = Table::new(Origin::Explicit);
+        for name in &names {
+            table.push(key(name), Located::new(0..0, Value::Datetime));
+        }
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(table.position(name), Some(i));
+        }
+        assert_eq!(table.position("key100"), None);
+    }
+
+    #[test]
+    fn positions_beyond_four_gib_saturate() {
+        let big = usize::try_from(u64::from(u32::MAX) + 10).unwrap_or(usize::MAX);
+        assert_eq!(Located::new(5..big, ()).span(), 5..u32::MAX as usize);
+    }
+
+    #[test]
+    fn trees_can_be_read_on_other_threads() {
+        fn send<T: Send>() {}
+        send::<Table<'static>>();
+    }
 }
