@@ -52,12 +52,6 @@ impl Questionnaire {
         }
     }
 
-    /// Whether no two questions share an id (the loader checks it as it
-    /// reads; a questionnaire joined from parts checks it here).
-    pub(crate) fn has_unique_question_ids(&self) -> bool {
-        self.index.len() == self.questions.len()
-    }
-
     /// The position of question `id` in [`Self::questions`].
     pub fn position(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()

@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::load::{AreasRead, Loader, TOP_KEYS, content_hash};
-use super::model::{Header, Questionnaire, Thresholds, index_questions};
+use super::model::{Header, QuestionIndex, Questionnaire, Thresholds, index_questions};
 use super::when::check_references;
 use crate::diagnostic::Diagnostics;
 use crate::limits::{MAX_AREAS, MAX_QUESTIONS};
@@ -62,7 +62,7 @@ pub fn parse_in_parts(source: &str, parts: usize) -> Option<Questionnaire> {
             ranges[1..].iter().map(|range| scope.spawn(|| read_later_part(source, range.clone()))).collect();
         let first = read_first_part(source, ranges[0].clone());
         // Every thread is joined before the answer is known.
-        let rest: Vec<Option<AreasRead>> = rest.into_iter().map(|part| part.join().ok().flatten()).collect();
+        let rest: Vec<Option<Part>> = rest.into_iter().map(|part| part.join().ok().flatten()).collect();
         let hash = hash.join().ok()?;
         let (header, scoring, first) = first?;
         join(header, scoring, first, rest.into_iter().collect::<Option<_>>()?, hash)
@@ -99,7 +99,7 @@ fn next_area_line(text: &str) -> Option<usize> {
 
 /// The first part: the questionnaire's header and thresholds, and its
 /// first areas.
-fn read_first_part(source: &str, range: Range<usize>) -> Option<(Header, Thresholds, AreasRead)> {
+fn read_first_part(source: &str, range: Range<usize>) -> Option<(Header, Thresholds, Part)> {
     let doc = toml_tree::parse_part(source, range)?;
     // Later parts add to `area` with `[[area]]`, which needs an array of
     // tables to add to.
@@ -112,11 +112,11 @@ fn read_first_part(source: &str, range: Range<usize>) -> Option<(Header, Thresho
     let mut read = AreasRead::default();
     loader.areas(top.area_tables, &mut read)?;
     let header = top.header?;
-    errs.is_empty().then_some((header, top.scoring, read))
+    errs.is_empty().then(|| (header, top.scoring, Part::indexed(read)))
 }
 
 /// A later part: areas only, starting with an `[[area]]` line.
-fn read_later_part(source: &str, range: Range<usize>) -> Option<AreasRead> {
+fn read_later_part(source: &str, range: Range<usize>) -> Option<Part> {
     let doc = toml_tree::parse_part(source, range)?;
     // Anything but areas (a `[scoring]` after them, say) is left to the
     // ordinary path, which knows what else the file holds.
@@ -127,7 +127,21 @@ fn read_later_part(source: &str, range: Range<usize>) -> Option<AreasRead> {
     let area_tables = area_tables(&doc, &mut errs);
     let mut read = AreasRead::default();
     Loader::new(source, &mut errs).areas(area_tables, &mut read)?;
-    errs.is_empty().then_some(read)
+    errs.is_empty().then(|| Part::indexed(read))
+}
+
+/// One part's areas and questions, with its question ids indexed on its
+/// own thread.
+struct Part {
+    read: AreasRead,
+    index: QuestionIndex,
+}
+
+impl Part {
+    fn indexed(read: AreasRead) -> Self {
+        let index = index_questions(&read.questions);
+        Part { read, index }
+    }
 }
 
 /// The `[[area]]` tables of a part's root.
@@ -137,14 +151,15 @@ fn area_tables<'t, 'i>(doc: &'t Table<'i>, errs: &mut Diagnostics) -> Vec<(&'t T
 
 /// Joins the parts in file order and checks what spans them: the limits,
 /// unique ids, and conditions, which may name a question of an earlier part.
-fn join(
-    header: Header,
-    scoring: Thresholds,
-    mut all: AreasRead,
-    rest: Vec<AreasRead>,
-    hash: String,
-) -> Option<Questionnaire> {
-    for part in rest {
+fn join(header: Header, scoring: Thresholds, first: Part, rest: Vec<Part>, hash: String) -> Option<Questionnaire> {
+    let Part { read: mut all, mut index } = first;
+    // Room for everything at once: growing step by step would copy the
+    // questions read so far again.
+    all.areas.reserve(rest.iter().map(|part| part.read.areas.len()).sum());
+    all.questions.reserve(rest.iter().map(|part| part.read.questions.len()).sum());
+    all.conditions.reserve(rest.iter().map(|part| part.read.conditions.len()).sum());
+    index.reserve(rest.iter().map(|part| part.index.len()).sum());
+    for Part { read: part, index: part_index } in rest {
         let (areas_before, questions_before) = (all.areas.len(), all.questions.len());
         all.areas.extend(part.areas.into_iter().map(|mut area| {
             area.questions = area.questions.start + questions_before..area.questions.end + questions_before;
@@ -155,6 +170,12 @@ fn join(
             question
         }));
         all.conditions.extend(part.conditions.into_iter().map(|(at, raw)| (at + questions_before, raw)));
+        for (id, at) in part_index {
+            // The same question id in two parts.
+            if index.insert(id, at + questions_before).is_some() {
+                return None;
+            }
+        }
     }
     if all.areas.len() > MAX_AREAS || all.questions.len() > MAX_QUESTIONS {
         return None;
@@ -163,14 +184,9 @@ fn join(
     if !all.areas.iter().all(|area| area_ids.insert(area.id.as_str())) {
         return None;
     }
-    let index = index_questions(&all.questions);
     let mut errs = Diagnostics::new();
     check_references(&mut all.questions, &index, all.conditions, &mut errs);
-    if !errs.is_empty() {
-        return None;
-    }
-    let questionnaire = Questionnaire::assemble(header, scoring, all.areas, all.questions, index, hash);
-    questionnaire.has_unique_question_ids().then_some(questionnaire)
+    errs.is_empty().then(|| Questionnaire::assemble(header, scoring, all.areas, all.questions, index, hash))
 }
 
 #[cfg(test)]
