@@ -60,7 +60,12 @@ pub fn parse_in_parts(source: &str, parts: usize) -> Option<Questionnaire> {
         let hash = scope.spawn(|| content_hash(source));
         let rest: Vec<_> =
             ranges[1..].iter().map(|range| scope.spawn(|| read_later_part(source, range.clone()))).collect();
-        let first = read_first_part(source, ranges[0].clone());
+        // The first part too is read on a thread of its own: freeing its
+        // tree leaves a host of small blocks with the allocator of the
+        // thread that made them, and the join, here, makes large blocks,
+        // which would have the allocator sort through all of them first.
+        let first = scope.spawn(|| read_first_part(source, ranges[0].clone()));
+        let first = first.join().ok().flatten();
         // Every thread is joined before the answer is known.
         let rest: Vec<Option<Part>> = rest.into_iter().map(|part| part.join().ok().flatten()).collect();
         let hash = hash.join().ok()?;
