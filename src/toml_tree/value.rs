@@ -217,6 +217,11 @@ impl<'i> Table<'i> {
         &mut self.entries[at].node
     }
 
+    /// [`Table::node_at_mut`], or `None` past the end.
+    pub(super) fn get_at_mut(&mut self, at: usize) -> Option<&mut Node<'i>> {
+        self.entries.get_mut(at).map(|e| &mut e.node)
+    }
+
     /// Gives the entry at `at` the key as written at another place (a table
     /// that a later header defines is named where that header names it).
     pub fn rename_at(&mut self, at: usize, key: Key<'i>) {
