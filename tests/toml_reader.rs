@@ -6,7 +6,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use crm_ready::toml_tree::{Node, Table, Value, parse_fully, parse_quickly};
+use crm_ready::toml_tree::{Node, Table, Value, parse_fully, parse_part, parse_quickly};
 use proptest::prelude::*;
 
 #[path = "../benches/support/generate.rs"]
@@ -240,6 +240,51 @@ fn found_cases_agree() {
     for doc in ["[a.b.c]\n[a]\n", "[a.b.c]\n[\"a\".b]\n", "[a.b.c]\n[ a ]\nx = 1\n"] {
         assert_eq!(agree(doc), Ok(true), "{doc:?}");
     }
+}
+
+/// The same array header again goes straight to its array; whatever came
+/// between must not have moved it.
+#[test]
+fn repeated_array_headers_agree() {
+    for doc in [
+        "[[a.b]]\nx = 1\n[[a.b]]\nx = 2\n",
+        "[[a.b]]\n[[a.b]]\n[a.c]\n[[a.b]]\n",
+        "[[a.b]]\nx = { y = 1 }\n[[a.b]]\n[[a]]\n[[a.b]]\n",
+        "[[a]]\n[[a]]\n[[a.b]]\n[[a.b]]\n[[a]]\n[[a.b]]\n",
+        "[a]\n[[a.b]]\n[[a.b]]\n[a]\n[[a.b]]\n",
+        "[[a]]\nb = 1\n[[a.b]]\n[[a.b]]\n",
+        "[[a]]\n[a]\n[[a]]\n",
+        "[[ a ]]\n[[a]]\n[[ a ]]\n",
+    ] {
+        assert!(agree(doc).is_ok(), "{doc:?}: {:?}", agree(doc));
+    }
+    assert_eq!(agree("[[a]]\nx = 1\n[[a]]\nx = 2\n[[a]]\n"), Ok(true));
+}
+
+/// A part of a larger text reads as that text's lines alone would, with
+/// positions in the whole text.
+#[test]
+fn parts_read_with_positions_in_the_whole() {
+    let source = generate::questionnaire(300);
+    let areas: Vec<usize> = source.match_indices("[[area]]\n").map(|(at, _)| at).collect();
+    for (start, end) in [(areas[1], areas[2]), (areas[2], source.len()), (0, areas[1])] {
+        let part = parse_part(&source, start..end).expect("a plain part");
+        // The same lines after a comment as long as what comes before them.
+        let mut alone = String::new();
+        if start > 0 {
+            alone.push('#');
+            alone.push_str(&" ".repeat(start - 2));
+            alone.push('\n');
+        }
+        alone.push_str(&source[start..end]);
+        assert_eq!(dump(&part), dump(&parse_quickly(&alone).expect("plain")));
+    }
+    let e_acute = "x = \"\u{e9}\"\n";
+    assert!(parse_part(e_acute, 6..e_acute.len()).is_none());
+    assert!(parse_part(e_acute, 0..100).is_none());
+    #[allow(clippy::reversed_empty_ranges)]
+    let backwards = 5..2;
+    assert!(parse_part(e_acute, backwards).is_none());
 }
 
 proptest! {

@@ -88,7 +88,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let context = context.into();
         for (key, _) in table.iter() {
             let name: &str = key.get_ref();
-            if !allowed.contains(&name) {
+            if !allowed.iter().any(|a| same_key(a, name)) {
                 let mut d = Diagnostic::at(key.span(), format!("unknown key `{name}` in {context}"));
                 d = match closest(name, allowed) {
                     Some(best) => d.with_help(format!("did you mean `{best}`?")),
@@ -114,6 +114,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// The raw node under `key`.
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&'a Node<'i>> {
         self.table.get(key)
     }
@@ -134,7 +135,11 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// An optional string, borrowed from the document.
     pub fn str(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<&'a str>> {
-        let node = self.get(key)?;
+        self.str_in(key, self.get(key)?, errs)
+    }
+
+    /// [`Fields::str`] of the node found under `key`.
+    fn str_in(&self, key: &str, node: &'a Node<'i>, errs: &mut Diagnostics) -> Option<Spanned<&'a str>> {
         match node.get_ref() {
             Value::String(s) => Some(Spanned::new(node.span(), s.as_ref())),
             _ => {
@@ -151,15 +156,20 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A required string; reports it when missing.
     pub fn required_string(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<String>> {
-        if self.get(key).is_none() {
+        let Some(node) = self.get(key) else {
             self.missing(key, "\"...\"", errs);
-        }
-        self.string(key, errs)
+            return None;
+        };
+        self.str_in(key, node, errs).map(|s| Spanned::new(s.span(), s.get_ref().to_string()))
     }
 
     /// An optional number (integer or float).
     pub fn number(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<f64>> {
-        let node = self.get(key)?;
+        self.number_in(key, self.get(key)?, errs)
+    }
+
+    /// [`Fields::number`] of the node found under `key`.
+    fn number_in(&self, key: &str, node: &Node<'_>, errs: &mut Diagnostics) -> Option<Spanned<f64>> {
         match as_number(node.get_ref()) {
             Some(n) => Some(Spanned::new(node.span(), n)),
             None => {
@@ -171,10 +181,11 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A required number; reports it when missing.
     pub fn required_number(&self, key: &str, errs: &mut Diagnostics) -> Option<Spanned<f64>> {
-        if self.get(key).is_none() {
+        let Some(node) = self.get(key) else {
             self.missing(key, "a number", errs);
-        }
-        self.number(key, errs)
+            return None;
+        };
+        self.number_in(key, node, errs)
     }
 
     /// An optional whole number.
@@ -256,6 +267,12 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
         out
     }
+}
+
+/// Key equality without a call into `memcmp` for the short keys tables
+/// hold: most pairs differ in length, and the rest within a few bytes.
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// The allowed key closest to a misspelt one, if any is close enough.

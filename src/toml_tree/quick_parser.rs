@@ -29,7 +29,7 @@ pub fn parse_part(source: &str, part: std::ops::Range<usize>) -> Option<Table<'_
     if src.get(part.start..)?.starts_with('\u{feff}') {
         return None;
     }
-    let mut r = Reader { src, bytes: src.as_bytes(), pos: part.start };
+    let mut r = Reader { src, bytes: src.as_bytes(), pos: part.start, last_array: 0..0, last_path: Vec::new() };
     let mut root = Table::new(Origin::Explicit);
     r.key_values(&mut root)?;
     // Each header's table is found once for all the key-values under it.
@@ -39,6 +39,11 @@ pub fn parse_part(source: &str, part: std::ops::Range<usize>) -> Option<Table<'_
         r.key_values(table)?;
     }
     Some(root)
+}
+
+/// A table defined by a header, not yet filled.
+fn fresh<'i>() -> Value<'i> {
+    Value::Table(Box::new(Table::with_room(Origin::Explicit)))
 }
 
 /// The table a header may add to: a table not written inline, or the last
@@ -58,6 +63,11 @@ struct Reader<'i> {
     src: &'i str,
     bytes: &'i [u8],
     pos: usize,
+    /// The last header, when it was an array's (`[[a.b]]`), with the entry
+    /// positions from the root to that array: the same header again (a
+    /// question's next choice) then goes straight to it.
+    last_array: std::ops::Range<usize>,
+    last_path: Vec<usize>,
 }
 
 impl<'i> Reader<'i> {
@@ -181,6 +191,17 @@ impl<'i> Reader<'i> {
     fn header<'t>(&mut self, root: &'t mut Table<'i>) -> Option<&'t mut Table<'i>> {
         let start = self.pos;
         let is_array = self.starts_with("[[");
+        let last_array = self.last_array.clone();
+        self.last_array = 0..0;
+        if is_array && !last_array.is_empty() {
+            let end = start + last_array.len();
+            if self.bytes.get(start..end) == self.bytes.get(last_array) {
+                self.pos = end;
+                self.last_array = start..end;
+                return self.next_in_array(root, start..end);
+            }
+        }
+        self.last_path.clear();
         self.pos += if is_array { 2 } else { 1 };
         // Each key but the last names a table on the way, made if new.
         let mut table = root;
@@ -196,6 +217,7 @@ impl<'i> Reader<'i> {
             let at = table.find_or_push(key, |key| {
                 Located::new(key.span(), Value::Table(Box::new(Table::new(Origin::Implicit))))
             });
+            self.last_path.push(at);
             table = open(table.node_at_mut(at).get_mut())?;
         };
         let close = if is_array { "]]" } else { "]" };
@@ -204,7 +226,6 @@ impl<'i> Reader<'i> {
         }
         self.pos += close.len();
         let span = start..self.pos;
-        let fresh = || Value::Table(Box::new(Table::with_room(Origin::Explicit)));
         let at = match table.position(last.get_ref()) {
             None => {
                 let value = if is_array {
@@ -239,7 +260,29 @@ impl<'i> Reader<'i> {
                 at
             }
         };
+        if is_array {
+            self.last_path.push(at);
+            self.last_array = start..self.pos;
+        }
         open(table.node_at_mut(at).get_mut())
+    }
+
+    /// The next table of the array the last header named, for the same
+    /// header again: only key-values, which cannot move the array, were read
+    /// in between.
+    fn next_in_array<'t>(&self, root: &'t mut Table<'i>, span: std::ops::Range<usize>) -> Option<&'t mut Table<'i>> {
+        let (&at, parents) = self.last_path.split_last()?;
+        let mut table = root;
+        for &parent in parents {
+            table = open(table.get_at_mut(parent)?.get_mut())?;
+        }
+        match table.get_at_mut(at)?.get_mut() {
+            Value::Array(a) if a.of_tables => {
+                a.items.push(Located::new(span, fresh()));
+                open(a.items.last_mut()?.get_mut())
+            }
+            _ => None,
+        }
     }
 
     /// One simple key: bare, or quoted without escapes. A dotted key
@@ -552,5 +595,27 @@ fn utf8_len(first: u8) -> usize {
         0xc0..=0xdf => 2,
         0xe0..=0xef => 3,
         _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word test never misses a byte that ends a string's plain run,
+    /// wherever it stands among others.
+    #[test]
+    fn words_with_a_string_end_are_never_passed() {
+        for stop in (0..=255u8).filter(|&b| CLASS[usize::from(b)] & STRING_STOP != 0) {
+            for at in 0..8 {
+                for fill in [b'a', b' ', 0x80, 0xff, b'~', b'!'] {
+                    let mut word = [fill; 8];
+                    word[at] = stop;
+                    assert!(may_end_string(u64::from_le_bytes(word)), "{stop:#x} at {at} among {fill:#x}");
+                }
+            }
+        }
+        assert!(!may_end_string(u64::from_le_bytes(*b"Plain te")));
+        assert!(!may_end_string(u64::from_le_bytes("ünï €".as_bytes()[..8].try_into().unwrap())));
     }
 }

@@ -2,7 +2,7 @@
 //! keep their keys in file order.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, hash_map};
 use std::fmt;
 use std::ops::Range;
 
@@ -149,7 +149,7 @@ pub enum Origin {
 const INDEXED_FROM: usize = 16;
 
 /// Where each key of a large table is.
-type Index<'i> = HashMap<Cow<'i, str>, usize>;
+type Index<'i> = HashMap<Cow<'i, str>, usize, foldhash::fast::RandomState>;
 
 /// A table: entries in file order.
 #[derive(Debug, Default)]
@@ -217,6 +217,11 @@ impl<'i> Table<'i> {
         &mut self.entries[at].node
     }
 
+    /// [`Table::node_at_mut`], or `None` past the end.
+    pub(super) fn get_at_mut(&mut self, at: usize) -> Option<&mut Node<'i>> {
+        self.entries.get_mut(at).map(|e| &mut e.node)
+    }
+
     /// Gives the entry at `at` the key as written at another place (a table
     /// that a later header defines is named where that header names it).
     pub fn rename_at(&mut self, at: usize, key: Key<'i>) {
@@ -232,6 +237,9 @@ impl<'i> Table<'i> {
     /// Adds an entry unless the key is taken; where it went.
     #[inline(always)]
     pub(super) fn insert(&mut self, key: Key<'i>, value: Node<'i>) -> Option<usize> {
+        if let Some(index) = &mut self.index {
+            return insert_indexed(&mut self.entries, index, key, value);
+        }
         let tag = tag(key.get_ref());
         if self.find(tag, key.get_ref()).is_some() {
             return None;
@@ -276,6 +284,25 @@ impl<'i> Table<'i> {
         let from = if index.is_empty() { 0 } else { entries.len() - 1 };
         for (i, e) in entries.iter().enumerate().skip(from) {
             index.insert(e.key.get_ref().clone(), i);
+        }
+    }
+}
+
+/// [`Table::insert`] into a table with an index, hashing the key once.
+#[inline(never)]
+fn insert_indexed<'i>(
+    entries: &mut Vec<Entry<'i>>,
+    index: &mut Index<'i>,
+    key: Key<'i>,
+    node: Node<'i>,
+) -> Option<usize> {
+    let at = entries.len();
+    match index.entry(key.get_ref().clone()) {
+        hash_map::Entry::Occupied(_) => None,
+        hash_map::Entry::Vacant(place) => {
+            place.insert(at);
+            entries.push(Entry { tag: tag(key.get_ref()), key, node });
+            Some(at)
         }
     }
 }
