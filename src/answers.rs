@@ -85,7 +85,27 @@ pub fn format_number(n: f64) -> String {
 /// [`format_number`], appended to `out`.
 fn write_number(out: &mut impl Write, n: f64) {
     // Writing to a String or a builder cannot fail.
-    let _ = if n.fract() == 0.0 && n.abs() < 1e15 { write!(out, "{}", n as i64) } else { write!(out, "{n}") };
+    let _ = if n.fract() == 0.0 && n.abs() < 1e15 { write_integer(out, n as i64) } else { write!(out, "{n}") };
+}
+
+/// A whole number in decimal, as `{}` writes it, without the formatting
+/// machinery: scoring writes two for every scale answer.
+fn write_integer(out: &mut impl Write, n: i64) -> std::fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.write_char('-')?;
+    }
+    out.write_str(std::str::from_utf8(&digits[at..]).unwrap_or_default())
 }
 
 impl Serialize for Answer {
@@ -182,6 +202,18 @@ impl Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_written_as_display_writes_them() {
+        for n in [0, 7, -7, 10, 99, 100, -1_000_000, 999_999_999_999_999, i64::MAX, i64::MIN] {
+            let mut s = String::new();
+            write_integer(&mut s, n).unwrap();
+            assert_eq!(s, n.to_string());
+        }
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(1e15), "1000000000000000");
+    }
 
     #[test]
     fn answers_round_trip_through_json() {
