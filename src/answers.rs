@@ -10,6 +10,7 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::{Kind, Question};
+use crate::shared_str::{Builder, SharedStr};
 
 /// The answer value meaning "don't know".
 pub const DONT_KNOW: &str = "dont-know";
@@ -19,9 +20,9 @@ pub const DONT_KNOW: &str = "dont-know";
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     /// A choice id, or free text on a text question.
-    Text(String),
+    Text(SharedStr),
     /// Choice ids of a multiple-choice question.
-    List(Vec<String>),
+    List(Vec<SharedStr>),
     /// A scale step or a number.
     Number(f64),
     /// "Don't know": scored as risk and listed as an unknown.
@@ -29,31 +30,30 @@ pub enum Answer {
 }
 
 impl Answer {
-    /// The answer in words, as a respondent would read it. Built in one
-    /// string: scoring calls this for every answered question.
-    pub fn describe(&self, question: &Question) -> String {
+    /// The answer in words, as a respondent would read it. Scoring calls
+    /// this for every answered question: a short answer is built inline.
+    pub fn describe(&self, question: &Question) -> SharedStr {
         match self {
-            Answer::DontKnow => "Don't know".to_string(),
+            Answer::DontKnow => SharedStr::from("Don't know"),
             Answer::Text(s) if question.kind == Kind::Text => s.clone(),
-            Answer::Text(id) => label(question, id).to_string(),
-            Answer::List(ids) if ids.is_empty() => "None selected".to_string(),
+            Answer::Text(id) => SharedStr::from(label(question, id)),
+            Answer::List(ids) if ids.is_empty() => SharedStr::from("None selected"),
             Answer::List(ids) => {
-                let len = ids.iter().map(|id| label(question, id).len() + 2).sum::<usize>();
-                let mut s = String::with_capacity(len);
+                let mut s = Builder::default();
                 for (k, id) in ids.iter().enumerate() {
                     if k > 0 {
                         s.push_str("; ");
                     }
                     s.push_str(label(question, id));
                 }
-                s
+                s.finish()
             }
             Answer::Number(n) => {
-                let mut s = String::new();
+                let mut s = Builder::default();
                 write_number(&mut s, *n);
                 match &question.unit {
                     Some(unit) => {
-                        s.push(' ');
+                        s.push_str(" ");
                         s.push_str(unit);
                     }
                     None if question.kind == Kind::Scale => {
@@ -64,7 +64,7 @@ impl Answer {
                     }
                     None => {}
                 }
-                s
+                s.finish()
             }
         }
     }
@@ -83,9 +83,29 @@ pub fn format_number(n: f64) -> String {
 }
 
 /// [`format_number`], appended to `out`.
-fn write_number(out: &mut String, n: f64) {
-    // Writing to a String cannot fail.
-    let _ = if n.fract() == 0.0 && n.abs() < 1e15 { write!(out, "{}", n as i64) } else { write!(out, "{n}") };
+fn write_number(out: &mut impl Write, n: f64) {
+    // Writing to a String or a builder cannot fail.
+    let _ = if n.fract() == 0.0 && n.abs() < 1e15 { write_integer(out, n as i64) } else { write!(out, "{n}") };
+}
+
+/// A whole number in decimal, as `{}` writes it, without the formatting
+/// machinery: scoring writes two for every scale answer.
+fn write_integer(out: &mut impl Write, n: i64) -> std::fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.write_char('-')?;
+    }
+    out.write_str(std::str::from_utf8(&digits[at..]).unwrap_or_default())
 }
 
 impl Serialize for Answer {
@@ -128,7 +148,7 @@ impl<'de> Deserialize<'de> for Answer {
                 f.write_str("a choice id, a list of choice ids, a number, text or \"dont-know\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
-                Ok(if v == DONT_KNOW { Answer::DontKnow } else { Answer::Text(v.to_string()) })
+                Ok(if v == DONT_KNOW { Answer::DontKnow } else { Answer::Text(SharedStr::from(v)) })
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
                 Ok(Answer::Number(v as f64))
@@ -141,7 +161,7 @@ impl<'de> Deserialize<'de> for Answer {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
                 let mut ids = Vec::new();
-                while let Some(id) = seq.next_element::<String>()? {
+                while let Some(id) = seq.next_element::<SharedStr>()? {
                     ids.push(id);
                 }
                 Ok(Answer::List(ids))
@@ -182,6 +202,18 @@ impl Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_written_as_display_writes_them() {
+        for n in [0, 7, -7, 10, 99, 100, -1_000_000, 999_999_999_999_999, i64::MAX, i64::MIN] {
+            let mut s = String::new();
+            write_integer(&mut s, n).unwrap();
+            assert_eq!(s, n.to_string());
+        }
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(1e15), "1000000000000000");
+    }
 
     #[test]
     fn answers_round_trip_through_json() {

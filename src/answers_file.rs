@@ -10,9 +10,10 @@ use crate::answers::{Answer, Answers, DONT_KNOW};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::limits::{MAX_ANSWERS, MAX_COSTLY_HINTS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::questionnaire::{Kind, Question, Questionnaire};
+use crate::shared_str::SharedStr;
 use crate::text::one_line;
 use crate::toml_tree::{self, Fields, Node, Table, Value, as_number, describe};
-use crate::visibility::visibility;
+use crate::visibility;
 
 /// The syntax of an answers file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,11 +124,12 @@ fn finish(
     q: &Questionnaire,
     mut errs: Diagnostics,
 ) -> Result<LoadedAnswers, InvalidInput> {
-    let (mut answers, answered) = check(raw, q, &mut errs);
+    let (mut answers, valid) = check(raw, q, &mut errs);
     if !errs.is_empty() {
         return Err(InvalidInput::new(origin, source, errs));
     }
-    let hidden = drop_hidden(&mut answers, q, raw, &answered);
+    let (kept, hidden) = drop_hidden(valid, q, raw);
+    answers.answers = sorted_map(kept);
     let warnings = if hidden.is_empty() {
         Vec::new()
     } else {
@@ -193,12 +195,22 @@ pub fn named_questionnaire(source: &str, syntax: Syntax) -> Option<String> {
     }
 }
 
-/// For each question, in questionnaire order, the index of its answer in
-/// [`RawFile::answers`], if it has a valid one. (At most [`MAX_ANSWERS`]:
-/// 32 bits halve the table.)
-type Answered = Vec<Option<u32>>;
+/// The valid answers of a file, in file order, before the answers to hidden
+/// questions are dropped. (Indices are below [`MAX_ANSWERS`]: 32 bits halve
+/// the tables.)
+#[derive(Default)]
+struct Valid<'r> {
+    answers: Vec<Keyed<'r, Answer>>,
+    /// Each answer's index in [`RawFile::answers`], for its place in the file.
+    entries: Vec<u32>,
+    /// For each question, in questionnaire order, its answer's index in
+    /// `answers`, if it has a valid one.
+    by_position: Vec<Option<u32>>,
+}
 
-fn check(raw: &RawFile<'_>, q: &Questionnaire, errs: &mut Diagnostics) -> (Answers, Answered) {
+/// Checks every answer and note; returns the answer set without its
+/// answers, which are in [`Valid`] until the hidden ones are dropped.
+fn check<'r>(raw: &'r RawFile<'_>, q: &Questionnaire, errs: &mut Diagnostics) -> (Answers, Valid<'r>) {
     let header = |key: &str| raw.header.get(key).map(|s| s.get_ref().clone());
     for key in ["questionnaire", "version"] {
         if !raw.seen_keys.contains(&key) {
@@ -220,7 +232,7 @@ fn check(raw: &RawFile<'_>, q: &Questionnaire, errs: &mut Diagnostics) -> (Answe
         );
         // Its answers belong to another questionnaire: checking them against
         // this one would only bury the one problem under false ones.
-        return (Answers::default(), Answered::new());
+        return (Answers::default(), Valid::default());
     } else if let Some(v) = raw.header.get("version")
         && v.get_ref() != &q.version
     {
@@ -237,20 +249,25 @@ fn check(raw: &RawFile<'_>, q: &Questionnaire, errs: &mut Diagnostics) -> (Answe
     }
     if raw.answers.len() > MAX_ANSWERS || raw.notes.len() > MAX_ANSWERS {
         errs.push(Diagnostic::whole_file(format!("too many answers or notes (at most {MAX_ANSWERS})")));
-        return (Answers::default(), Answered::new());
+        return (Answers::default(), Valid::default());
     }
     let mut hints = 0;
-    let mut answered = vec![None; q.questions.len()];
-    let mut checked = Vec::with_capacity(raw.answers.len());
+    let mut valid = Valid {
+        answers: Vec::with_capacity(raw.answers.len()),
+        entries: Vec::with_capacity(raw.answers.len()),
+        by_position: vec![None; q.questions.len()],
+    };
     let mut finder = Finder { q, next: 0 };
     for (i, (key, value)) in raw.answers.iter().enumerate() {
         let Some((at, question)) = known_question(&mut finder, key, &mut hints, errs) else { continue };
-        if let Some(a) = check_answer(question, value, errs) {
-            answered[at] = u32::try_from(i).ok();
-            checked.push(Keyed::new(key.get_ref(), a));
+        if let Some(a) = check_answer(question, value, errs)
+            && let (Ok(entry), Ok(index)) = (u32::try_from(i), u32::try_from(valid.answers.len()))
+        {
+            valid.by_position[at] = Some(index);
+            valid.entries.push(entry);
+            valid.answers.push(Keyed::new(key.get_ref(), a));
         }
     }
-    let answers = sorted_map(checked);
     let mut notes = Vec::new();
     let mut finder = Finder { q, next: 0 };
     for (key, value) in &raw.notes {
@@ -274,10 +291,10 @@ fn check(raw: &RawFile<'_>, q: &Questionnaire, errs: &mut Diagnostics) -> (Answe
         respondent: header("respondent"),
         role: header("role"),
         label: header("label"),
-        answers,
+        answers: BTreeMap::new(),
         notes,
     };
-    (answers, answered)
+    (answers, valid)
 }
 
 /// An entry for a map, with the first eight bytes of its key as a number
@@ -301,10 +318,18 @@ impl<'k, V> Keyed<'k, V> {
 /// A map of entries with unique keys (a table or JSON object holds each key
 /// once). Sorted here, the keys are copied in order, so the map's own sort,
 /// which then finds them in order, reads neighbouring memory; and its bulk
-/// build beats inserting keys one by one.
-fn sorted_map<V>(mut entries: Vec<Keyed<'_, V>>) -> BTreeMap<String, V> {
-    entries.sort_unstable_by(|a, b| a.prefix.cmp(&b.prefix).then_with(|| a.key.cmp(b.key)));
-    entries.into_iter().map(|e| (e.key.to_string(), e.value)).collect()
+/// build beats inserting keys one by one. The sort moves prefixes and
+/// positions, a third of an entry's size, and each entry moves once.
+fn sorted_map<V>(entries: Vec<Keyed<'_, V>>) -> BTreeMap<String, V> {
+    let mut order: Vec<(u64, usize)> = entries.iter().enumerate().map(|(i, e)| (e.prefix, i)).collect();
+    let key = |i: usize| entries.get(i).map_or("", |e| e.key);
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| key(a.1).cmp(key(b.1))));
+    let mut slots: Vec<Option<Keyed<'_, V>>> = entries.into_iter().map(Some).collect();
+    let mut sorted = Vec::with_capacity(slots.len());
+    sorted.extend(
+        order.into_iter().filter_map(|(_, i)| slots.get_mut(i)?.take()).map(|e| (e.key.to_string(), e.value)),
+    );
+    sorted.into_iter().collect()
 }
 
 /// How many questions past the last one found are compared by id before
@@ -397,7 +422,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
     match (question.kind, value.get_ref()) {
         (Kind::Single | Kind::YesNo, Raw::Str(s)) => {
             if question.choice(s).is_some() {
-                Some(Answer::Text(s.to_string()))
+                Some(Answer::Text(SharedStr::from(s.as_ref())))
             } else {
                 fail(
                     format!("question `{id}` has no choice `{s}`"),
@@ -406,7 +431,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
             }
         }
         (Kind::Multi, Raw::List(items)) => {
-            let mut ids: Vec<String> = Vec::with_capacity(items.len());
+            let mut ids: Vec<SharedStr> = Vec::with_capacity(items.len());
             for item in items.items() {
                 match item {
                     Some(s) if question.choice(s).is_none() => {
@@ -418,7 +443,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
                     Some(s) if ids.iter().any(|id| id == s) => {
                         return fail(format!("choice `{s}` is listed twice"), "list each choice once".into());
                     }
-                    Some(s) => ids.push(s.to_string()),
+                    Some(s) => ids.push(SharedStr::from(s)),
                     None => {
                         return fail(
                             "a multiple-choice answer must list choice ids (strings)".into(),
@@ -461,7 +486,9 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
                 Some(Answer::Number(*n))
             }
         }
-        (Kind::Text, Raw::Str(s)) if s.chars().count() <= MAX_TEXT_CHARS => Some(Answer::Text(s.to_string())),
+        (Kind::Text, Raw::Str(s)) if s.chars().count() <= MAX_TEXT_CHARS => {
+            Some(Answer::Text(SharedStr::from(s.as_ref())))
+        }
         (Kind::Text, Raw::Str(_)) => {
             fail(format!("the answer to `{id}` is too long"), format!("keep it under {MAX_TEXT_CHARS} characters"))
         }
@@ -480,28 +507,38 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
     }
 }
 
-/// Removes answers to questions their conditions hide; returns a warning
-/// for each, at the answer's key.
-fn drop_hidden(
-    answers: &mut Answers,
+/// Drops the answers to questions their conditions hide; returns the
+/// answers kept and a warning for each one dropped, at its key.
+///
+/// Only answered questions are visited: a condition on an unanswered
+/// question fails whether that question is shown or not, so the others'
+/// visibility never matters, and a large questionnaire is not read again.
+fn drop_hidden<'r>(
+    valid: Valid<'r>,
     q: &Questionnaire,
     raw: &RawFile<'_>,
-    answered: &[Option<u32>],
-) -> Vec<(Span, String)> {
-    let visible = visibility(q, &answers.answers);
+) -> (Vec<Keyed<'r, Answer>>, Vec<(Span, String)>) {
+    let given: Vec<Option<&Answer>> =
+        valid.by_position.iter().map(|k| k.and_then(|k| valid.answers.get(k as usize)).map(|e| &e.value)).collect();
+    let mut visible = vec![false; given.len()];
+    let mut keep = vec![true; valid.answers.len()];
     let mut warnings = Vec::new();
-    for ((question, shown), at) in q.questions.iter().zip(visible).zip(answered) {
-        // Only answered questions can lose an answer.
-        let Some(at) = at.filter(|_| !shown) else { continue };
-        if answers.answers.remove(&question.id).is_some() {
-            let span = raw.answers.get(at as usize).map_or(0..0, |(key, _)| key.span());
+    // In questionnaire order: conditions look backwards.
+    for ((at, question), k) in q.questions.iter().enumerate().zip(&valid.by_position) {
+        let Some(k) = k.map(|k| k as usize) else { continue };
+        let shown = visibility::shown(q, at, question, &given, &visible);
+        visible[at] = shown;
+        if !shown {
+            keep[k] = false;
+            let entry = valid.entries.get(k).and_then(|&i| raw.answers.get(i as usize));
             warnings.push((
-                span,
+                entry.map_or(0..0, |(key, _)| key.span()),
                 format!("ignoring the answer to `{}`: its condition hides it given the other answers", question.id),
             ));
         }
     }
-    warnings
+    let kept = valid.answers.into_iter().zip(keep).filter_map(|(e, keep)| keep.then_some(e)).collect();
+    (kept, warnings)
 }
 
 /// Checks answers gathered another way (a saved interview draft) with the

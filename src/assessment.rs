@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::Answer;
 use crate::questionnaire::{Kind, Phase, Severity};
+use crate::shared_str::SharedStr;
 
 /// Bumped when the JSON changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -72,10 +73,10 @@ pub struct Reason {
     /// A stable name: `critical-red-flag`, `score-below-minimum`,
     /// `major-red-flag`, `high-risk-area`, `too-many-unknowns`,
     /// `score-below-ready` or `ready`.
-    pub rule: String,
+    pub rule: SharedStr,
     pub message: String,
     /// The question ids that drove it.
-    pub questions: Vec<String>,
+    pub questions: Vec<SharedStr>,
 }
 
 /// One area's result.
@@ -110,32 +111,32 @@ pub enum QuestionStatus {
 /// One question's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct QuestionResult {
-    pub id: String,
-    pub area: String,
+    pub id: SharedStr,
+    pub area: SharedStr,
     pub kind: Kind,
-    pub text: String,
+    pub text: SharedStr,
     pub status: QuestionStatus,
     /// The answer as given.
     pub answer: Option<Answer>,
     /// The answer in words.
-    pub answer_text: Option<String>,
+    pub answer_text: Option<SharedStr>,
     /// 0–100; `None` for hidden and unscored questions.
     #[schemars(range(min = 0, max = 100))]
     pub score: Option<f64>,
     pub weight: f64,
     pub red_flag: Option<Severity>,
-    pub note: Option<String>,
+    pub note: Option<SharedStr>,
 }
 
 /// An answer that caps the verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RedFlag {
     pub severity: Severity,
-    pub area: String,
-    pub question: String,
-    pub question_text: String,
-    pub answer: String,
-    pub recommendation: String,
+    pub area: SharedStr,
+    pub question: SharedStr,
+    pub question_text: SharedStr,
+    pub answer: SharedStr,
+    pub recommendation: SharedStr,
 }
 
 /// Why a question counts as unknown.
@@ -149,9 +150,9 @@ pub enum UnknownReason {
 /// A question to find the answer to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Unknown {
-    pub area: String,
-    pub question: String,
-    pub text: String,
+    pub area: SharedStr,
+    pub question: SharedStr,
+    pub text: SharedStr,
     pub reason: UnknownReason,
 }
 
@@ -161,11 +162,11 @@ pub struct ActionItem {
     pub phase: Phase,
     /// Area weight × question weight × severity; higher comes first.
     pub priority: f64,
-    pub area: String,
-    pub question: String,
-    pub recommendation: String,
+    pub area: SharedStr,
+    pub question: SharedStr,
+    pub recommendation: SharedStr,
     /// The answer that calls for it.
-    pub because: String,
+    pub because: SharedStr,
 }
 
 /// A scored assessment.

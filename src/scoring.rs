@@ -7,6 +7,7 @@ use crate::assessment::{
     SCHEMA_VERSION, Unknown, UnknownReason, Verdict,
 };
 use crate::questionnaire::{Kind, Outcome, Phase, Question, Questionnaire, Severity};
+use crate::shared_str::SharedStr;
 use crate::visibility;
 
 /// Why an action is due. Kept as a reference until the action is built, so
@@ -50,23 +51,26 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
     let mut raised = Vec::new();
     // Per area: (weighted score sum, weight sum, shown, answered, unknown, worst flag)
     let mut sums = vec![(0.0_f64, 0.0_f64, 0_usize, 0_usize, 0_usize, None::<Severity>); q.areas.len()];
+    // Made once per area; every result and item of the area shares it.
+    let area_ids: Vec<SharedStr> = q.areas.iter().map(|a| SharedStr::from(&a.id)).collect();
 
     for (i, (question, &answer)) in q.questions.iter().zip(&given).enumerate() {
-        let shown = visibility::shown(q, question, &given, &visible);
+        let shown = visibility::shown(q, i, question, &given, &visible);
         visible.push(shown);
         let area = &q.areas[question.area];
+        let area_id = &area_ids[question.area];
         let mut result = QuestionResult {
-            id: question.id.clone(),
-            area: area.id.clone(),
+            id: SharedStr::from(&question.id),
+            area: area_id.clone(),
             kind: question.kind,
-            text: question.text.clone(),
+            text: SharedStr::from(&question.text),
             status: QuestionStatus::Hidden,
             answer: None,
             answer_text: None,
             score: None,
             weight: question.weight,
             red_flag: None,
-            note: notes.as_ref().and_then(|n| n.get(i).copied().flatten()).cloned(),
+            note: notes.as_ref().and_then(|n| n.get(i).copied().flatten()).map(SharedStr::from),
         };
         if !shown {
             results.push(result);
@@ -98,9 +102,9 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
                 result.score = Some(0.0);
                 let reason = if answer.is_some() { UnknownReason::DontKnow } else { UnknownReason::Unanswered };
                 unknowns.push(Unknown {
-                    area: area.id.clone(),
-                    question: question.id.clone(),
-                    text: question.text.clone(),
+                    area: area_id.clone(),
+                    question: result.id.clone(),
+                    text: result.text.clone(),
                     reason,
                 });
             }
@@ -111,28 +115,29 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
                 result.score = Some(round1(score));
                 result.red_flag = raised.iter().filter_map(|r| r.flag).max();
                 s.5 = s.5.max(result.red_flag);
-                let answer_text = result.answer_text.as_deref().unwrap_or_default();
+                let answer_text = result.answer_text.clone().unwrap_or_default();
                 for r in &raised {
+                    let recommendation = SharedStr::from(r.recommendation);
                     if let Some(severity) = r.flag {
                         red_flags.push(RedFlag {
                             severity,
-                            area: area.id.clone(),
-                            question: question.id.clone(),
-                            question_text: question.text.clone(),
-                            answer: answer_text.to_string(),
-                            recommendation: r.recommendation.to_string(),
+                            area: area_id.clone(),
+                            question: result.id.clone(),
+                            question_text: result.text.clone(),
+                            answer: answer_text.clone(),
+                            recommendation: recommendation.clone(),
                         });
                     }
                     actions.push(ActionItem {
                         phase: r.phase,
                         priority: round1(area.weight * question.weight * r.factor),
-                        area: area.id.clone(),
-                        question: question.id.clone(),
-                        recommendation: r.recommendation.to_string(),
+                        area: area_id.clone(),
+                        question: result.id.clone(),
+                        recommendation,
                         because: match r.because {
-                            Because::Answer => answer_text.to_string(),
-                            Because::Label(label) => label.to_string(),
-                            Because::Missing(label) => ["Not in place: ", label].concat(),
+                            Because::Answer => answer_text.clone(),
+                            Because::Label(label) => SharedStr::from(label),
+                            Because::Missing(label) => SharedStr::concat(&["Not in place: ", label]),
                         },
                     });
                 }
@@ -210,17 +215,23 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
 }
 
 /// The actions in plan order: by phase, then highest priority, otherwise
-/// questionnaire order (the order they were raised in). Sorts positions,
+/// questionnaire order (the order they were raised in). Sorts small keys,
 /// not the actions themselves, then moves each action once.
-fn plan(actions: Vec<ActionItem>) -> Vec<ActionItem> {
-    let mut order: Vec<usize> = (0..actions.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&actions[a], &actions[b]);
-        a.phase.cmp(&b.phase).then(b.priority.total_cmp(&a.priority))
-    });
-    let mut slots: Vec<Option<ActionItem>> = actions.into_iter().map(Some).collect();
-    let mut planned = Vec::with_capacity(slots.len());
-    planned.extend(order.into_iter().filter_map(|k| slots.get_mut(k).and_then(Option::take)));
+fn plan(mut actions: Vec<ActionItem>) -> Vec<ActionItem> {
+    let mut order: Vec<(Phase, f64, usize)> = actions.iter().enumerate().map(|(k, a)| (a.phase, a.priority, k)).collect();
+    // Stable, and quick on the long runs of equal keys that actions have.
+    order.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    // What a moved action leaves behind: empty strings allocate nothing.
+    let moved = || ActionItem {
+        phase: Phase::BeforeSigning,
+        priority: 0.0,
+        area: SharedStr::default(),
+        question: SharedStr::default(),
+        recommendation: SharedStr::default(),
+        because: SharedStr::default(),
+    };
+    let mut planned = Vec::with_capacity(order.len());
+    planned.extend(order.into_iter().filter_map(|(_, _, k)| actions.get_mut(k).map(|a| std::mem::replace(a, moved()))));
     planned
 }
 
@@ -259,7 +270,7 @@ fn contribute<'q>(question: &'q Question, answer: &Answer, raised: &mut Vec<Rais
             Some(o.score)
         }
         (Kind::Multi, Answer::List(ids)) => {
-            let chosen = |id: &String| ids.contains(id);
+            let chosen = |id: &str| ids.iter().any(|x| x == id);
             let score = question
                 .choices
                 .iter()
@@ -303,7 +314,7 @@ fn decide(
             Severity::Major => ("major-red-flag", "Major"),
         };
         let parts = [title, " red flag: \"", &flag.question_text, "\" answered \"", &flag.answer, "\""];
-        let reason = Reason { rule: rule.to_string(), message: parts.concat(), questions: vec![flag.question.clone()] };
+        let reason = Reason { rule: rule.into(), message: parts.concat(), questions: vec![flag.question.clone()] };
         if flag.severity == Severity::Critical { blocking.push(reason) } else { conditions.push(reason) }
     }
     if overall < t.high_risk_below {
@@ -365,8 +376,8 @@ const WEAKEST: usize = 5;
 /// The ids of the lowest-scoring shown questions (below 50), worst first,
 /// then heaviest first, then in questionnaire order; at most five: the
 /// answers that pull a score down. Keeps only the five, so one pass, no sort.
-fn weakest(results: &[QuestionResult]) -> Vec<String> {
-    let mut low: Vec<(f64, f64, &str)> = Vec::with_capacity(WEAKEST + 1);
+fn weakest(results: &[QuestionResult]) -> Vec<SharedStr> {
+    let mut low: Vec<(f64, f64, &SharedStr)> = Vec::with_capacity(WEAKEST + 1);
     for r in results {
         let Some(score) = r.score.filter(|s| *s < 50.0) else {
             continue;
@@ -378,7 +389,7 @@ fn weakest(results: &[QuestionResult]) -> Vec<String> {
             low.truncate(WEAKEST);
         }
     }
-    low.into_iter().map(|(_, _, id)| id.to_string()).collect()
+    low.into_iter().map(|(_, _, id)| id.clone()).collect()
 }
 
 /// Rounds to one decimal, the precision every report shows. Adding 0.0
@@ -409,10 +420,10 @@ mod tests {
     /// A shown result with this score and weight.
     fn result(id: usize, score: Option<f64>, weight: f64) -> QuestionResult {
         QuestionResult {
-            id: format!("q{id}"),
+            id: format!("q{id}").into(),
             area: "a".into(),
             kind: Kind::Single,
-            text: String::new(),
+            text: SharedStr::default(),
             status: QuestionStatus::Answered,
             answer: None,
             answer_text: None,
@@ -436,7 +447,7 @@ mod tests {
             expected.sort_by(|a, b| {
                 a.score.unwrap_or(0.0).total_cmp(&b.score.unwrap_or(0.0)).then(b.weight.total_cmp(&a.weight))
             });
-            let expected: Vec<String> = expected.into_iter().take(5).map(|r| r.id.clone()).collect();
+            let expected: Vec<SharedStr> = expected.into_iter().take(5).map(|r| r.id.clone()).collect();
             assert_eq!(weakest(slice), expected, "first {n}");
         }
     }
@@ -447,9 +458,9 @@ mod tests {
             phase: Phase::ALL[(k * 7) % 3],
             priority: ((k * 5) % 4) as f64,
             area: "a".into(),
-            question: format!("q{k}"),
-            recommendation: String::new(),
-            because: String::new(),
+            question: format!("q{k}").into(),
+            recommendation: SharedStr::default(),
+            because: SharedStr::default(),
         };
         let raised: Vec<ActionItem> = (0..100).map(action).collect();
         let mut expected = raised.clone();

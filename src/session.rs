@@ -231,7 +231,7 @@ impl<'q> Session<'q> {
         let question = &q.questions[i];
         match question.choices.get(choice) {
             Some(c) if matches!(question.kind, Kind::Single | Kind::YesNo) => {
-                self.set(i, Some(Answer::Text(c.id.clone())))
+                self.set(i, Some(Answer::Text(c.id.as_str().into())))
             }
             _ => Change::default(),
         }
@@ -258,7 +258,7 @@ impl<'q> Session<'q> {
             } else {
                 ids.retain(|id| !question.choice(id).is_some_and(|c| c.exclusive));
             }
-            ids.push(picked.id.clone());
+            ids.push(picked.id.as_str().into());
             ids.sort_by_key(|id| question.choices.iter().position(|c| c.id == *id));
         }
         let answer = (!ids.is_empty()).then_some(Answer::List(ids));
@@ -274,7 +274,7 @@ impl<'q> Session<'q> {
     /// Answers a text question; blank text removes the answer.
     pub fn enter_text(&mut self, i: usize, text: &str) -> Change {
         let text = text.trim();
-        self.set(i, (!text.is_empty()).then(|| Answer::Text(text.to_string())))
+        self.set(i, (!text.is_empty()).then(|| Answer::Text(text.into())))
     }
 
     /// Answers "don't know", if the question accepts it.

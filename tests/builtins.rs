@@ -81,10 +81,10 @@ fn the_full_questionnaire_uses_conditions_and_every_kind_of_question() {
 /// An answer to `target` that makes `test` hold.
 fn satisfying(target: &Question, test: &Test) -> Answer {
     match test {
-        Test::Is(c) => Answer::Text(c.clone()),
-        Test::IsAny(list) => Answer::Text(list[0].clone()),
-        Test::IsNot(c) => Answer::Text(target.choices.iter().find(|x| &x.id != c).map(|x| x.id.clone()).unwrap()),
-        Test::Includes(c) => Answer::List(vec![c.clone()]),
+        Test::Is(c) => Answer::Text(c.into()),
+        Test::IsAny(list) => Answer::Text((&list[0]).into()),
+        Test::IsNot(c) => Answer::Text(target.choices.iter().find(|x| &x.id != c).map(|x| (&x.id).into()).unwrap()),
+        Test::Includes(c) => Answer::List(vec![c.into()]),
         Test::AtLeast(n) => Answer::Number(n.ceil()),
         Test::Below(n) => {
             Answer::Number(target.min.unwrap_or(n - 1.0).min(n - 1.0).max(target.min.unwrap_or(f64::MIN)))
@@ -104,8 +104,8 @@ fn reveal(q: &Questionnaire, index: usize, answers: &mut Answers) {
 /// Every answer a question accepts, bar "don't know".
 fn every_answer(question: &Question) -> Vec<Answer> {
     match question.kind {
-        Kind::Single | Kind::YesNo => question.choices.iter().map(|c| Answer::Text(c.id.clone())).collect(),
-        Kind::Multi => question.choices.iter().map(|c| Answer::List(vec![c.id.clone()])).collect(),
+        Kind::Single | Kind::YesNo => question.choices.iter().map(|c| Answer::Text((&c.id).into())).collect(),
+        Kind::Multi => question.choices.iter().map(|c| Answer::List(vec![(&c.id).into()])).collect(),
         Kind::Scale => {
             let (lo, hi) = (question.min.unwrap() as i64, question.max.unwrap() as i64);
             (lo..=hi).map(|v| Answer::Number(v as f64)).collect()

@@ -8,6 +8,7 @@ use crm_ready::assessment::{Assessment, Verdict};
 use crm_ready::questionnaire::{Kind, Question, Questionnaire, builtin};
 use crm_ready::report::to_json;
 use crm_ready::scoring::score;
+use crm_ready::shared_str::SharedStr;
 use proptest::prelude::*;
 
 fn builtins() -> Vec<Questionnaire> {
@@ -17,11 +18,11 @@ fn builtins() -> Vec<Questionnaire> {
 /// Every real answer a question accepts.
 fn options(q: &Question) -> Vec<Answer> {
     match q.kind {
-        Kind::Single | Kind::YesNo => q.choices.iter().map(|c| Answer::Text(c.id.clone())).collect(),
+        Kind::Single | Kind::YesNo => q.choices.iter().map(|c| Answer::Text((&c.id).into())).collect(),
         Kind::Multi => {
             // Each non-exclusive subset of up to three choices, plus each choice alone.
-            let plain: Vec<_> = q.choices.iter().filter(|c| !c.exclusive).map(|c| c.id.clone()).collect();
-            let mut out: Vec<Answer> = q.choices.iter().map(|c| Answer::List(vec![c.id.clone()])).collect();
+            let plain: Vec<SharedStr> = q.choices.iter().filter(|c| !c.exclusive).map(|c| (&c.id).into()).collect();
+            let mut out: Vec<Answer> = q.choices.iter().map(|c| Answer::List(vec![(&c.id).into()])).collect();
             for i in 0..plain.len() {
                 for j in i + 1..plain.len() {
                     out.push(Answer::List(vec![plain[i].clone(), plain[j].clone()]));

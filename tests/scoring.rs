@@ -141,11 +141,11 @@ fn assess(pairs: &[(&str, Answer)]) -> Assessment {
 }
 
 fn choice(id: &str) -> Answer {
-    Answer::Text(id.to_string())
+    Answer::Text(id.into())
 }
 
 fn list(ids: &[&str]) -> Answer {
-    Answer::List(ids.iter().map(|s| s.to_string()).collect())
+    Answer::List(ids.iter().map(|&s| s.into()).collect())
 }
 
 fn best() -> Vec<(&'static str, Answer)> {

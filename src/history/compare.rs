@@ -217,9 +217,9 @@ pub fn compare(
             continue;
         }
         changed_answers.push(AnswerChange {
-            question: now.id.clone(),
-            area: now.area.clone(),
-            text: now.text.clone(),
+            question: now.id.to_string(),
+            area: now.area.to_string(),
+            text: now.text.to_string(),
             before: in_words(then),
             after: in_words(now),
             score_before: then.score,
@@ -268,7 +268,7 @@ fn in_words(q: &QuestionResult) -> String {
         QuestionStatus::Hidden => "not asked".into(),
         QuestionStatus::Unanswered => "unanswered".into(),
         QuestionStatus::DontKnow => "Don't know".into(),
-        QuestionStatus::Answered => q.answer_text.clone().unwrap_or_default(),
+        QuestionStatus::Answered => q.answer_text.as_deref().unwrap_or_default().to_string(),
     }
 }
 
@@ -335,7 +335,7 @@ mod tests {
     fn with(q: &Questionnaire, changes: &[(&str, &str)]) -> Assessment {
         let mut answers = base_answers(q);
         for (id, choice) in changes {
-            answers.answers.insert(id.to_string(), Answer::Text(choice.to_string()));
+            answers.answers.insert(id.to_string(), Answer::Text((*choice).into()));
         }
         assess(q, &answers)
     }

@@ -148,7 +148,9 @@ fn row_lines(
     let multi = question.kind == Kind::Multi;
     let on = match (row, answer) {
         (Row::Choice(c), Some(Answer::Text(id))) => question.choices.get(c).is_some_and(|ch| ch.id == *id),
-        (Row::Choice(c), Some(Answer::List(ids))) => question.choices.get(c).is_some_and(|ch| ids.contains(&ch.id)),
+        (Row::Choice(c), Some(Answer::List(ids))) => {
+            question.choices.get(c).is_some_and(|ch| ids.iter().any(|id| *id == ch.id))
+        }
         (Row::Step(v), Some(Answer::Number(n))) => v == *n,
         (Row::DontKnow, Some(Answer::DontKnow)) => true,
         _ => false,
