@@ -326,9 +326,8 @@ fn sorted_map<V>(entries: Vec<Keyed<'_, V>>) -> BTreeMap<String, V> {
     order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| key(a.1).cmp(key(b.1))));
     let mut slots: Vec<Option<Keyed<'_, V>>> = entries.into_iter().map(Some).collect();
     let mut sorted = Vec::with_capacity(slots.len());
-    sorted.extend(
-        order.into_iter().filter_map(|(_, i)| slots.get_mut(i)?.take()).map(|e| (e.key.to_string(), e.value)),
-    );
+    sorted
+        .extend(order.into_iter().filter_map(|(_, i)| slots.get_mut(i)?.take()).map(|e| (e.key.to_string(), e.value)));
     sorted.into_iter().collect()
 }
 

@@ -218,7 +218,8 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
 /// questionnaire order (the order they were raised in). Sorts small keys,
 /// not the actions themselves, then moves each action once.
 fn plan(mut actions: Vec<ActionItem>) -> Vec<ActionItem> {
-    let mut order: Vec<(Phase, f64, usize)> = actions.iter().enumerate().map(|(k, a)| (a.phase, a.priority, k)).collect();
+    let mut order: Vec<(Phase, f64, usize)> =
+        actions.iter().enumerate().map(|(k, a)| (a.phase, a.priority, k)).collect();
     // Stable, and quick on the long runs of equal keys that actions have.
     order.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     // What a moved action leaves behind: empty strings allocate nothing.
