@@ -186,8 +186,9 @@ pub struct Answers {
     /// A name for this round, such as `2026-Q4`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// By question id. Ids are short: inline keys cost no allocation.
     #[serde(default)]
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: BTreeMap<SharedStr, Answer>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
 }

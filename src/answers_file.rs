@@ -320,14 +320,13 @@ impl<'k, V> Keyed<'k, V> {
 /// which then finds them in order, reads neighbouring memory; and its bulk
 /// build beats inserting keys one by one. The sort moves prefixes and
 /// positions, a third of an entry's size, and each entry moves once.
-fn sorted_map<V>(entries: Vec<Keyed<'_, V>>) -> BTreeMap<String, V> {
+fn sorted_map<K: for<'k> From<&'k str> + Ord, V>(entries: Vec<Keyed<'_, V>>) -> BTreeMap<K, V> {
     let mut order: Vec<(u64, usize)> = entries.iter().enumerate().map(|(i, e)| (e.prefix, i)).collect();
     let key = |i: usize| entries.get(i).map_or("", |e| e.key);
     order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| key(a.1).cmp(key(b.1))));
     let mut slots: Vec<Option<Keyed<'_, V>>> = entries.into_iter().map(Some).collect();
     let mut sorted = Vec::with_capacity(slots.len());
-    sorted
-        .extend(order.into_iter().filter_map(|(_, i)| slots.get_mut(i)?.take()).map(|e| (e.key.to_string(), e.value)));
+    sorted.extend(order.into_iter().filter_map(|(_, i)| slots.get_mut(i)?.take()).map(|e| (K::from(e.key), e.value)));
     sorted.into_iter().collect()
 }
 

@@ -76,7 +76,7 @@ impl<'q> Session<'q> {
         let mut dropped = Vec::new();
         for (i, question) in q.questions.iter().enumerate() {
             if !visible[i]
-                && let Some(answer) = answers.answers.remove(&question.id)
+                && let Some(answer) = answers.answers.remove(question.id.as_str())
             {
                 dropped.push(Dropped { question: i, answer });
             }
@@ -95,7 +95,7 @@ impl<'q> Session<'q> {
         let mut total = Progress::default();
         for (i, question) in q.questions.iter().enumerate() {
             if visible[i] {
-                let answered = usize::from(answers.answers.contains_key(&question.id));
+                let answered = usize::from(answers.answers.contains_key(question.id.as_str()));
                 areas[question.area].shown += 1;
                 areas[question.area].answered += answered;
                 total.shown += 1;
@@ -134,7 +134,7 @@ impl<'q> Session<'q> {
     }
 
     pub fn answer(&self, i: usize) -> Option<&Answer> {
-        self.answers.answers.get(&self.q.questions[i].id)
+        self.answers.answers.get(self.q.questions[i].id.as_str())
     }
 
     pub fn note(&self, i: usize) -> Option<&str> {
@@ -310,10 +310,10 @@ impl<'q> Session<'q> {
         let q = self.q;
         let question = &q.questions[i];
         let before = match answer {
-            Some(a) => self.answers.answers.insert(question.id.clone(), a),
-            None => self.answers.answers.remove(&question.id),
+            Some(a) => self.answers.answers.insert(question.id.as_str().into(), a),
+            None => self.answers.answers.remove(question.id.as_str()),
         };
-        let now = self.answers.answers.contains_key(&question.id);
+        let now = self.answers.answers.contains_key(question.id.as_str());
         self.count_answered(question.area, before.is_some(), now);
         self.refresh_dependents(i)
     }
@@ -346,7 +346,7 @@ impl<'q> Session<'q> {
                 continue;
             }
             self.visible[j] = shown;
-            let answered = self.answers.answers.contains_key(&question.id);
+            let answered = self.answers.answers.contains_key(question.id.as_str());
             let area = &mut self.areas[question.area];
             if shown {
                 area.shown += 1;
@@ -359,7 +359,7 @@ impl<'q> Session<'q> {
                     area.answered -= 1;
                     self.total.answered -= 1;
                 }
-                if let Some(answer) = self.answers.answers.remove(&question.id) {
+                if let Some(answer) = self.answers.answers.remove(question.id.as_str()) {
                     change.dropped.push(Dropped { question: j, answer });
                 }
             }

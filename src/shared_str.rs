@@ -1,8 +1,8 @@
-//! [`SharedStr`]: the assessment's per-question strings. Scoring copies the
-//! same ids, texts and answers into several places for every question, and
-//! with `String`s a large questionnaire's assessment spent most of its time
-//! allocating and freeing those copies.
-
+//! [`SharedStr`]: the strings of answer sets and assessments. Scoring copies
+//! the same ids, texts and answers into several places for every question,
+//! and reading an answers file makes a key and a value for every answer:
+//! with `String`s, a large questionnaire's assessment spent most of its time
+//! allocating and freeing them, although most are a few bytes long.
 use std::borrow::{Borrow, Cow};
 use std::fmt;
 use std::hash::{Hash, Hasher};

@@ -4,13 +4,14 @@ use std::collections::BTreeMap;
 
 use crate::answers::Answer;
 use crate::questionnaire::{Condition, Question, Questionnaire, Test};
+use crate::shared_str::SharedStr;
 
 /// For each question in order, whether its conditions hold.
 ///
 /// A condition holds only when the question it names is itself visible and
 /// has a real answer (not "don't know") that passes the test. Conditions look
 /// backwards only, so one pass in file order settles everything.
-pub fn visibility(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Vec<bool> {
+pub fn visibility(q: &Questionnaire, answers: &BTreeMap<SharedStr, Answer>) -> Vec<bool> {
     let mut visible = Vec::with_capacity(q.questions.len());
     for question in &q.questions {
         let shown = question.when.iter().all(|c| holds(q, c, answers, &visible));
@@ -51,14 +52,14 @@ fn target(q: &Questionnaire, at: usize, id: &str) -> Option<usize> {
 }
 
 /// Whether one condition holds, given the visibility of earlier questions.
-pub fn holds(q: &Questionnaire, c: &Condition, answers: &BTreeMap<String, Answer>, visible: &[bool]) -> bool {
+pub fn holds(q: &Questionnaire, c: &Condition, answers: &BTreeMap<SharedStr, Answer>, visible: &[bool]) -> bool {
     let Some(target) = q.position(&c.question) else {
         return false;
     };
     if !visible.get(target).copied().unwrap_or(false) {
         return false;
     }
-    answers.get(&c.question).is_some_and(|a| passes(&c.test, a))
+    answers.get(c.question.as_str()).is_some_and(|a| passes(&c.test, a))
 }
 
 /// Whether an answer passes a condition's test; "don't know" passes none.

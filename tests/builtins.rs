@@ -97,7 +97,7 @@ fn reveal(q: &Questionnaire, index: usize, answers: &mut Answers) {
     for c in &q.questions[index].when {
         let target = q.position(&c.question).unwrap();
         reveal(q, target, answers);
-        answers.answers.insert(c.question.clone(), satisfying(&q.questions[target], &c.test));
+        answers.answers.insert((&c.question).into(), satisfying(&q.questions[target], &c.test));
     }
 }
 
@@ -125,7 +125,7 @@ fn every_answer_of_every_question_is_reachable_and_scored() {
             assert!(visibility(&q, &base.answers)[i], "{}: cannot reveal {}", q.id, question.id);
             for answer in every_answer(question) {
                 let mut answers = base.clone();
-                answers.answers.insert(question.id.clone(), answer.clone());
+                answers.answers.insert((&question.id).into(), answer.clone());
                 let a = score(&q, &answers, jiff::Timestamp::UNIX_EPOCH);
                 let result = &a.questions[i];
                 assert_eq!(result.status, QuestionStatus::Answered, "{}: {} with {answer:?}", q.id, question.id);
@@ -139,7 +139,7 @@ fn every_answer_of_every_question_is_reachable_and_scored() {
             }
             if question.dont_know {
                 let mut answers = base.clone();
-                answers.answers.insert(question.id.clone(), Answer::DontKnow);
+                answers.answers.insert((&question.id).into(), Answer::DontKnow);
                 let a = score(&q, &answers, jiff::Timestamp::UNIX_EPOCH);
                 if question.is_scored() {
                     assert!(a.unknowns.iter().any(|u| u.question == question.id));

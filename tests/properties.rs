@@ -48,9 +48,9 @@ fn answers_from(q: &Questionnaire, seeds: &[usize]) -> Answers {
         let opts = options(question);
         let pick = seed % (opts.len() + 2);
         if pick < opts.len() {
-            answers.answers.insert(question.id.clone(), opts[pick].clone());
+            answers.answers.insert((&question.id).into(), opts[pick].clone());
         } else if pick == opts.len() && question.dont_know {
-            answers.answers.insert(question.id.clone(), Answer::DontKnow);
+            answers.answers.insert((&question.id).into(), Answer::DontKnow);
         }
     }
     answers
@@ -66,7 +66,7 @@ fn question_score(q: &Questionnaire, index: usize, answer: &Answer) -> f64 {
     // Reveal nothing: score the question as if shown, via a copy without conditions.
     let mut bare = q.clone();
     bare.questions[index].when.clear();
-    a.answers.insert(q.questions[index].id.clone(), answer.clone());
+    a.answers.insert((&q.questions[index].id).into(), answer.clone());
     run(&bare, &a).questions[index].score.unwrap_or(0.0)
 }
 
@@ -113,7 +113,7 @@ proptest! {
         let index = free[pick % free.len()];
         let question = &q.questions[index];
         let base = answers_from(q, &seeds);
-        let before_answer = base.answers.get(&question.id).cloned();
+        let before_answer = base.answers.get(question.id.as_str()).cloned();
         let before_score = match &before_answer {
             Some(Answer::DontKnow) | None => 0.0,
             Some(a) => question_score(q, index, a),
@@ -122,7 +122,7 @@ proptest! {
         let candidate = &opts[better % opts.len()];
         prop_assume!(question_score(q, index, candidate) >= before_score);
         let mut improved = base.clone();
-        improved.answers.insert(question.id.clone(), candidate.clone());
+        improved.answers.insert((&question.id).into(), candidate.clone());
         let a = run(q, &base);
         let b = run(q, &improved);
         prop_assert!(b.score >= a.score, "{} -> {:?}: {} fell to {}", question.id, candidate, a.score, b.score);

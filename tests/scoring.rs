@@ -135,7 +135,7 @@ fn assess(pairs: &[(&str, Answer)]) -> Assessment {
     let q = questionnaire();
     let mut answers = Answers::for_questionnaire(&q);
     for (id, a) in pairs {
-        answers.answers.insert((*id).to_string(), a.clone());
+        answers.answers.insert((*id).into(), a.clone());
     }
     score(&q, &answers, jiff::Timestamp::UNIX_EPOCH)
 }

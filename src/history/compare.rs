@@ -335,7 +335,7 @@ mod tests {
     fn with(q: &Questionnaire, changes: &[(&str, &str)]) -> Assessment {
         let mut answers = base_answers(q);
         for (id, choice) in changes {
-            answers.answers.insert(id.to_string(), Answer::Text((*choice).into()));
+            answers.answers.insert((*id).into(), Answer::Text((*choice).into()));
         }
         assess(q, &answers)
     }

@@ -272,7 +272,7 @@ pub fn answers(q: &Questionnaire) -> impl Strategy<Value = Answers> + use<> {
     per_question.prop_map(move |given| Answers {
         questionnaire: id.clone(),
         version: version.clone(),
-        answers: given.into_iter().flatten().collect::<BTreeMap<_, _>>(),
+        answers: given.into_iter().flatten().map(|(id, a)| (id.into(), a)).collect::<BTreeMap<_, _>>(),
         ..Answers::default()
     })
 }
