@@ -430,18 +430,26 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
         }
         (Kind::Multi, Raw::List(items)) => {
             let mut ids: Vec<SharedStr> = Vec::with_capacity(items.len());
+            // The first exclusive choice listed, found in the same search.
+            let mut exclusive = None;
             for item in items.items() {
-                match item {
-                    Some(s) if question.choice(s).is_none() => {
+                let choice = item.map(|s| (s, question.choice(s)));
+                match choice {
+                    Some((s, None)) => {
                         return fail(
                             format!("question `{id}` has no choice `{s}`"),
                             format!("use choices from {}", choice_ids()),
                         );
                     }
-                    Some(s) if ids.iter().any(|id| id == s) => {
+                    Some((s, _)) if ids.iter().any(|id| id == s) => {
                         return fail(format!("choice `{s}` is listed twice"), "list each choice once".into());
                     }
-                    Some(s) => ids.push(SharedStr::from(s)),
+                    Some((s, Some(c))) => {
+                        if c.exclusive && exclusive.is_none() {
+                            exclusive = Some(s);
+                        }
+                        ids.push(SharedStr::from(s));
+                    }
                     None => {
                         return fail(
                             "a multiple-choice answer must list choice ids (strings)".into(),
@@ -451,7 +459,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
                 }
             }
             if ids.len() > 1
-                && let Some(ex) = ids.iter().find(|s| question.choice(s).is_some_and(|c| c.exclusive))
+                && let Some(ex) = exclusive
             {
                 return fail(
                     format!("choice `{ex}` excludes the others, but more are listed"),

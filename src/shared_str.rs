@@ -3,6 +3,7 @@
 //! and reading an answers file makes a key and a value for every answer:
 //! with `String`s, a large questionnaire's assessment spent most of its time
 //! allocating and freeing them, although most are a few bytes long.
+
 use std::borrow::{Borrow, Cow};
 use std::fmt;
 use std::hash::{Hash, Hasher};
