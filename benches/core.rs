@@ -27,17 +27,13 @@ fn pipeline(source: &str, answers: &str) -> (Questionnaire, Answers, Assessment)
 fn bench(c: &mut Criterion) {
     let full = builtin::find("crm-readiness").expect("built-in").source;
     let ready = include_str!("../examples/answers-ready.toml");
-    c.bench_function("load+validate+score crm-readiness", |b| {
-        b.iter(|| pipeline(black_box(full), black_box(ready)))
-    });
+    c.bench_function("load+validate+score crm-readiness", |b| b.iter(|| pipeline(black_box(full), black_box(ready))));
 
     let big = generate::questionnaire(10_000);
     let big_answers = generate::answers(10_000);
     let mut group = c.benchmark_group("generated 10k");
     group.sample_size(20);
-    group.bench_function("load+validate", |b| {
-        b.iter(|| parse(black_box(&big), "q.toml").expect("valid"))
-    });
+    group.bench_function("load+validate", |b| b.iter(|| parse(black_box(&big), "q.toml").expect("valid")));
     // The stages on their own, to see where the time goes. The tree is
     // read here in one piece on one thread, and freed: both are part of
     // loading.
@@ -47,12 +43,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| parse_answers(black_box(&big_answers), "a.toml", Syntax::Toml, &q).expect("valid"))
     });
     let a = parse_answers(&big_answers, "a.toml", Syntax::Toml, &q).expect("valid").answers;
-    group.bench_function("stage: score", |b| {
-        b.iter(|| score(&q, black_box(&a), jiff::Timestamp::UNIX_EPOCH))
-    });
-    group.bench_function("load+validate+score", |b| {
-        b.iter(|| pipeline(black_box(&big), black_box(&big_answers)))
-    });
+    group.bench_function("stage: score", |b| b.iter(|| score(&q, black_box(&a), jiff::Timestamp::UNIX_EPOCH)));
+    group.bench_function("load+validate+score", |b| b.iter(|| pipeline(black_box(&big), black_box(&big_answers))));
     group.finish();
 }
 
