@@ -11,6 +11,9 @@ use crm_ready::questionnaire::{Questionnaire, builtin, parse};
 use crm_ready::scoring::score;
 use crm_ready::toml_tree;
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 #[path = "support/generate.rs"]
 mod generate;
 

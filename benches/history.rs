@@ -15,6 +15,9 @@ use crm_ready::input::load_questionnaire;
 use crm_ready::report::{TableStyle, to_json};
 use crm_ready::scoring::score;
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 const RECORDS: usize = 10_000;
 const ORG: &str = "Adventure Works Cycles";
 

@@ -23,6 +23,9 @@ use crm_ready::tui::view::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 fn builtin_questionnaire() -> Questionnaire {
     builtin::find("crm-readiness").unwrap().load().unwrap()
 }

@@ -10,7 +10,7 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::{Kind, Question};
-use crate::shared_str::{Builder, SharedStr};
+use smol_str::{SmolStr, SmolStrBuilder};
 
 /// The answer value meaning "don't know".
 pub const DONT_KNOW: &str = "dont-know";
@@ -20,9 +20,9 @@ pub const DONT_KNOW: &str = "dont-know";
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     /// A choice id, or free text on a text question.
-    Text(SharedStr),
+    Text(SmolStr),
     /// Choice ids of a multiple-choice question.
-    List(Vec<SharedStr>),
+    List(Vec<SmolStr>),
     /// A scale step or a number.
     Number(f64),
     /// "Don't know": scored as risk and listed as an unknown.
@@ -32,14 +32,14 @@ pub enum Answer {
 impl Answer {
     /// The answer in words, as a respondent would read it. Scoring calls
     /// this for every answered question: a short answer is built inline.
-    pub fn describe(&self, question: &Question) -> SharedStr {
+    pub fn describe(&self, question: &Question) -> SmolStr {
         match self {
-            Answer::DontKnow => SharedStr::from("Don't know"),
+            Answer::DontKnow => SmolStr::from("Don't know"),
             Answer::Text(s) if question.kind == Kind::Text => s.clone(),
-            Answer::Text(id) => SharedStr::from(label(question, id)),
-            Answer::List(ids) if ids.is_empty() => SharedStr::from("None selected"),
+            Answer::Text(id) => SmolStr::from(label(question, id)),
+            Answer::List(ids) if ids.is_empty() => SmolStr::from("None selected"),
             Answer::List(ids) => {
-                let mut s = Builder::default();
+                let mut s = SmolStrBuilder::new();
                 for (k, id) in ids.iter().enumerate() {
                     if k > 0 {
                         s.push_str("; ");
@@ -49,7 +49,7 @@ impl Answer {
                 s.finish()
             }
             Answer::Number(n) => {
-                let mut s = Builder::default();
+                let mut s = SmolStrBuilder::new();
                 write_number(&mut s, *n);
                 match &question.unit {
                     Some(unit) => {
@@ -148,7 +148,7 @@ impl<'de> Deserialize<'de> for Answer {
                 f.write_str("a choice id, a list of choice ids, a number, text or \"dont-know\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
-                Ok(if v == DONT_KNOW { Answer::DontKnow } else { Answer::Text(SharedStr::from(v)) })
+                Ok(if v == DONT_KNOW { Answer::DontKnow } else { Answer::Text(SmolStr::from(v)) })
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
                 Ok(Answer::Number(v as f64))
@@ -161,7 +161,7 @@ impl<'de> Deserialize<'de> for Answer {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
                 let mut ids = Vec::new();
-                while let Some(id) = seq.next_element::<SharedStr>()? {
+                while let Some(id) = seq.next_element::<SmolStr>()? {
                     ids.push(id);
                 }
                 Ok(Answer::List(ids))
@@ -188,7 +188,7 @@ pub struct Answers {
     pub label: Option<String>,
     /// By question id. Ids are short: inline keys cost no allocation.
     #[serde(default)]
-    pub answers: BTreeMap<SharedStr, Answer>,
+    pub answers: BTreeMap<SmolStr, Answer>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
 }

@@ -10,10 +10,10 @@ use crate::answers::{Answer, Answers, DONT_KNOW};
 use crate::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::limits::{MAX_ANSWERS, MAX_COSTLY_HINTS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::questionnaire::{Kind, Question, Questionnaire};
-use crate::shared_str::SharedStr;
 use crate::text::one_line;
 use crate::toml_tree::{self, Fields, Node, Table, Value, as_number, describe};
 use crate::visibility;
+use smol_str::SmolStr;
 
 /// The syntax of an answers file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -420,7 +420,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
     match (question.kind, value.get_ref()) {
         (Kind::Single | Kind::YesNo, Raw::Str(s)) => {
             if question.choice(s).is_some() {
-                Some(Answer::Text(SharedStr::from(s.as_ref())))
+                Some(Answer::Text(SmolStr::from(s.as_ref())))
             } else {
                 fail(
                     format!("question `{id}` has no choice `{s}`"),
@@ -429,7 +429,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
             }
         }
         (Kind::Multi, Raw::List(items)) => {
-            let mut ids: Vec<SharedStr> = Vec::with_capacity(items.len());
+            let mut ids: Vec<SmolStr> = Vec::with_capacity(items.len());
             // The first exclusive choice listed, found in the same search.
             let mut exclusive = None;
             for item in items.items() {
@@ -448,7 +448,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
                         if c.exclusive && exclusive.is_none() {
                             exclusive = Some(s);
                         }
-                        ids.push(SharedStr::from(s));
+                        ids.push(SmolStr::from(s));
                     }
                     None => {
                         return fail(
@@ -493,7 +493,7 @@ fn check_answer(question: &Question, value: &Spanned<Raw<'_>>, errs: &mut Diagno
             }
         }
         (Kind::Text, Raw::Str(s)) if s.chars().count() <= MAX_TEXT_CHARS => {
-            Some(Answer::Text(SharedStr::from(s.as_ref())))
+            Some(Answer::Text(SmolStr::from(s.as_ref())))
         }
         (Kind::Text, Raw::Str(_)) => {
             fail(format!("the answer to `{id}` is too long"), format!("keep it under {MAX_TEXT_CHARS} characters"))

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::Answer;
 use crate::questionnaire::{Kind, Phase, Severity};
-use crate::shared_str::SharedStr;
+use smol_str::SmolStr;
 
 /// Bumped when the JSON changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -73,10 +73,10 @@ pub struct Reason {
     /// A stable name: `critical-red-flag`, `score-below-minimum`,
     /// `major-red-flag`, `high-risk-area`, `too-many-unknowns`,
     /// `score-below-ready` or `ready`.
-    pub rule: SharedStr,
+    pub rule: SmolStr,
     pub message: String,
     /// The question ids that drove it.
-    pub questions: Vec<SharedStr>,
+    pub questions: Vec<SmolStr>,
 }
 
 /// One area's result.
@@ -111,32 +111,32 @@ pub enum QuestionStatus {
 /// One question's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct QuestionResult {
-    pub id: SharedStr,
-    pub area: SharedStr,
+    pub id: SmolStr,
+    pub area: SmolStr,
     pub kind: Kind,
-    pub text: SharedStr,
+    pub text: SmolStr,
     pub status: QuestionStatus,
     /// The answer as given.
     pub answer: Option<Answer>,
     /// The answer in words.
-    pub answer_text: Option<SharedStr>,
+    pub answer_text: Option<SmolStr>,
     /// 0–100; `None` for hidden and unscored questions.
     #[schemars(range(min = 0, max = 100))]
     pub score: Option<f64>,
     pub weight: f64,
     pub red_flag: Option<Severity>,
-    pub note: Option<SharedStr>,
+    pub note: Option<SmolStr>,
 }
 
 /// An answer that caps the verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RedFlag {
     pub severity: Severity,
-    pub area: SharedStr,
-    pub question: SharedStr,
-    pub question_text: SharedStr,
-    pub answer: SharedStr,
-    pub recommendation: SharedStr,
+    pub area: SmolStr,
+    pub question: SmolStr,
+    pub question_text: SmolStr,
+    pub answer: SmolStr,
+    pub recommendation: SmolStr,
 }
 
 /// Why a question counts as unknown.
@@ -150,9 +150,9 @@ pub enum UnknownReason {
 /// A question to find the answer to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Unknown {
-    pub area: SharedStr,
-    pub question: SharedStr,
-    pub text: SharedStr,
+    pub area: SmolStr,
+    pub question: SmolStr,
+    pub text: SmolStr,
     pub reason: UnknownReason,
 }
 
@@ -162,11 +162,11 @@ pub struct ActionItem {
     pub phase: Phase,
     /// Area weight × question weight × severity; higher comes first.
     pub priority: f64,
-    pub area: SharedStr,
-    pub question: SharedStr,
-    pub recommendation: SharedStr,
+    pub area: SmolStr,
+    pub question: SmolStr,
+    pub recommendation: SmolStr,
     /// The answer that calls for it.
-    pub because: SharedStr,
+    pub because: SmolStr,
 }
 
 /// A scored assessment.

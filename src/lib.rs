@@ -22,7 +22,6 @@ pub mod questionnaire;
 pub mod report;
 pub mod scoring;
 pub mod session;
-pub mod shared_str;
 pub mod text;
 pub mod toml_tree;
 pub mod tui;

@@ -9,8 +9,8 @@ use crate::assessment::{
     SCHEMA_VERSION, Unknown, UnknownReason, Verdict,
 };
 use crate::questionnaire::{Kind, Outcome, Phase, Question, Questionnaire, Severity};
-use crate::shared_str::SharedStr;
 use crate::visibility;
+use smol_str::SmolStr;
 
 /// Why an action is due. Kept as a reference until the action is built, so
 /// an answer that raises nothing costs no text.
@@ -54,7 +54,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
     // Per area: (weighted score sum, weight sum, shown, answered, unknown, worst flag)
     let mut sums = vec![(0.0_f64, 0.0_f64, 0_usize, 0_usize, 0_usize, None::<Severity>); q.areas.len()];
     // Made once per area; every result and item of the area shares it.
-    let area_ids: Vec<SharedStr> = q.areas.iter().map(|a| SharedStr::from(&a.id)).collect();
+    let area_ids: Vec<SmolStr> = q.areas.iter().map(|a| SmolStr::from(&a.id)).collect();
 
     for (i, (question, &answer)) in q.questions.iter().zip(&given).enumerate() {
         let shown = visibility::shown(q, i, question, &given, &visible);
@@ -62,17 +62,17 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
         let area = &q.areas[question.area];
         let area_id = &area_ids[question.area];
         let mut result = QuestionResult {
-            id: SharedStr::from(&question.id),
+            id: SmolStr::from(&question.id),
             area: area_id.clone(),
             kind: question.kind,
-            text: SharedStr::from(&question.text),
+            text: SmolStr::from(&question.text),
             status: QuestionStatus::Hidden,
             answer: None,
             answer_text: None,
             score: None,
             weight: question.weight,
             red_flag: None,
-            note: notes.as_ref().and_then(|n| n.get(i).copied().flatten()).map(SharedStr::from),
+            note: notes.as_ref().and_then(|n| n.get(i).copied().flatten()).map(SmolStr::from),
         };
         if !shown {
             results.push(result);
@@ -119,7 +119,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
                 s.5 = s.5.max(result.red_flag);
                 let answer_text = result.answer_text.clone().unwrap_or_default();
                 for r in &raised {
-                    let recommendation = SharedStr::from(r.recommendation);
+                    let recommendation = SmolStr::from(r.recommendation);
                     if let Some(severity) = r.flag {
                         red_flags.push(RedFlag {
                             severity,
@@ -138,8 +138,8 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
                         recommendation,
                         because: match r.because {
                             Because::Answer => answer_text.clone(),
-                            Because::Label(label) => SharedStr::from(label),
-                            Because::Missing(label) => SharedStr::concat(&["Not in place: ", label]),
+                            Because::Label(label) => SmolStr::from(label),
+                            Because::Missing(label) => SmolStr::from_iter(["Not in place: ", label]),
                         },
                     });
                 }
@@ -228,10 +228,10 @@ fn plan(mut actions: Vec<ActionItem>) -> Vec<ActionItem> {
     let moved = || ActionItem {
         phase: Phase::BeforeSigning,
         priority: 0.0,
-        area: SharedStr::default(),
-        question: SharedStr::default(),
-        recommendation: SharedStr::default(),
-        because: SharedStr::default(),
+        area: SmolStr::default(),
+        question: SmolStr::default(),
+        recommendation: SmolStr::default(),
+        because: SmolStr::default(),
     };
     let mut planned = Vec::with_capacity(order.len());
     planned.extend(order.into_iter().filter_map(|(_, _, k)| actions.get_mut(k).map(|a| std::mem::replace(a, moved()))));
@@ -391,8 +391,8 @@ const WEAKEST: usize = 5;
 /// The ids of the lowest-scoring shown questions (below 50), worst first,
 /// then heaviest first, then in questionnaire order; at most five: the
 /// answers that pull a score down. Keeps only the five, so one pass, no sort.
-fn weakest(results: &[QuestionResult]) -> Vec<SharedStr> {
-    let mut low: Vec<(f64, f64, &SharedStr)> = Vec::with_capacity(WEAKEST + 1);
+fn weakest(results: &[QuestionResult]) -> Vec<SmolStr> {
+    let mut low: Vec<(f64, f64, &SmolStr)> = Vec::with_capacity(WEAKEST + 1);
     for r in results {
         let Some(score) = r.score.filter(|s| *s < 50.0) else {
             continue;
@@ -438,7 +438,7 @@ mod tests {
             id: format!("q{id}").into(),
             area: "a".into(),
             kind: Kind::Single,
-            text: SharedStr::default(),
+            text: SmolStr::default(),
             status: QuestionStatus::Answered,
             answer: None,
             answer_text: None,
@@ -462,7 +462,7 @@ mod tests {
             expected.sort_by(|a, b| {
                 a.score.unwrap_or(0.0).total_cmp(&b.score.unwrap_or(0.0)).then(b.weight.total_cmp(&a.weight))
             });
-            let expected: Vec<SharedStr> = expected.into_iter().take(5).map(|r| r.id.clone()).collect();
+            let expected: Vec<SmolStr> = expected.into_iter().take(5).map(|r| r.id.clone()).collect();
             assert_eq!(weakest(slice), expected, "first {n}");
         }
     }
@@ -474,8 +474,8 @@ mod tests {
             priority: ((k * 5) % 4) as f64,
             area: "a".into(),
             question: format!("q{k}").into(),
-            recommendation: SharedStr::default(),
-            because: SharedStr::default(),
+            recommendation: SmolStr::default(),
+            because: SmolStr::default(),
         };
         let raised: Vec<ActionItem> = (0..100).map(action).collect();
         let mut expected = raised.clone();

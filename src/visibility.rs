@@ -4,14 +4,14 @@ use std::collections::BTreeMap;
 
 use crate::answers::Answer;
 use crate::questionnaire::{Condition, Question, Questionnaire, Test};
-use crate::shared_str::SharedStr;
+use smol_str::SmolStr;
 
 /// For each question in order, whether its conditions hold.
 ///
 /// A condition holds only when the question it names is itself visible and
 /// has a real answer (not "don't know") that passes the test. Conditions look
 /// backwards only, so one pass in file order settles everything.
-pub fn visibility(q: &Questionnaire, answers: &BTreeMap<SharedStr, Answer>) -> Vec<bool> {
+pub fn visibility(q: &Questionnaire, answers: &BTreeMap<SmolStr, Answer>) -> Vec<bool> {
     let mut visible = Vec::with_capacity(q.questions.len());
     for question in &q.questions {
         let shown = question.when.iter().all(|c| holds(q, c, answers, &visible));
@@ -52,7 +52,7 @@ fn target(q: &Questionnaire, at: usize, id: &str) -> Option<usize> {
 }
 
 /// Whether one condition holds, given the visibility of earlier questions.
-pub fn holds(q: &Questionnaire, c: &Condition, answers: &BTreeMap<SharedStr, Answer>, visible: &[bool]) -> bool {
+pub fn holds(q: &Questionnaire, c: &Condition, answers: &BTreeMap<SmolStr, Answer>, visible: &[bool]) -> bool {
     let Some(target) = q.position(&c.question) else {
         return false;
     };

@@ -8,8 +8,8 @@ use crm_ready::assessment::{Assessment, Verdict};
 use crm_ready::questionnaire::{Kind, Question, Questionnaire, builtin};
 use crm_ready::report::to_json;
 use crm_ready::scoring::score;
-use crm_ready::shared_str::SharedStr;
 use proptest::prelude::*;
+use smol_str::SmolStr;
 
 fn builtins() -> Vec<Questionnaire> {
     builtin::BUILTINS.iter().map(|b| b.load().unwrap()).collect()
@@ -21,7 +21,7 @@ fn options(q: &Question) -> Vec<Answer> {
         Kind::Single | Kind::YesNo => q.choices.iter().map(|c| Answer::Text((&c.id).into())).collect(),
         Kind::Multi => {
             // Each non-exclusive subset of up to three choices, plus each choice alone.
-            let plain: Vec<SharedStr> = q.choices.iter().filter(|c| !c.exclusive).map(|c| (&c.id).into()).collect();
+            let plain: Vec<SmolStr> = q.choices.iter().filter(|c| !c.exclusive).map(|c| (&c.id).into()).collect();
             let mut out: Vec<Answer> = q.choices.iter().map(|c| Answer::List(vec![(&c.id).into()])).collect();
             for i in 0..plain.len() {
                 for j in i + 1..plain.len() {
