@@ -79,7 +79,11 @@ pub fn parse_in_parts(source: &str, parts: usize) -> Option<Questionnaire> {
 fn part_ranges(source: &str, parts: usize) -> Vec<Range<usize>> {
     let mut starts = vec![0];
     for k in 1..parts {
-        let from = (source.len() / parts * k).max(starts[starts.len() - 1] + 1);
+        let mut from = (source.len() / parts * k).max(starts[starts.len() - 1] + 1);
+        // An even share may end inside a character: search from the next.
+        while from < source.len() && !source.is_char_boundary(from) {
+            from += 1;
+        }
         let Some(cut) = source.get(from..).and_then(next_area_line) else { break };
         starts.push(from + cut);
     }
@@ -206,6 +210,16 @@ mod tests {
         assert_eq!(starts, ["[questionnaire]", "[[area]]", "[[area]] # next", "[[area]]"]);
         assert_eq!(ranges.last().map(|r| r.end), Some(text.len()));
         assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn a_share_ending_inside_a_character_still_cuts() {
+        // Each even share ends inside a three-byte character.
+        let area = "[[area]]\nwhy = \"€€€€€€€€€€\"\n";
+        let text = format!("##\n{}", area.repeat(4));
+        let ranges = part_ranges(&text, 4);
+        assert_eq!(ranges.len(), 4, "{ranges:?}");
+        assert!(ranges[1..].iter().all(|r| text[r.clone()].starts_with("[[area]]")));
     }
 
     #[test]
