@@ -1,8 +1,6 @@
 //! `score(questionnaire, answers)`: the one pure function behind every
 //! verdict, whichever way the answers were gathered.
 
-use std::collections::BTreeMap;
-
 use crate::answers::{Answer, Answers};
 use crate::assessment::{
     ActionItem, AreaResult, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, Reason, RedFlag, Risk,
@@ -42,8 +40,8 @@ struct Raised<'q> {
 /// does not fit in the cache, and each extra pass would read it again.
 pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp) -> Assessment {
     // Answers and notes by position: one lookup each, not one per question.
-    let given = by_position(q, &answers.answers);
-    let notes = (!answers.notes.is_empty()).then(|| by_position(q, &answers.notes));
+    let given = q.by_position(&answers.answers);
+    let notes = (!answers.notes.is_empty()).then(|| q.by_position(&answers.notes));
     let mut visible = Vec::with_capacity(q.questions.len());
     let mut results = Vec::with_capacity(q.questions.len());
     let mut red_flags = Vec::new();
@@ -236,18 +234,6 @@ fn plan(mut actions: Vec<ActionItem>) -> Vec<ActionItem> {
     let mut planned = Vec::with_capacity(order.len());
     planned.extend(order.into_iter().filter_map(|(_, _, k)| actions.get_mut(k).map(|a| std::mem::replace(a, moved()))));
     planned
-}
-
-/// Values keyed by question id (answers, notes), laid out in question
-/// order: one index lookup per entry instead of a map search per question.
-fn by_position<'a, K: AsRef<str>, V>(q: &Questionnaire, by_id: &'a BTreeMap<K, V>) -> Vec<Option<&'a V>> {
-    let mut at = vec![None; q.questions.len()];
-    for (id, value) in by_id {
-        if let Some(slot) = q.position(id.as_ref()).and_then(|i| at.get_mut(i)) {
-            *slot = Some(value);
-        }
-    }
-    at
 }
 
 /// Severity factor of an action, for its priority.

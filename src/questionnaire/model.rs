@@ -60,10 +60,10 @@ impl Questionnaire {
     /// Values keyed by question id (answers, notes), laid out in question
     /// order: one hash lookup per entry instead of a map search per
     /// question. Keys that name no question are left out.
-    pub fn by_position<'a, V>(&self, by_id: &'a BTreeMap<String, V>) -> Vec<Option<&'a V>> {
+    pub fn by_position<'a, K: AsRef<str>, V>(&self, by_id: &'a BTreeMap<K, V>) -> Vec<Option<&'a V>> {
         let mut at = vec![None; self.questions.len()];
         for (id, value) in by_id {
-            if let Some(slot) = self.position(id).and_then(|i| at.get_mut(i)) {
+            if let Some(slot) = self.position(id.as_ref()).and_then(|i| at.get_mut(i)) {
                 *slot = Some(value);
             }
         }

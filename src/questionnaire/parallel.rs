@@ -13,6 +13,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::thread::{Scope, ScopedJoinHandle};
 
 use super::load::{AreasRead, Loader, TOP_KEYS, content_hash};
 use super::model::{Header, QuestionIndex, Questionnaire, Thresholds, index_questions};
@@ -48,8 +49,9 @@ fn cores() -> usize {
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
 }
 
-/// Reads `source` in up to `parts` parts, whatever its size; for tests,
-/// which compare the result with the ordinary path's.
+/// Reads `source` in up to `parts` parts, whatever its size: `parse`
+/// calls it for large files, and tests with other part counts, to compare
+/// the result with the one-pass reader's.
 #[doc(hidden)]
 pub fn parse_in_parts(source: &str, parts: usize) -> Option<Questionnaire> {
     let ranges = part_ranges(source, parts);
@@ -57,21 +59,36 @@ pub fn parse_in_parts(source: &str, parts: usize) -> Option<Questionnaire> {
         return None;
     }
     std::thread::scope(|scope| {
-        let hash = scope.spawn(|| content_hash(source));
+        let hash = start(scope, || content_hash(source));
         let rest: Vec<_> =
-            ranges[1..].iter().map(|range| scope.spawn(|| read_later_part(source, range.clone()))).collect();
-        // The first part too is read on a thread of its own: freeing its
-        // tree leaves a host of small blocks with the allocator of the
-        // thread that made them, and the join, here, makes large blocks,
-        // which would have the allocator sort through all of them first.
-        let first = scope.spawn(|| read_first_part(source, ranges[0].clone()));
-        let first = first.join().ok().flatten();
-        // Every thread is joined before the answer is known.
-        let rest: Vec<Option<Part>> = rest.into_iter().map(|part| part.join().ok().flatten()).collect();
-        let hash = hash.join().ok()?;
+            ranges[1..].iter().map(|range| start(scope, || read_later_part(source, range.clone()))).collect();
+        // The first part too is read on a thread of its own: measured with
+        // glibc's allocator, freeing its tree here, where the join makes
+        // large blocks, cost more than the thread.
+        let first = start(scope, || read_first_part(source, ranges[0].clone()));
+        // Every started thread is joined before the answer is known.
+        let first = first.and_then(finish);
+        let rest: Vec<Option<Part>> = rest.into_iter().map(|part| part.and_then(finish)).collect();
+        let hash = hash.map(finish)?;
         let (header, scoring, first) = first?;
         join(header, scoring, first, rest.into_iter().collect::<Option<_>>()?, hash)
     })
+}
+
+/// Starts `work` on a thread of the scope; `None` when the system will not
+/// start one (a process limit in a container, say), and the file then goes
+/// to the one-pass reader.
+fn start<'scope, T: Send + 'scope>(
+    scope: &'scope Scope<'scope, '_>,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> Option<ScopedJoinHandle<'scope, T>> {
+    std::thread::Builder::new().spawn_scoped(scope, work).ok()
+}
+
+/// A thread's result; its panic is passed on, as the one-pass reader's
+/// would be, rather than hidden behind a quiet fallback.
+fn finish<T>(thread: ScopedJoinHandle<'_, T>) -> T {
+    thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Where the parts start and end: cut at the first `[[area]]` line at or
