@@ -4,15 +4,12 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use crm_ready::answers::Answers;
-use crm_ready::answers_file::{Syntax, parse_answers};
-use crm_ready::assessment::Assessment;
-use crm_ready::questionnaire::{Questionnaire, builtin, parse};
-use crm_ready::scoring::score;
-use crm_ready::toml_tree;
-
-#[path = "support/allocator.rs"]
-mod allocator;
+use crm_ready::core::answers::Answers;
+use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::assessment::Assessment;
+use crm_ready::core::questionnaire::{Questionnaire, builtin, parse};
+use crm_ready::core::scoring::score;
+use crm_ready::core::toml_fields;
 
 #[path = "support/generate.rs"]
 mod generate;
@@ -40,7 +37,7 @@ fn bench(c: &mut Criterion) {
     // The stages on their own, to see where the time goes. The tree is
     // read here in one piece on one thread, and freed: both are part of
     // loading.
-    group.bench_function("stage: TOML tree", |b| b.iter(|| toml_tree::parse(black_box(&big)).expect("valid").span()));
+    group.bench_function("stage: TOML tree", |b| b.iter(|| toml_fields::parse(black_box(&big)).expect("valid").span()));
     let q = parse(&big, "q.toml").expect("valid");
     group.bench_function("stage: answers", |b| {
         b.iter(|| parse_answers(black_box(&big_answers), "a.toml", Syntax::Toml, &q).expect("valid"))

@@ -7,16 +7,14 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use crm_ready::answers_file::{Syntax, parse_answers};
-use crm_ready::history::reference::of_organization;
-use crm_ready::history::tables::{render_history, render_trend};
-use crm_ready::history::{Store, StoredAssessment, Summary, trend};
-use crm_ready::input::load_questionnaire;
+use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::history::{StoredAssessment, Summary, trend};
+use crm_ready::core::scoring::score;
+use crm_ready::io::input::load_questionnaire;
+use crm_ready::io::store::Store;
+use crm_ready::io::store::reference::of_organization;
+use crm_ready::report::history_tables::{render_history, render_trend};
 use crm_ready::report::{TableStyle, to_json};
-use crm_ready::scoring::score;
-
-#[path = "support/allocator.rs"]
-mod allocator;
 
 const RECORDS: usize = 10_000;
 const ORG: &str = "Adventure Works Cycles";

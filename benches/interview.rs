@@ -15,16 +15,13 @@ use std::time::{Duration, Instant};
 use expectrl::process::NonBlocking;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use crm_ready::answers::Answers;
-use crm_ready::draft::{self, Draft, Position};
-use crm_ready::questionnaire::{Questionnaire, builtin, parse};
+use crm_ready::core::answers::Answers;
+use crm_ready::core::questionnaire::{Questionnaire, builtin, parse};
+use crm_ready::io::drafts::{self, Draft, Position};
 use crm_ready::tui::app::{Action, App, Details, update};
 use crm_ready::tui::view::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-#[path = "support/allocator.rs"]
-mod allocator;
 
 fn builtin_questionnaire() -> Questionnaire {
     builtin::find("crm-readiness").unwrap().load().unwrap()
@@ -95,7 +92,7 @@ fn launch(c: &mut Criterion) {
     let home = tempfile::tempdir().unwrap();
     let q = builtin_questionnaire();
     let draft = Draft::new(&q, Answers::for_questionnaire(&q), Position::default(), jiff::Timestamp::UNIX_EPOCH);
-    draft::save(&draft_path(home.path()), &draft).unwrap();
+    drafts::save(&draft_path(home.path()), &draft).unwrap();
     let fresh = tempfile::tempdir().unwrap();
     group.bench_function("binary in a PTY: spawn to the start form drawn", |b| {
         b.iter_custom(|n| (0..n).map(|_| time_to_screen(fresh.path(), &[], "Who is this assessment for?")).sum())

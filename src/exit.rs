@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::diagnostic::InvalidInput;
+use crate::core::diagnostic::InvalidInput;
 
 /// Everything went as asked.
 pub const OK: u8 = 0;

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Output;
 
-use crm_ready::limits::{MAX_ANSWERS, MAX_AREAS, MAX_FILE_BYTES, MAX_OPTIONS, MAX_PROBLEMS_SHOWN, MAX_QUESTIONS};
+use crm_ready::core::limits::{MAX_ANSWERS, MAX_AREAS, MAX_FILE_BYTES, MAX_OPTIONS, MAX_PROBLEMS_SHOWN, MAX_QUESTIONS};
 use support::{ROOT, run as crm_ready};
 const BAD_QUESTIONNAIRES: &str = "tests/fixtures/questionnaires/bad";
 const BAD_ANSWERS: &str = "tests/fixtures/answers/bad";

@@ -1,11 +1,11 @@
 //! The built-in questionnaires: they load, they meet the house rules, and
 //! every answer of every question can be reached and is scored.
 
-use crm_ready::answers::{Answer, Answers};
-use crm_ready::assessment::QuestionStatus;
-use crm_ready::questionnaire::{Kind, Question, Questionnaire, Test, builtin};
-use crm_ready::scoring::score;
-use crm_ready::visibility::visibility;
+use crm_ready::core::answers::{Answer, Answers};
+use crm_ready::core::assessment::QuestionStatus;
+use crm_ready::core::conditions::visibility;
+use crm_ready::core::questionnaire::{Kind, Question, Questionnaire, Test, builtin};
+use crm_ready::core::scoring::score;
 
 fn all() -> Vec<Questionnaire> {
     builtin::BUILTINS.iter().map(|b| b.load().unwrap_or_else(|e| panic!("{e}"))).collect()

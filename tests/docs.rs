@@ -2,8 +2,8 @@
 
 use std::process::Command;
 
-use crm_ready::answers_file::{Syntax, parse_answers};
-use crm_ready::questionnaire::builtin;
+use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::questionnaire::builtin;
 
 /// The first ```toml block in `text` that contains `marker`.
 fn toml_block<'a>(text: &'a str, marker: &str) -> &'a str {
@@ -30,7 +30,7 @@ fn the_format_guide_opens_with_a_valid_header() {
     let header = toml_block(guide, "[questionnaire]");
     let area = toml_block(guide, "[[area]]");
     let question = "[[area.question]]\nid = \"vision.objective\"\nkind = \"yes_no\"\ntext = \"Written?\"\n[[area.question.choice]]\nid = \"yes\"\nscore = 100\n[[area.question.choice]]\nid = \"no\"\nscore = 0\nrecommendation = \"Write it.\"\nphase = \"before-signing\"\n";
-    let q = crm_ready::questionnaire::parse(&format!("{header}\n{area}\n{question}"), "guide")
+    let q = crm_ready::core::questionnaire::parse(&format!("{header}\n{area}\n{question}"), "guide")
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(q.id, "acme-crm-check");
     assert_eq!(q.scoring.max_unknown_share, 0.15);

@@ -3,13 +3,12 @@
 
 use std::collections::HashSet;
 
-use crm_ready::answers::{Answer, Answers};
-use crm_ready::assessment::{Assessment, Verdict};
-use crm_ready::questionnaire::{Kind, Question, Questionnaire, builtin};
+use crm_ready::core::answers::{Answer, Answers};
+use crm_ready::core::assessment::{Assessment, Verdict};
+use crm_ready::core::questionnaire::{Kind, Question, Questionnaire, builtin};
+use crm_ready::core::scoring::score;
 use crm_ready::report::to_json;
-use crm_ready::scoring::score;
 use proptest::prelude::*;
-use smol_str::SmolStr;
 
 fn builtins() -> Vec<Questionnaire> {
     builtin::BUILTINS.iter().map(|b| b.load().unwrap()).collect()
@@ -21,7 +20,7 @@ fn options(q: &Question) -> Vec<Answer> {
         Kind::Single | Kind::YesNo => q.choices.iter().map(|c| Answer::Text((&c.id).into())).collect(),
         Kind::Multi => {
             // Each non-exclusive subset of up to three choices, plus each choice alone.
-            let plain: Vec<SmolStr> = q.choices.iter().filter(|c| !c.exclusive).map(|c| (&c.id).into()).collect();
+            let plain: Vec<String> = q.choices.iter().filter(|c| !c.exclusive).map(|c| (&c.id).into()).collect();
             let mut out: Vec<Answer> = q.choices.iter().map(|c| Answer::List(vec![(&c.id).into()])).collect();
             for i in 0..plain.len() {
                 for j in i + 1..plain.len() {
@@ -91,7 +90,7 @@ proptest! {
         for action in &a.actions {
             prop_assert!(action.priority > 0.0);
         }
-        if a.red_flags.iter().any(|f| f.severity == crm_ready::questionnaire::Severity::Critical) {
+        if a.red_flags.iter().any(|f| f.severity == crm_ready::core::questionnaire::Severity::Critical) {
             prop_assert_eq!(a.verdict, Verdict::NotReady);
         }
     }

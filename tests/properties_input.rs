@@ -7,13 +7,13 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use crm_ready::answers_file::{Syntax, parse_answers};
-use crm_ready::assessment::{Risk, Verdict};
-use crm_ready::input::decode;
-use crm_ready::questionnaire::{Questionnaire, Severity, builtin, parse};
+use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::assessment::{Risk, Verdict};
+use crm_ready::core::questionnaire::{Questionnaire, Severity, builtin, parse};
+use crm_ready::core::scoring::score;
+use crm_ready::core::text::{one_line, sanitize};
+use crm_ready::io::input::decode;
 use crm_ready::report::to_json;
-use crm_ready::scoring::score;
-use crm_ready::text::{one_line, sanitize};
 use proptest::prelude::*;
 use support::generate;
 

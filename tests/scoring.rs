@@ -1,10 +1,10 @@
 //! Scoring against hand-computed expectations: weights, conditions,
 //! "don't know", each red-flag cap, thresholds and action priorities.
 
-use crm_ready::answers::{Answer, Answers};
-use crm_ready::assessment::{Assessment, QuestionStatus, Risk, UnknownReason, Verdict};
-use crm_ready::questionnaire::{Phase, Questionnaire, Severity, parse};
-use crm_ready::scoring::score;
+use crm_ready::core::answers::{Answer, Answers};
+use crm_ready::core::assessment::{Assessment, QuestionStatus, Risk, UnknownReason, Verdict};
+use crm_ready::core::questionnaire::{Phase, Questionnaire, Severity, parse};
+use crm_ready::core::scoring::score;
 
 const SOURCE: &str = r#"
 [questionnaire]

@@ -5,10 +5,10 @@
 
 use std::path::PathBuf;
 
-use crm_ready::answers::{Answer, Answers};
-use crm_ready::draft::{Draft, Position, Saved};
-use crm_ready::questionnaire::{Kind, Questionnaire, builtin};
-use crm_ready::scoring::score;
+use crm_ready::core::answers::{Answer, Answers};
+use crm_ready::core::questionnaire::{Kind, Questionnaire, builtin};
+use crm_ready::core::scoring::score;
+use crm_ready::io::drafts::{Draft, Position, Saved};
 use crm_ready::tui::app::{Action, App, Details, MIN_HEIGHT, MIN_WIDTH, update};
 use crm_ready::tui::text_field::Edit;
 use crm_ready::tui::view::render;

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use crm_ready::answers::{Answer, Answers};
-use crm_ready::draft::{Draft, Position, Saved};
-use crm_ready::questionnaire::{Questionnaire, builtin};
-use crm_ready::scoring::score;
+use crm_ready::core::answers::{Answer, Answers};
+use crm_ready::core::questionnaire::{Questionnaire, builtin};
+use crm_ready::core::scoring::score;
+use crm_ready::io::drafts::{Draft, Position, Saved};
 use crm_ready::tui::app::{Action, App, Details, update};
 use crm_ready::tui::text_field::Edit;
 use crm_ready::tui::view::render;
@@ -274,7 +274,7 @@ label = "Other"
 score = 100
 "#
     );
-    let q = crm_ready::questionnaire::parse(&toml, "evil.toml").unwrap();
+    let q = crm_ready::core::questionnaire::parse(&toml, "evil.toml").unwrap();
     let mut app = app(&q);
     let mut screens = vec![draw(&mut app, 80, 24)];
     for _ in 0..4 {

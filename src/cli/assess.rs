@@ -8,14 +8,14 @@ use anyhow::Context;
 use clap::Args;
 
 use super::Output;
-use crate::answers::Answers;
-use crate::answers_file::{Syntax, named_questionnaire, parse_answers};
-use crate::assessment::{Assessment, Risk, Verdict};
+use crate::core::answers::Answers;
+use crate::core::answers::{Syntax, named_questionnaire, parse_answers};
+use crate::core::assessment::{Assessment, Risk, Verdict};
+use crate::core::questionnaire::{Questionnaire, builtin};
+use crate::core::scoring::score;
 use crate::exit::{self, UsageError};
-use crate::input::{load_questionnaire, read_text};
-use crate::questionnaire::{Questionnaire, builtin};
+use crate::io::input::{load_questionnaire, read_text};
 use crate::report::Format;
-use crate::scoring::score;
 
 /// Warnings about ignored answers shown before the rest are counted.
 const MAX_WARNINGS_SHOWN: usize = 20;
@@ -147,7 +147,7 @@ pub(super) fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut ans
     }
     let assessment = score(q, &answers, now());
     let unanswered_scored =
-        assessment.unknowns.iter().filter(|u| u.reason == crate::assessment::UnknownReason::Unanswered).count();
+        assessment.unknowns.iter().filter(|u| u.reason == crate::core::assessment::UnknownReason::Unanswered).count();
     if unanswered_scored > 0 {
         out.warn(&format!(
             "{unanswered_scored} shown question(s) left unanswered; they score as risk and are listed under unknowns"

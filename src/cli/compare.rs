@@ -5,10 +5,10 @@ use clap::Args;
 use super::Output;
 use super::history::{StoreArgs, load_references};
 use super::show::ListFormat;
+use crate::core::history::compare;
 use crate::exit::{self, UsageError};
-use crate::history::compare;
-use crate::history::reference::same_organization;
-use crate::history::tables::render_comparison;
+use crate::io::store::reference::same_organization;
+use crate::report::history_tables::render_comparison;
 use crate::report::to_json;
 
 #[derive(Debug, Args)]

@@ -8,13 +8,16 @@ use clap::Args;
 
 use super::Output;
 use super::show::ListFormat;
-use crate::answers::Answers;
-use crate::assessment::Assessment;
+use crate::core::answers::Answers;
+use crate::core::assessment::Assessment;
+use crate::core::history::StoredAssessment;
 use crate::exit;
-use crate::history::reference::{resolve, same_organization, unknown_organization};
-use crate::history::store::{entropy, load};
-use crate::history::tables::render_history;
-use crate::history::{Entry, HistoryList, Listing, LoadedAssessment, Reference, Store, StoredAssessment};
+use crate::io::store::reference::Reference;
+use crate::io::store::reference::{resolve, same_organization, unknown_organization};
+use crate::io::store::{Entry, Listing, LoadedAssessment, Store};
+use crate::io::store::{entropy, load};
+use crate::report::HistoryList;
+use crate::report::history_tables::render_history;
 use crate::report::to_json;
 
 /// Where the assessment history is kept.

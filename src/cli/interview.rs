@@ -4,9 +4,9 @@
 use super::Output;
 use super::assess::{AssessArgs, finish, now};
 use super::output::use_color;
-use crate::draft;
+use crate::core::questionnaire::Questionnaire;
 use crate::exit;
-use crate::questionnaire::Questionnaire;
+use crate::io::drafts;
 use crate::tui::{self, Details, Ending, app::shell_quote};
 
 pub fn run(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result<u8> {
@@ -33,7 +33,7 @@ pub fn run(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result
                 }
             })?;
             if let Some(path) = draft
-                && let Err(e) = draft::discard(&path)
+                && let Err(e) = drafts::discard(&path)
             {
                 out.warn(&format!("could not remove the finished draft {}: {e}", path.display()));
             }

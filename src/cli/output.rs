@@ -6,9 +6,9 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::atomic_write::write_atomic;
+use crate::core::text::sanitize;
+use crate::io::atomic_write::write_atomic;
 use crate::report::TableStyle;
-use crate::text::sanitize;
 
 /// The `--color` setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

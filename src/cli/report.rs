@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::Output;
 use super::history::{StoreArgs, load_references};
-use crate::assessment::Assessment;
+use crate::core::assessment::Assessment;
 use crate::exit::{self, UsageError};
 use crate::report::{Format, render_markdown, render_table, to_json};
 

@@ -5,12 +5,12 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 use super::Output;
-use crate::answers::format_number;
+use crate::core::answers::format_number;
+use crate::core::questionnaire::{Area, Kind, Question, Questionnaire, Thresholds, builtin};
+use crate::core::text::{one_line, sanitize};
 use crate::exit;
-use crate::input::load_questionnaire;
-use crate::questionnaire::{Area, Kind, Question, Questionnaire, Thresholds, builtin};
+use crate::io::input::load_questionnaire;
 use crate::report::to_json;
-use crate::text::{one_line, sanitize};
 
 /// Output formats of listing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -117,7 +117,7 @@ pub fn show(args: ShowArgs, out: &Output) -> anyhow::Result<u8> {
     match args.format {
         ShowFormat::Json => {
             let view = ShowJson {
-                schema_version: crate::assessment::SCHEMA_VERSION,
+                schema_version: crate::core::assessment::SCHEMA_VERSION,
                 id: &q.id,
                 version: &q.version,
                 title: &q.title,
@@ -165,11 +165,13 @@ fn render_text(q: &Questionnaire) -> String {
             s.push_str(&format!("  {}\n", one_line(&question.text)));
             for c in &question.when {
                 let test = match &c.test {
-                    crate::questionnaire::Test::Is(v)
-                    | crate::questionnaire::Test::IsNot(v)
-                    | crate::questionnaire::Test::Includes(v) => v.clone(),
-                    crate::questionnaire::Test::IsAny(v) => v.join(", "),
-                    crate::questionnaire::Test::AtLeast(n) | crate::questionnaire::Test::Below(n) => format_number(*n),
+                    crate::core::questionnaire::Test::Is(v)
+                    | crate::core::questionnaire::Test::IsNot(v)
+                    | crate::core::questionnaire::Test::Includes(v) => v.clone(),
+                    crate::core::questionnaire::Test::IsAny(v) => v.join(", "),
+                    crate::core::questionnaire::Test::AtLeast(n) | crate::core::questionnaire::Test::Below(n) => {
+                        format_number(*n)
+                    }
                 };
                 s.push_str(&format!("    shown when {} {} {}\n", c.question, c.test.key(), test));
             }
@@ -200,6 +202,6 @@ fn render_text(q: &Questionnaire) -> String {
     s
 }
 
-fn flag(o: &crate::questionnaire::Outcome) -> String {
+fn flag(o: &crate::core::questionnaire::Outcome) -> String {
     o.red_flag.map(|f| format!("  [{} red flag]", f.name())).unwrap_or_default()
 }

@@ -5,10 +5,10 @@ use clap::Args;
 use super::Output;
 use super::history::{StoreArgs, list};
 use super::show::ListFormat;
+use crate::core::history::{Summary, trend};
 use crate::exit;
-use crate::history::reference::of_organization;
-use crate::history::tables::render_trend;
-use crate::history::{Summary, trend};
+use crate::io::store::reference::of_organization;
+use crate::report::history_tables::render_trend;
 use crate::report::to_json;
 
 #[derive(Debug, Args)]

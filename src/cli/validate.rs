@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::Output;
-use crate::diagnostic::InvalidInput;
+use crate::core::diagnostic::InvalidInput;
+use crate::core::questionnaire::parse;
 use crate::exit;
-use crate::input::read_text;
-use crate::questionnaire::parse;
+use crate::io::input::read_text;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -27,7 +27,7 @@ pub fn run(args: ValidateArgs, out: &Output) -> anyhow::Result<u8> {
         match result {
             Ok(q) => out.data(&format!(
                 "{}: ok ({} {}, {} questions)\n",
-                crate::text::one_line(&shown),
+                crate::core::text::one_line(&shown),
                 q.id,
                 q.version,
                 q.questions.len()

@@ -7,7 +7,7 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
-use crate::text::needs_sanitizing;
+use crate::core::text::needs_sanitizing;
 
 /// Pretty JSON of `value`, with a trailing newline.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {

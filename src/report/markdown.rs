@@ -1,9 +1,9 @@
 //! The report as Markdown, for handing over to a client.
 
-use crate::assessment::{Assessment, UnknownReason};
-use crate::questionnaire::Phase;
-use crate::scoring::fmt1;
-use crate::text::one_line;
+use crate::core::assessment::{Assessment, UnknownReason};
+use crate::core::questionnaire::Phase;
+use crate::core::scoring::fmt1;
+use crate::core::text::one_line;
 
 /// Escapes text for a Markdown table cell or line.
 fn md(text: &str) -> String {

@@ -1,11 +1,14 @@
-//! Renderers for an [`Assessment`](crate::assessment::Assessment): a
+//! Renderers for an [`Assessment`](crate::core::assessment::Assessment): a
 //! terminal table, JSON and Markdown. They only turn data into text.
 
+pub mod history_list;
+pub mod history_tables;
 mod json;
 mod markdown;
 mod schema;
 mod table;
 
+pub use history_list::HistoryList;
 pub use json::to_json;
 pub use markdown::render_markdown;
 pub use schema::report_schema;
@@ -35,7 +38,7 @@ impl Format {
     }
 }
 
-use crate::assessment::Assessment;
+use crate::core::assessment::Assessment;
 
 /// Most red-flag reasons listed one by one before they are summed up.
 const FLAG_REASONS_LISTED: usize = 3;
@@ -84,9 +87,10 @@ pub struct ContextRow<'a> {
 pub fn context_rows(a: &Assessment) -> Vec<ContextRow<'_>> {
     a.questions
         .iter()
-        .filter(|q| q.status != crate::assessment::QuestionStatus::Hidden)
+        .filter(|q| q.status != crate::core::assessment::QuestionStatus::Hidden)
         .filter_map(|q| {
-            let answer = (q.kind == crate::questionnaire::Kind::Text).then_some(q.answer_text.as_deref()).flatten();
+            let answer =
+                (q.kind == crate::core::questionnaire::Kind::Text).then_some(q.answer_text.as_deref()).flatten();
             let note = q.note.as_deref();
             (answer.is_some() || note.is_some()).then_some(ContextRow { question: &q.text, answer, note })
         })

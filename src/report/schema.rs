@@ -4,7 +4,7 @@
 use schemars::generate::SchemaSettings;
 
 use super::to_json;
-use crate::assessment::Assessment;
+use crate::core::assessment::Assessment;
 
 /// The report's JSON Schema (draft 2020-12), pretty-printed. It describes
 /// what is written, so it follows the serialising side of the types.

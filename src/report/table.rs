@@ -3,10 +3,10 @@
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use crate::assessment::{Assessment, Risk, UnknownReason, Verdict};
-use crate::questionnaire::{Phase, Severity};
-use crate::scoring::fmt1;
-use crate::text::one_line;
+use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
+use crate::core::questionnaire::{Phase, Severity};
+use crate::core::scoring::fmt1;
+use crate::core::text::one_line;
 
 /// How tables are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

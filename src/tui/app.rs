@@ -4,13 +4,13 @@
 
 use std::path::PathBuf;
 
-use crate::answers::Answers;
-use crate::assessment::Assessment;
-use crate::draft::{self, Saved};
-use crate::limits::{MAX_LABEL_CHARS, MAX_TEXT_CHARS};
-use crate::questionnaire::{Kind, Questionnaire};
-use crate::session::{Change, Progress, Session};
-use crate::text::one_line;
+use crate::core::answers::Answers;
+use crate::core::assessment::Assessment;
+use crate::core::limits::{MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+use crate::core::questionnaire::{Kind, Questionnaire};
+use crate::core::session::{Change, Progress, Session};
+use crate::core::text::one_line;
+use crate::io::drafts::{self, Saved};
 
 use super::rows::{QuickPick, Row, initial_row, quick_pick, rows};
 use super::text_field::{Edit, TextField};
@@ -268,10 +268,10 @@ impl<'q> App<'q> {
     }
 
     /// Where the respondent is, for the draft.
-    pub fn position(&self) -> draft::Position {
+    pub fn position(&self) -> drafts::Position {
         let question = Some(self.session.current_question().id.clone());
         let reviewing = matches!(self.screen, Screen::Review { .. } | Screen::Results { .. });
-        draft::Position { question, reviewing }
+        drafts::Position { question, reviewing }
     }
 
     /// The command that continues this interview.
@@ -338,7 +338,7 @@ impl<'q> App<'q> {
             self.session.set_details(org.text(), name.text(), role.text());
         }
         let q = self.questionnaire();
-        let file = draft::file_name(&q.id, self.session.answers().organization.as_deref());
+        let file = drafts::file_name(&q.id, self.session.answers().organization.as_deref());
         self.draft_path = self.drafts_dir.as_ref().map(|d| d.join(file));
         self.begun = true;
         self.open_question();
@@ -470,7 +470,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effects {
 pub(super) fn text_answer_field(app: &App<'_>) -> TextField {
     let i = app.session.current();
     let current = match app.session.answer(i) {
-        Some(crate::answers::Answer::Text(t)) if app.session.current_question().kind == Kind::Text => t.as_str(),
+        Some(crate::core::answers::Answer::Text(t)) if app.session.current_question().kind == Kind::Text => t.as_str(),
         _ => "",
     };
     TextField::new(current, MAX_TEXT_CHARS)

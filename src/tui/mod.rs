@@ -22,11 +22,11 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::layout::Rect;
 
-use crate::answers::Answers;
-use crate::draft::{self, Draft};
+use crate::core::answers::Answers;
+use crate::core::questionnaire::Questionnaire;
+use crate::core::scoring::score;
 use crate::exit::UsageError;
-use crate::questionnaire::Questionnaire;
-use crate::scoring::score;
+use crate::io::drafts::{self, Draft};
 
 pub use app::{Action, App, Details, Effects, Exit, Mode, update};
 use terminal::TerminalGuard;
@@ -111,9 +111,9 @@ impl Events for TerminalEvents<'_> {
 /// Runs the interview in the terminal and says how it ended. The terminal
 /// is restored before this returns, whatever happens.
 pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Timestamp) -> anyhow::Result<Ending> {
-    let dir = draft::drafts_dir();
+    let dir = drafts::drafts_dir();
     let saved = match &dir {
-        Some(d) => draft::find(d, q)?,
+        Some(d) => drafts::find(d, q)?,
         None => Vec::new(),
     };
     // With an organisation given, only that organisation's draft is offered.
@@ -158,9 +158,9 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
 }
 
 /// The drafts of `organization` (all of them when none is given).
-fn of_organization(saved: Vec<draft::Saved>, q: &Questionnaire, organization: Option<&str>) -> Vec<draft::Saved> {
+fn of_organization(saved: Vec<drafts::Saved>, q: &Questionnaire, organization: Option<&str>) -> Vec<drafts::Saved> {
     let Some(org) = organization else { return saved };
-    let wanted = draft::file_name(&q.id, Some(org));
+    let wanted = drafts::file_name(&q.id, Some(org));
     saved.into_iter().filter(|s| s.path.file_name().is_some_and(|f| f == std::ffi::OsStr::new(&wanted))).collect()
 }
 
@@ -168,7 +168,7 @@ fn of_organization(saved: Vec<draft::Saved>, q: &Questionnaire, organization: Op
 fn save_draft(app: &App<'_>, now: jiff::Timestamp) -> io::Result<()> {
     let Some(path) = &app.draft_path else { return Ok(()) };
     let d = Draft::new(app.questionnaire(), app.session.answers().clone(), app.position(), now);
-    draft::save(path, &d)
+    drafts::save(path, &d)
 }
 
 /// The loop: wait for an action, update, draw, then save, score and suspend
@@ -240,7 +240,7 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
-    use crate::questionnaire::builtin;
+    use crate::core::questionnaire::builtin;
 
     /// Actions from a script; an empty script interrupts.
     struct Script(VecDeque<Action>);
@@ -255,10 +255,10 @@ mod tests {
     fn with_an_organisation_only_its_draft_is_offered() {
         let q = builtin::find("crm-quick").unwrap().load().unwrap();
         let draft =
-            Draft::new(&q, Answers::for_questionnaire(&q), draft::Position::default(), jiff::Timestamp::UNIX_EPOCH);
+            Draft::new(&q, Answers::for_questionnaire(&q), drafts::Position::default(), jiff::Timestamp::UNIX_EPOCH);
         let saved = ["crm-quick@acme.json", "crm-quick@narrow-co.json", "crm-quick.json"]
-            .map(|name| draft::Saved { path: PathBuf::from("/drafts").join(name), draft: draft.clone() });
-        let names = |saved: Vec<draft::Saved>| saved.into_iter().map(|s| s.path).collect::<Vec<_>>();
+            .map(|name| drafts::Saved { path: PathBuf::from("/drafts").join(name), draft: draft.clone() });
+        let names = |saved: Vec<drafts::Saved>| saved.into_iter().map(|s| s.path).collect::<Vec<_>>();
         assert_eq!(
             names(of_organization(saved.to_vec(), &q, Some("Narrow Co"))),
             [PathBuf::from("/drafts/crm-quick@narrow-co.json")]

@@ -1,9 +1,9 @@
 //! What each key does on the question screen: moving between rows and
 //! questions, picking, ticking, typing numbers, "don't know", notes.
 
-use crate::answers::{Answer, format_number};
-use crate::questionnaire::Kind;
-use crate::session::number_range;
+use crate::core::answers::{Answer, format_number};
+use crate::core::questionnaire::Kind;
+use crate::core::session::number_range;
 
 use super::app::{Action, App, Effects, Overlay, current_rows, note_field, pick_typed, text_answer_field};
 use super::rows::{QuickPick, Row, listed_steps};

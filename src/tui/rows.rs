@@ -2,8 +2,8 @@
 //! line, "don't know", "continue") and how typed digits pick among them.
 //! Shared by the key handling and the view so both agree on what is where.
 
-use crate::answers::Answer;
-use crate::questionnaire::{Kind, Question};
+use crate::core::answers::Answer;
+use crate::core::questionnaire::{Kind, Question};
 
 /// Most steps a scale shows as a list; wider scales take a typed number.
 const MAX_LISTED_STEPS: f64 = 11.0;
@@ -106,7 +106,7 @@ pub fn quick_pick(question: &Question, typed: &str, final_digit: bool) -> QuickP
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::questionnaire::parse;
+    use crate::core::questionnaire::parse;
 
     fn question(kind: &str, extra: &str, choices: usize) -> Question {
         let mut toml = format!(

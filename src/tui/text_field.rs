@@ -83,7 +83,7 @@ impl TextField {
 /// that could drive the terminal removed.
 fn clean(s: &str) -> String {
     let folded: String = s.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
-    crate::text::sanitize(&folded).into_owned()
+    crate::core::text::sanitize(&folded).into_owned()
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crm_ready::answers::{Answer, Answers};
-use crm_ready::questionnaire::{Kind, Questionnaire};
+use crm_ready::core::answers::{Answer, Answers};
+use crm_ready::core::questionnaire::{Kind, Questionnaire};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -233,7 +233,7 @@ pub fn answers(q: &Questionnaire) -> impl Strategy<Value = Answers> + use<> {
             let real: BoxedStrategy<Answer> = match question.kind {
                 Kind::Single | Kind::YesNo => {
                     let ids: Vec<String> = question.choices.iter().map(|c| c.id.clone()).collect();
-                    prop::sample::select(ids).prop_map(|id| Answer::Text(id.into())).boxed()
+                    prop::sample::select(ids).prop_map(Answer::Text).boxed()
                 }
                 Kind::Multi => {
                     let ids: Vec<String> = question.choices.iter().map(|c| c.id.clone()).collect();
@@ -247,7 +247,7 @@ pub fn answers(q: &Questionnaire) -> impl Strategy<Value = Answers> + use<> {
                             {
                                 chosen = vec![ex.clone()];
                             }
-                            Answer::List(chosen.into_iter().map(Into::into).collect())
+                            Answer::List(chosen)
                         })
                         .boxed()
                 }
@@ -256,7 +256,7 @@ pub fn answers(q: &Questionnaire) -> impl Strategy<Value = Answers> + use<> {
                     (lo..=hi).prop_map(|v| Answer::Number(v as f64)).boxed()
                 }
                 Kind::Number => (-300.0f64..300.0).prop_map(Answer::Number).boxed(),
-                Kind::Text => "[a-z ]{0,20}".prop_map(|text| Answer::Text(text.into())).boxed(),
+                Kind::Text => "[a-z ]{0,20}".prop_map(Answer::Text).boxed(),
             };
             let dont_know = question.dont_know;
             prop_oneof![
@@ -272,7 +272,7 @@ pub fn answers(q: &Questionnaire) -> impl Strategy<Value = Answers> + use<> {
     per_question.prop_map(move |given| Answers {
         questionnaire: id.clone(),
         version: version.clone(),
-        answers: given.into_iter().flatten().map(|(id, a)| (id.into(), a)).collect::<BTreeMap<_, _>>(),
+        answers: given.into_iter().flatten().collect::<BTreeMap<_, _>>(),
         ..Answers::default()
     })
 }

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::answers::Answer;
-use crate::draft::{Draft, Position};
-use crate::questionnaire::{builtin, parse};
+use crate::core::answers::Answer;
+use crate::core::questionnaire::{builtin, parse};
+use crate::io::drafts::{Draft, Position};
 use crate::tui::keymap::action_for;
 use crate::tui::rows::Row;
 
@@ -17,7 +17,7 @@ fn quick() -> Questionnaire {
 }
 
 fn fixture() -> Questionnaire {
-    parse(crate::session::tests::FIXTURE, "fixture.toml").unwrap()
+    parse(crate::core::session::tests::FIXTURE, "fixture.toml").unwrap()
 }
 
 /// Presses one key; returns the combined effects.
@@ -280,7 +280,7 @@ fn submitting_with_gaps_asks_then_scores_and_finishes() {
     press(&mut app, KeyCode::Char('s'));
     let fx = press(&mut app, KeyCode::Char('y'));
     assert!(fx.score && fx.save);
-    let assessment = crate::scoring::score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH);
+    let assessment = crate::core::scoring::score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH);
     app.show_results(assessment);
     assert_eq!(app.mode(), Mode::Results);
     press(&mut app, KeyCode::Down);
@@ -289,7 +289,7 @@ fn submitting_with_gaps_asks_then_scores_and_finishes() {
     assert_eq!(app.mode(), Mode::Review, "back from the result to change answers");
     press(&mut app, KeyCode::Char('s'));
     press(&mut app, KeyCode::Char('y'));
-    app.show_results(crate::scoring::score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH));
+    app.show_results(crate::core::scoring::score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH));
     assert_eq!(press(&mut app, KeyCode::Enter).exit, Some(Exit::Finish));
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::hints::hints;
 use super::theme::Theme;
 use super::wrap::{truncate, width, wrap};
-use crate::text::one_line;
+use crate::core::text::one_line;
 use crate::tui::app::App;
 
 /// Title bar: the tool and questionnaire on the left, who is answering on

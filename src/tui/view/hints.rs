@@ -1,7 +1,7 @@
 //! Which keys to show: the short hints under each screen, and the full list
 //! in the help overlay.
 
-use crate::questionnaire::Kind;
+use crate::core::questionnaire::Kind;
 use crate::tui::app::{App, Mode, Overlay};
 use crate::tui::rows::listed_steps;
 

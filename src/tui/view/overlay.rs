@@ -10,7 +10,7 @@ use super::hints::ALL_KEYS;
 use super::question::help_lines;
 use super::theme::Theme;
 use super::wrap::{truncate, width, wrap};
-use crate::text::{one_line, sanitize};
+use crate::core::text::{one_line, sanitize};
 use crate::tui::app::{App, Overlay, Screen};
 use crate::tui::text_field::TextField;
 use unicode_width::UnicodeWidthChar;

@@ -11,10 +11,10 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::theme::Theme;
 use super::wrap::{width, wrap};
-use crate::answers::{Answer, format_number};
-use crate::questionnaire::{Kind, Question};
-use crate::session::number_range;
-use crate::text::{one_line, sanitize};
+use crate::core::answers::{Answer, format_number};
+use crate::core::questionnaire::{Kind, Question};
+use crate::core::session::number_range;
+use crate::core::text::{one_line, sanitize};
 use crate::tui::app::{App, current_rows};
 use crate::tui::rows::{Row, key_label, listed_steps};
 
@@ -148,9 +148,7 @@ fn row_lines(
     let multi = question.kind == Kind::Multi;
     let on = match (row, answer) {
         (Row::Choice(c), Some(Answer::Text(id))) => question.choices.get(c).is_some_and(|ch| ch.id == *id),
-        (Row::Choice(c), Some(Answer::List(ids))) => {
-            question.choices.get(c).is_some_and(|ch| ids.iter().any(|id| *id == ch.id))
-        }
+        (Row::Choice(c), Some(Answer::List(ids))) => question.choices.get(c).is_some_and(|ch| ids.contains(&ch.id)),
         (Row::Step(v), Some(Answer::Number(n))) => v == *n,
         (Row::DontKnow, Some(Answer::DontKnow)) => true,
         _ => false,

@@ -10,9 +10,9 @@ use ratatui::widgets::Paragraph;
 use super::question::spread;
 use super::theme::Theme;
 use super::wrap::{truncate, width, wrap};
-use crate::assessment::Assessment;
-use crate::scoring::fmt1;
-use crate::text::one_line;
+use crate::core::assessment::Assessment;
+use crate::core::scoring::fmt1;
+use crate::core::text::one_line;
 
 /// How many reasons for the verdict the screen lists.
 const REASONS: usize = 2;

@@ -11,8 +11,8 @@ use ratatui::widgets::Paragraph;
 use super::question::spread;
 use super::theme::Theme;
 use super::wrap::{truncate, width};
-use crate::answers::Answer;
-use crate::text::one_line;
+use crate::core::answers::Answer;
+use crate::core::text::one_line;
 use crate::tui::app::{App, ReviewItem};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, selected: ReviewItem, theme: &Theme) {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
 use super::wrap::{truncate, width};
-use crate::text::one_line;
+use crate::core::text::one_line;
 use crate::tui::app::App;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use super::wrap::{tail, truncate, width, wrap};
-use crate::text::{one_line, sanitize};
+use crate::core::text::{one_line, sanitize};
 use crate::tui::app::App;
 use crate::tui::text_field::TextField;
 

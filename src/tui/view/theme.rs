@@ -3,8 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::assessment::{Risk, Verdict};
-use crate::questionnaire::Severity;
+use crate::core::assessment::{Risk, Verdict};
+use crate::core::questionnaire::Severity;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {

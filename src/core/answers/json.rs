@@ -1,0 +1,292 @@
+//! Reading a JSON answers file into a [`RawFile`], with positions.
+//!
+//! serde_json keeps no positions and its maps silently keep only the last of
+//! two equal keys, so the file is read into a small tree that keeps every
+//! entry in order, and each key is then found in the text, in order.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use toml::Spanned;
+
+use super::file::{KEYS, List, Raw, RawFile};
+use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::core::limits::MAX_COSTLY_HINTS;
+use crate::core::suggest::closest;
+
+/// A JSON value whose objects keep every entry, duplicates included.
+#[derive(Debug)]
+enum Json {
+    Null,
+    Bool,
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    fn describe(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    fn raw(&self) -> Raw<'static> {
+        match self {
+            Json::String(s) => Raw::Str(Cow::Owned(s.clone())),
+            Json::Number(n) => Raw::Num(*n),
+            Json::Array(items) => Raw::List(List::Strings(
+                items
+                    .iter()
+                    .map(|i| match i {
+                        Json::String(s) => Some(Cow::Owned(s.clone())),
+                        _ => None,
+                    })
+                    .collect(),
+            )),
+            other => Raw::Other(other.describe()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct JsonVisitor;
+        impl<'de> Visitor<'de> for JsonVisitor {
+            type Value = Json;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Json, E> {
+                Ok(Json::Bool)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Json, E> {
+                Ok(Json::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Json, E> {
+                Ok(Json::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json, E> {
+                Ok(Json::Number(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
+                Ok(Json::String(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
+                Ok(Json::String(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Json::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Json::Object(entries))
+            }
+        }
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+/// Finds object keys in the text, in document order: each search starts
+/// where the previous one ended, and only matches a quoted key followed by
+/// a colon, so a value that happens to equal a key is skipped.
+struct KeyFinder<'s> {
+    source: &'s str,
+    at: usize,
+    /// Keys not found: each miss scans the rest of the text, so after a few
+    /// the finder stops looking (a hostile file could hold thousands).
+    misses: usize,
+}
+
+impl KeyFinder<'_> {
+    /// The spans of `key` and of its value; empty spans at the cursor when
+    /// the key is written in a way the search cannot match (e.g. with `\u`
+    /// escapes).
+    fn next(&mut self, key: &str) -> (Span, Span) {
+        let unknown = (self.at..self.at, self.at..self.at);
+        if self.misses > MAX_COSTLY_HINTS {
+            return unknown;
+        }
+        let needle = serde_json::to_string(key).unwrap_or_default();
+        let mut from = self.at;
+        while let Some(found) = self.source.get(from..).and_then(|rest| rest.find(&needle)) {
+            let start = from + found;
+            let end = start + needle.len();
+            let after = &self.source[end..];
+            let colon = after.len() - after.trim_start().len();
+            let escaped = self.source[..start].ends_with('\\');
+            if !escaped && after.trim_start().starts_with(':') {
+                let rest = &after[colon + 1..];
+                let value = end + colon + 1 + (rest.len() - rest.trim_start().len());
+                self.at = value;
+                return (start..end, value..value + value_len(&self.source[value..]));
+            }
+            from = end;
+        }
+        self.misses += 1;
+        unknown
+    }
+}
+
+pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile<'static>> {
+    let value = match serde_json::from_str::<Json>(source) {
+        Ok(v) => v,
+        Err(e) => {
+            let at = offset_of(source, e.line(), e.column());
+            errs.push(Diagnostic::at(at..at, format!("JSON syntax: {e}")));
+            return None;
+        }
+    };
+    let Json::Object(top) = value else {
+        errs.push(
+            Diagnostic::at(0..0, format!("an answers file must be a JSON object, found {}", value.describe()))
+                .with_help("write `{ \"questionnaire\": ..., \"version\": ..., \"answers\": { ... } }`"),
+        );
+        return None;
+    };
+    let mut keys = KeyFinder { source, at: 0, misses: 0 };
+    let mut raw = RawFile::default();
+    for (key, v) in &top {
+        let (span, value_span) = keys.next(key);
+        let Some(&known) = KEYS.iter().find(|k| *k == key) else {
+            let d = Diagnostic::at(span, format!("unknown key `{key}` in the answers file"));
+            errs.push(match closest(key, KEYS) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!("allowed keys: {}", KEYS.join(", "))),
+            });
+            continue;
+        };
+        if raw.seen_keys.contains(&known) {
+            errs.push(Diagnostic::at(span, format!("`{key}` appears twice in the answers file")).with_help("keep one"));
+            continue;
+        }
+        raw.seen_keys.push(known);
+        match (known, v) {
+            ("answers" | "notes", Json::Object(map)) => {
+                let is_answers = known == "answers";
+                let mut seen = HashSet::with_capacity(map.len());
+                for (qid, value) in map {
+                    let (kspan, vspan) = keys.next(qid);
+                    let out = if is_answers { &mut raw.answers } else { &mut raw.notes };
+                    if !seen.insert(qid.as_str()) {
+                        let what = if is_answers { "an answer" } else { "a note" };
+                        errs.push(
+                            Diagnostic::at(kspan, format!("`{qid}` has {what} twice in `{known}`"))
+                                .with_help("keep one: only one of them would count"),
+                        );
+                        continue;
+                    }
+                    out.push((Spanned::new(kspan, Cow::Owned(qid.clone())), Spanned::new(vspan, value.raw())));
+                }
+            }
+            ("answers" | "notes", other) => errs.push(Diagnostic::at(
+                value_span,
+                format!("`{known}` in the answers file must be an object, found {}", other.describe()),
+            )),
+            (_, Json::String(s)) => {
+                raw.header.insert(known, Spanned::new(value_span, s.clone()));
+            }
+            (_, other) => errs.push(Diagnostic::at(
+                value_span,
+                format!("`{known}` in the answers file must be a string, found {}", other.describe()),
+            )),
+        }
+    }
+    Some(raw)
+}
+
+/// The length of the JSON value `text` starts with, as written: a string
+/// to its closing quote, an array or object to its closing bracket, a
+/// number or literal to the next delimiter. At least 1, for the caret.
+fn value_len(text: &str) -> usize {
+    let (mut depth, mut in_string, mut escaped) = (0_usize, false, false);
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    in_string = false;
+                    if depth == 0 {
+                        return end;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => depth += 1,
+            ']' | '}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return end;
+                }
+            }
+            ',' | ']' | '}' | ' ' | '\t' | '\r' | '\n' if depth == 0 => return i.max(1),
+            _ => {}
+        }
+    }
+    text.len().max(1)
+}
+
+/// Byte offset of a 1-based line and column (as serde_json reports them).
+pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = source.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let rest = &source[line_start.min(source.len())..];
+    line_start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_keys_in_order_and_skips_values_that_look_like_keys() {
+        let src = r#"{"a": "b", "b" : 1}"#;
+        let mut keys = KeyFinder { source: src, at: 0, misses: 0 };
+        assert_eq!(keys.next("a"), (1..4, 6..9));
+        let (span, value) = keys.next("b");
+        assert_eq!(&src[span], "\"b\"");
+        assert_eq!(&src[value], "1");
+    }
+
+    #[test]
+    fn measures_values_as_written() {
+        assert_eq!(value_len(r#""a \" b", "next""#), 8);
+        assert_eq!(value_len(r#"["x", "]", {"y": [1]}] , 2"#), 22);
+        assert_eq!(value_len("12.5e3}"), 6);
+        assert_eq!(value_len("null"), 4);
+        assert_eq!(value_len(""), 1);
+    }
+
+    #[test]
+    fn keeps_duplicate_keys() {
+        let errs = &mut Diagnostics::new();
+        let src = "{\"questionnaire\": \"q\", \"version\": \"1\",\n \"answers\": {\"x\": \"a\", \"x\": \"b\"}}";
+        let raw = read_json(src, errs).unwrap();
+        assert_eq!(raw.answers.len(), 1);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].span, Some(62..65), "the second `x`");
+    }
+}

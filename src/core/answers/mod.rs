@@ -1,0 +1,181 @@
+//! Answer sets: what one respondent said, checked against a questionnaire.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+
+use crate::core::questionnaire::{Kind, Question};
+
+mod file;
+mod json;
+
+pub use file::*;
+
+/// The answer value meaning "don't know".
+pub const DONT_KNOW: &str = "dont-know";
+
+/// One answer, in the shape it has in an answers file. What a string means
+/// depends on the question: a choice id (single, yes/no) or free text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// A choice id, or free text on a text question.
+    Text(String),
+    /// Choice ids of a multiple-choice question.
+    List(Vec<String>),
+    /// A scale step or a number.
+    Number(f64),
+    /// "Don't know": scored as risk and listed as an unknown.
+    DontKnow,
+}
+
+impl Answer {
+    /// The answer in words, as a respondent would read it.
+    pub fn describe(&self, question: &Question) -> String {
+        match self {
+            Answer::DontKnow => "Don't know".to_string(),
+            Answer::Text(s) if question.kind == Kind::Text => s.clone(),
+            Answer::Text(id) => label(question, id).to_string(),
+            Answer::List(ids) if ids.is_empty() => "None selected".to_string(),
+            Answer::List(ids) => ids.iter().map(|id| label(question, id)).collect::<Vec<_>>().join("; "),
+            Answer::Number(n) => match (&question.unit, question.kind, question.max) {
+                (Some(unit), _, _) => format!("{} {unit}", format_number(*n)),
+                (None, Kind::Scale, Some(max)) => format!("{} of {}", format_number(*n), format_number(max)),
+                _ => format_number(*n),
+            },
+        }
+    }
+}
+
+/// A choice's label; the id itself if no choice has it.
+fn label<'a>(question: &'a Question, id: &'a str) -> &'a str {
+    question.choice(id).map_or(id, |c| c.label.as_str())
+}
+
+/// A number without a needless ".0".
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Text(t) => s.serialize_str(t),
+            Answer::List(l) => l.serialize(s),
+            Answer::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => s.serialize_i64(*n as i64),
+            Answer::Number(n) => s.serialize_f64(*n),
+            Answer::DontKnow => s.serialize_str(DONT_KNOW),
+        }
+    }
+}
+
+/// Written by hand because the serde impls are: an answer is untagged, its
+/// shape depends on the question's kind.
+impl JsonSchema for Answer {
+    fn schema_name() -> Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The answer as given: a choice id (single, yes_no) or free text (text); a list of choice ids (multi); a number (scale, number); or \"dont-know\".",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" } },
+                { "type": "number" }
+            ]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+        impl<'de> Visitor<'de> for AnswerVisitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a choice id, a list of choice ids, a number, text or \"dont-know\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+                Ok(if v == DONT_KNOW { Answer::DontKnow } else { Answer::Text(String::from(v)) })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
+                Ok(Answer::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Answer, E> {
+                Ok(Answer::Number(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(Answer::List(ids))
+            }
+        }
+        d.deserialize_any(AnswerVisitor)
+    }
+}
+
+/// Everything one respondent said in one sitting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    pub questionnaire: String,
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// A name for this round, such as `2026-Q4`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// By question id. Ids are short: inline keys cost no allocation.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
+}
+
+impl Answers {
+    /// An empty answer set for a questionnaire.
+    pub fn for_questionnaire(q: &crate::core::questionnaire::Questionnaire) -> Self {
+        Answers { questionnaire: q.id.clone(), version: q.version.clone(), ..Answers::default() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_without_a_needless_fraction() {
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(7.0), "7");
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(1e15), "1000000000000000");
+    }
+
+    #[test]
+    fn answers_round_trip_through_json() {
+        let mut a = Answers { questionnaire: "q".into(), version: "1".into(), ..Default::default() };
+        a.answers.insert("a".into(), Answer::Text("yes".into()));
+        a.answers.insert("b".into(), Answer::List(vec!["x".into(), "y".into()]));
+        a.answers.insert("c".into(), Answer::Number(4.0));
+        a.answers.insert("d".into(), Answer::Number(2.5));
+        a.answers.insert("e".into(), Answer::DontKnow);
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains(r#""c":4"#), "{json}");
+        assert!(json.contains(r#""e":"dont-know""#), "{json}");
+        let back: Answers = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, a);
+    }
+}

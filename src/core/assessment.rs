@@ -1,0 +1,200 @@
+//! The scored result: what the report renders, the JSON carries and the
+//! history stores. Field order is the JSON key order; no maps, so it is stable.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::core::answers::Answer;
+use crate::core::questionnaire::{Kind, Phase, Severity};
+
+/// Bumped when the JSON changes incompatibly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The verdict a buyer can act on before signing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    NotReady,
+    ReadyWithConditions,
+    Ready,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::NotReady => "not-ready",
+            Verdict::ReadyWithConditions => "ready-with-conditions",
+            Verdict::Ready => "ready",
+        }
+    }
+
+    /// The verdict as a heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Verdict::NotReady => "Not ready",
+            Verdict::ReadyWithConditions => "Ready with conditions",
+            Verdict::Ready => "Ready",
+        }
+    }
+}
+
+/// How much an area endangers the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    Low,
+    Medium,
+    High,
+}
+
+impl Risk {
+    pub fn name(self) -> &'static str {
+        match self {
+            Risk::Low => "low",
+            Risk::Medium => "medium",
+            Risk::High => "high",
+        }
+    }
+}
+
+/// Which questionnaire was answered, exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub content_hash: String,
+}
+
+/// One rule that shaped the verdict, with the answers behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Reason {
+    /// A stable name: `critical-red-flag`, `score-below-minimum`,
+    /// `major-red-flag`, `high-risk-area`, `too-many-unknowns`,
+    /// `score-below-ready` or `ready`.
+    pub rule: String,
+    pub message: String,
+    /// The question ids that drove it.
+    pub questions: Vec<String>,
+}
+
+/// One area's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AreaResult {
+    pub id: String,
+    pub title: String,
+    pub weight: f64,
+    /// 0–100; `None` when no scored question in it is shown.
+    #[schemars(range(min = 0, max = 100))]
+    pub score: Option<f64>,
+    pub risk: Option<Risk>,
+    /// Scored questions shown.
+    pub questions: usize,
+    /// Of those, answered with a real answer.
+    pub answered: usize,
+    /// Of those, "don't know" or unanswered.
+    pub unknown: usize,
+}
+
+/// What became of one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuestionStatus {
+    Answered,
+    DontKnow,
+    Unanswered,
+    /// Its condition hides it: it does not count.
+    Hidden,
+}
+
+/// One question's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuestionResult {
+    pub id: String,
+    pub area: String,
+    pub kind: Kind,
+    pub text: String,
+    pub status: QuestionStatus,
+    /// The answer as given.
+    pub answer: Option<Answer>,
+    /// The answer in words.
+    pub answer_text: Option<String>,
+    /// 0–100; `None` for hidden and unscored questions.
+    #[schemars(range(min = 0, max = 100))]
+    pub score: Option<f64>,
+    pub weight: f64,
+    pub red_flag: Option<Severity>,
+    pub note: Option<String>,
+}
+
+/// An answer that caps the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RedFlag {
+    pub severity: Severity,
+    pub area: String,
+    pub question: String,
+    pub question_text: String,
+    pub answer: String,
+    pub recommendation: String,
+}
+
+/// Why a question counts as unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnknownReason {
+    DontKnow,
+    Unanswered,
+}
+
+/// A question to find the answer to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Unknown {
+    pub area: String,
+    pub question: String,
+    pub text: String,
+    pub reason: UnknownReason,
+}
+
+/// One step of the action plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActionItem {
+    pub phase: Phase,
+    /// Area weight × question weight × severity; higher comes first.
+    pub priority: f64,
+    pub area: String,
+    pub question: String,
+    pub recommendation: String,
+    /// The answer that calls for it.
+    pub because: String,
+}
+
+/// A scored assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Assessment {
+    pub schema_version: u32,
+    pub tool_version: String,
+    pub questionnaire: QuestionnaireRef,
+    /// UTC, RFC 3339.
+    pub assessed_at: jiff::Timestamp,
+    pub organization: Option<String>,
+    pub respondent: Option<String>,
+    pub role: Option<String>,
+    pub label: Option<String>,
+    pub verdict: Verdict,
+    /// Overall readiness, 0–100.
+    #[schemars(range(min = 0, max = 100))]
+    pub score: f64,
+    pub reasons: Vec<Reason>,
+    pub areas: Vec<AreaResult>,
+    pub questions: Vec<QuestionResult>,
+    pub red_flags: Vec<RedFlag>,
+    pub unknowns: Vec<Unknown>,
+    pub actions: Vec<ActionItem>,
+}
+
+impl Assessment {
+    /// The highest area risk.
+    pub fn worst_risk(&self) -> Option<Risk> {
+        self.areas.iter().filter_map(|a| a.risk).max()
+    }
+}

@@ -1,0 +1,18 @@
+//! The assessment history, pure: the record kept for every finished
+//! assessment, and what the quarterly review needs from the records: the
+//! comparison of two assessments and an organisation's trend. The store
+//! that keeps the records on disk is `io::store`.
+
+pub mod compare;
+pub mod record;
+#[cfg(test)]
+pub(crate) mod testing;
+pub mod trend;
+
+pub use compare::{Comparison, QuestionnaireMismatch, compare};
+pub use record::{StoredAssessment, Summary, quarter_label};
+pub use trend::{Trend, sparkline, trend};
+
+/// Bumped when the JSON of `history`, `compare` or `trend` changes
+/// incompatibly.
+pub const HISTORY_SCHEMA_VERSION: u32 = 1;

@@ -1,0 +1,16 @@
+//! The pure core: no terminal, clock, filesystem, threads or clap. Files
+//! come in as text and go out as values; the edges do the rest.
+
+pub mod answers;
+pub mod assessment;
+pub mod conditions;
+pub mod diagnostic;
+pub mod history;
+pub mod limits;
+pub mod questionnaire;
+pub mod scoring;
+pub mod session;
+pub mod suggest;
+pub mod text;
+pub mod toml_context;
+pub mod toml_fields;

@@ -1,0 +1,42 @@
+//! `history --format json`: the listing of the store, for tools.
+
+use serde::Serialize;
+
+use crate::core::history::{HISTORY_SCHEMA_VERSION, Summary};
+use crate::io::store::{Entry, Store};
+
+/// `history --format json`.
+#[derive(Debug, Serialize)]
+pub struct HistoryList<'a> {
+    pub schema_version: u32,
+    pub tool_version: &'static str,
+    /// The store directory.
+    pub store: String,
+    /// The `--org` filter, if any.
+    pub organization: Option<&'a str>,
+    /// Oldest first.
+    pub assessments: Vec<ListedAssessment<'a>>,
+}
+
+/// One assessment in `history --format json`: its summary and its file.
+#[derive(Debug, Serialize)]
+pub struct ListedAssessment<'a> {
+    #[serde(flatten)]
+    pub summary: &'a Summary,
+    pub file: String,
+}
+
+impl<'a> HistoryList<'a> {
+    pub fn new(store: &Store, organization: Option<&'a str>, entries: &[&'a Entry]) -> Self {
+        HistoryList {
+            schema_version: HISTORY_SCHEMA_VERSION,
+            tool_version: crate::VERSION,
+            store: store.dir().display().to_string(),
+            organization,
+            assessments: entries
+                .iter()
+                .map(|e| ListedAssessment { summary: &e.summary, file: e.path.display().to_string() })
+                .collect(),
+        }
+    }
+}
