@@ -18,7 +18,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crm_ready::core::answers::Answers;
 use crm_ready::core::questionnaire::{Questionnaire, builtin, parse};
 use crm_ready::io::drafts::{self, Draft, Position};
-use crm_ready::tui::app::{Action, App, Details, update};
+use crm_ready::tui::app::{Action, App, Details, Mode, update};
 use crm_ready::tui::view::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -56,14 +56,18 @@ fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(80, 24)).unwrap()
 }
 
-/// An app on the question screen, at the question with id `at`.
+/// An app on the question screen, moved on (→) to the question with id `at`.
 fn app_at<'q>(q: &'q Questionnaire, at: &str) -> App<'q> {
     let mut app = App::new(q, &Details::default(), Vec::new(), None);
     update(&mut app, Action::Resize(80, 24));
     for _ in 0..4 {
         update(&mut app, Action::Confirm);
     }
-    app.session.go_to(q.position(at).unwrap());
+    let target = q.position(at).unwrap();
+    while app.session().current() < target && app.mode() == Mode::Question {
+        update(&mut app, Action::Next);
+    }
+    assert_eq!(app.session().current(), target);
     app
 }
 

@@ -9,7 +9,7 @@ use crm_ready::core::answers::{Answer, Answers};
 use crm_ready::core::questionnaire::{Kind, Questionnaire, builtin};
 use crm_ready::core::scoring::score;
 use crm_ready::io::drafts::{Draft, Position, Saved};
-use crm_ready::tui::app::{Action, App, Details, MIN_HEIGHT, MIN_WIDTH, update};
+use crm_ready::tui::app::{Action, App, Details, MIN_HEIGHT, MIN_WIDTH, Mode, update};
 use crm_ready::tui::text_field::Edit;
 use crm_ready::tui::view::render;
 use ratatui::Terminal;
@@ -60,11 +60,20 @@ fn typed(app: &mut App<'_>, text: &str) {
 fn at_kind(q: &Questionnaire, kind: Kind) -> App<'_> {
     let mut app = begun(q);
     let i = (0..q.questions.len())
-        .find(|&i| q.questions[i].kind == kind && app.session.is_visible(i))
+        .find(|&i| q.questions[i].kind == kind && app.session().is_visible(i))
         .unwrap_or_else(|| panic!("no {kind:?} question shown from the start"));
-    assert!(app.session.go_to(i));
+    while app.session().current() < i && app.mode() == Mode::Question {
+        update(&mut app, Action::Next);
+    }
+    assert_eq!(app.session().current(), i);
     update(&mut app, Action::Home);
     app
+}
+
+/// Scores the answers, as the interview loop does when an update asks.
+fn scored(app: &mut App<'_>) {
+    let assessment = score(app.questionnaire(), app.session().answers(), jiff::Timestamp::UNIX_EPOCH);
+    update(app, Action::Scored(Box::new(assessment)));
 }
 
 /// Every screen and window of the interview, named.
@@ -113,7 +122,7 @@ fn every_screen(q: &Questionnaire) -> Vec<(&'static str, App<'_>)> {
     screens.push(("number being typed", number));
 
     let mut warned = begun(q);
-    warned.save_failed("No space left on device (os error 28)");
+    update(&mut warned, Action::SaveFailed("No space left on device (os error 28)".into()));
     screens.push(("failed save message", warned));
 
     let mut review = begun(q);
@@ -133,11 +142,11 @@ fn every_screen(q: &Questionnaire) -> Vec<(&'static str, App<'_>)> {
     screens.push(("quit dialog", quit));
 
     let mut results = begun(q);
-    results.show_results(score(q, results.session.answers(), jiff::Timestamp::UNIX_EPOCH));
+    scored(&mut results);
     screens.push(("results", results));
 
     let mut scrolled = begun(q);
-    scrolled.show_results(score(q, scrolled.session.answers(), jiff::Timestamp::UNIX_EPOCH));
+    scored(&mut scrolled);
     for _ in 0..200 {
         update(&mut scrolled, Action::PageDown);
     }

@@ -7,7 +7,7 @@ use crm_ready::core::answers::{Answer, Answers};
 use crm_ready::core::questionnaire::{Questionnaire, builtin};
 use crm_ready::core::scoring::score;
 use crm_ready::io::drafts::{Draft, Position, Saved};
-use crm_ready::tui::app::{Action, App, Details, update};
+use crm_ready::tui::app::{Action, App, Details, Effects, Mode, update};
 use crm_ready::tui::text_field::Edit;
 use crm_ready::tui::view::render;
 use ratatui::Terminal;
@@ -27,9 +27,7 @@ fn draw(app: &mut App<'_>, width: u16, height: u16) -> String {
 
 fn app(q: &Questionnaire) -> App<'_> {
     let details = Details { organization: Some("Acme Ltd".into()), ..Details::default() };
-    let mut app = App::new(q, &details, Vec::new(), Some(PathBuf::from("/home/jo/.local/share/crm-ready/drafts")));
-    app.color = false;
-    app
+    App::new(q, &details, Vec::new(), Some(PathBuf::from("/home/jo/.local/share/crm-ready/drafts"))).with_color(false)
 }
 
 /// Past the start form, with the first `n` questions answered by key 1.
@@ -44,9 +42,19 @@ fn begun(q: &Questionnaire, n: usize) -> App<'_> {
     app
 }
 
-fn at<'q>(app: &mut App<'q>, q: &Questionnaire, id: &str) {
-    assert!(app.session.go_to(q.position(id).unwrap()));
+/// Moves on (→) to the question `id`, which must be shown and ahead.
+fn at(app: &mut App<'_>, id: &str) {
+    while app.session().current_question().id != id && app.mode() == Mode::Question {
+        update(app, Action::Next);
+    }
+    assert_eq!(app.session().current_question().id, id);
     update(app, Action::Home);
+}
+
+/// Scores the answers, as the interview loop does when an update asks.
+fn scored(app: &mut App<'_>) {
+    let assessment = score(app.questionnaire(), app.session().answers(), jiff::Timestamp::UNIX_EPOCH);
+    assert_eq!(update(app, Action::Scored(Box::new(assessment))), Effects::default());
 }
 
 #[test]
@@ -67,9 +75,7 @@ fn resume_offer_app(q: &Questionnaire) -> App<'_> {
     answers.answers.insert("vision.objective".into(), Answer::Text("none".into()));
     let draft = Draft::new(q, answers, Position::default(), jiff::Timestamp::from_second(1_780_000_000).unwrap());
     let saved = Saved { path: PathBuf::from("/drafts/crm-quick@acme-ltd.json"), draft };
-    let mut app = App::new(q, &Details::default(), vec![saved], None);
-    app.color = false;
-    app
+    App::new(q, &Details::default(), vec![saved], None).with_color(false)
 }
 
 #[test]
@@ -93,7 +99,7 @@ fn confirm_quit_on_the_resume_offer() {
 fn editing_a_saved_number_shows_the_entry_being_edited() {
     let q = builtin::find("crm-readiness").unwrap().load().unwrap();
     let mut app = begun(&q, 0);
-    at(&mut app, &q, "scope.field-count");
+    at(&mut app, "scope.field-count");
     for action in [Action::Digit(1), Action::Digit(1), Action::Choose, Action::Back] {
         update(&mut app, action);
     }
@@ -108,7 +114,7 @@ fn editing_a_saved_number_shows_the_entry_being_edited() {
 fn choices_cut_off_below_say_there_is_more() {
     let q = quick();
     let mut app = begun(&q, 0);
-    at(&mut app, &q, "setup.plan-covers");
+    at(&mut app, "setup.plan-covers");
     let screen = draw(&mut app, 50, 15);
     assert!(screen.contains("\u{2193} more"), "{screen}");
     insta::assert_snapshot!(screen);
@@ -133,7 +139,7 @@ fn single_choice_question() {
 fn multiple_choice_question() {
     let q = quick();
     let mut app = begun(&q, 0);
-    at(&mut app, &q, "setup.plan-covers");
+    at(&mut app, "setup.plan-covers");
     update(&mut app, Action::Digit(1));
     update(&mut app, Action::Digit(3));
     insta::assert_snapshot!(draw(&mut app, 80, 24));
@@ -143,7 +149,7 @@ fn multiple_choice_question() {
 fn scale_question_with_a_note() {
     let q = quick();
     let mut app = begun(&q, 0);
-    at(&mut app, &q, "management.alignment");
+    at(&mut app, "management.alignment");
     update(&mut app, Action::Note);
     for c in "IT has not been asked yet".chars() {
         update(&mut app, Action::Edit(Edit::Insert(c)));
@@ -175,7 +181,7 @@ fn note_editor() {
 fn follow_up_dropped_message() {
     let q = quick();
     let mut app = begun(&q, 0);
-    at(&mut app, &q, "vendors.count");
+    at(&mut app, "vendors.count");
     update(&mut app, Action::Digit(3));
     update(&mut app, Action::Digit(2));
     update(&mut app, Action::Back);
@@ -218,8 +224,7 @@ fn results_screen() {
     update(&mut app, Action::Review);
     update(&mut app, Action::Submit);
     assert!(update(&mut app, Action::Yes).score, "two open questions: asked, then confirmed");
-    let assessment = score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH);
-    app.show_results(assessment);
+    scored(&mut app);
     insta::assert_snapshot!(draw(&mut app, 80, 24));
 }
 
@@ -287,7 +292,7 @@ score = 100
     update(&mut app, Action::Cancel);
     update(&mut app, Action::Digit(1));
     screens.push(draw(&mut app, 80, 24));
-    app.show_results(score(&q, app.session.answers(), jiff::Timestamp::UNIX_EPOCH));
+    scored(&mut app);
     screens.push(draw(&mut app, 80, 24));
     for screen in &screens {
         assert!(!screen.chars().any(|c| c.is_control() && c != '\n'), "control character on screen:\n{screen}");

@@ -5,9 +5,7 @@
 
 pub mod app;
 pub mod keymap;
-mod question_keys;
 pub mod rows;
-mod screen_keys;
 pub mod terminal;
 pub mod text_field;
 pub mod view;
@@ -131,9 +129,9 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
         App::resumed(q, saved)
     } else {
         App::new(q, &options.details, saved, dir)
-    };
-    app.color = options.color;
-    app.resume_command.clone_from(&options.resume_command);
+    }
+    .with_color(options.color)
+    .with_resume_command(&options.resume_command);
 
     let guard = TerminalGuard::enter().context("cannot prepare the terminal for the interview")?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot draw in the terminal")?;
@@ -146,13 +144,14 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
     if exit != Exit::Interrupt {
         restored.context("cannot restore the terminal")?;
     }
+    let draft = app.draft_path().map(PathBuf::from);
     Ok(match exit {
-        Exit::Finish => Ending::Submitted { answers: app.session.answers().clone(), draft: app.draft_path },
+        Exit::Finish => Ending::Submitted { answers: app.session().answers().clone(), draft },
         exit => Ending::Left {
             interrupted: exit == Exit::Interrupt,
             resume_command: app.resume_hint(),
-            draft: app.draft_path,
-            save_error: app.save_error,
+            draft,
+            save_error: app.save_error().map(String::from),
         },
     })
 }
@@ -166,16 +165,17 @@ fn of_organization(saved: Vec<drafts::Saved>, q: &Questionnaire, organization: O
 
 /// Writes the app's draft, if the interview has begun.
 fn save_draft(app: &App<'_>, now: jiff::Timestamp) -> io::Result<()> {
-    let Some(path) = &app.draft_path else { return Ok(()) };
-    let d = Draft::new(app.questionnaire(), app.session.answers().clone(), app.position(), now);
+    let Some(path) = app.draft_path() else { return Ok(()) };
+    let d = Draft::new(app.questionnaire(), app.session().answers().clone(), app.position(), now);
     drafts::save(path, &d)
 }
 
 /// The loop: wait for an action, update, draw, then save, score and suspend
-/// as the update asks. Drawing comes before saving so the screen answers at
-/// once; saving comes before suspending so a stopped process holds nothing
-/// unsaved. Leaving saves without drawing: after SIGHUP the terminal may be
-/// gone, and the draft must still be written.
+/// as the update asks, feeding each outcome back to `update` as an action.
+/// Drawing comes before saving so the screen answers at once; saving comes
+/// before suspending so a stopped process holds nothing unsaved. Leaving
+/// saves without drawing: after SIGHUP the terminal may be gone, and the
+/// draft must still be written.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App<'_>,
@@ -189,15 +189,15 @@ where
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     terminal.draw(|f| view::render(f, app))?;
-    let save_now = |app: &mut App<'_>| match save(app, clock()) {
-        Ok(()) => {
-            app.save_succeeded();
-            true
-        }
-        Err(e) => {
-            app.save_failed(&e.to_string());
-            false
-        }
+    // Says whether the draft was written.
+    let save_now = |app: &mut App<'_>| {
+        let outcome = match save(app, clock()) {
+            Ok(()) => Action::Saved,
+            Err(e) => Action::SaveFailed(e.to_string()),
+        };
+        let saved = outcome == Action::Saved;
+        update(app, outcome);
+        saved
     };
     loop {
         let Some(action) = events.next(app.mode())? else { continue };
@@ -209,24 +209,25 @@ where
             return Ok(exit);
         }
         if fx.score {
-            let assessment = score(app.questionnaire(), app.session.answers(), clock());
-            app.show_results(assessment);
+            let assessment = score(app.questionnaire(), app.session().answers(), clock());
+            update(app, Action::Scored(Box::new(assessment)));
         }
         terminal.draw(|f| view::render(f, app))?;
         if fx.save && !save_now(app) {
             terminal.draw(|f| view::render(f, app))?;
         }
         if fx.suspend {
-            if events.suspend()? {
+            let outcome = if events.suspend()? {
                 // The shell had the screen (and perhaps resized it): clear
                 // and draw every cell. `resize` does that without asking the
                 // terminal where its cursor is, as `clear` would.
                 let size = terminal.size()?;
-                update(app, Action::Resize(size.width, size.height));
                 terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                Action::Resize(size.width, size.height)
             } else {
-                app.suspend_unavailable();
-            }
+                Action::SuspendUnavailable
+            };
+            update(app, outcome);
             terminal.draw(|f| view::render(f, app))?;
         }
     }
@@ -303,7 +304,7 @@ mod tests {
         let mut events = Suspending { script: script(&actions), works, log: &log };
         let exit = run(&mut terminal, &mut app, &mut events, save, || jiff::Timestamp::UNIX_EPOCH).unwrap();
         assert_eq!(exit, Exit::Interrupt);
-        assert!(matches!(app.screen, app::Screen::Question) && app.overlay.is_none());
+        assert!(matches!(app.screen(), app::Screen::Question) && app.overlay().is_none());
         (log.into_inner(), terminal.backend().to_string())
     }
 
@@ -330,7 +331,7 @@ mod tests {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let saves = RefCell::new(Vec::new());
         let save = |app: &App<'_>, _: jiff::Timestamp| {
-            saves.borrow_mut().push(app.session.answers().answers.len());
+            saves.borrow_mut().push(app.session().answers().answers.len());
             Ok(())
         };
         let mut actions = vec![Action::Confirm; 4];
@@ -338,7 +339,7 @@ mod tests {
         let exit = run(&mut terminal, &mut app, &mut script(&actions), save, || jiff::Timestamp::UNIX_EPOCH).unwrap();
         assert_eq!(exit, Exit::Finish);
         assert_eq!(*saves.borrow(), [0, 1, 1], "on begin, after the answer, on submit");
-        assert!(matches!(app.screen, app::Screen::Results { .. }));
+        assert!(matches!(app.screen(), app::Screen::Results { .. }));
         assert!(terminal.backend().to_string().contains("Result: Not ready"));
     }
 
@@ -352,7 +353,7 @@ mod tests {
         actions.push(Action::Digit(2));
         let exit = run(&mut terminal, &mut app, &mut script(&actions), fail, || jiff::Timestamp::UNIX_EPOCH).unwrap();
         assert_eq!(exit, Exit::Interrupt);
-        assert_eq!(app.save_error.as_deref(), Some("disk full"));
+        assert_eq!(app.save_error(), Some("disk full"));
         assert!(terminal.backend().to_string().contains("Could not save your progress (disk full)"));
     }
 }

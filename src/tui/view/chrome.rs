@@ -16,7 +16,7 @@ use crate::tui::app::App;
 /// the right.
 pub fn header(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
     let q = app.questionnaire();
-    let answers = app.session.answers();
+    let answers = app.session().answers();
     let who: Vec<String> = [&answers.organization, &answers.respondent, &answers.role]
         .into_iter()
         .flatten()
@@ -35,7 +35,7 @@ const MESSAGE_LINES: usize = 2;
 
 /// The message's lines at this width.
 fn message_lines(app: &App<'_>, width: u16) -> Vec<String> {
-    let Some(m) = &app.message else { return Vec::new() };
+    let Some(m) = app.message() else { return Vec::new() };
     let mark = if m.warning { "! " } else { "" };
     let mut lines = wrap(&format!("{mark}{}", one_line(&m.text)), (width as usize).saturating_sub(2));
     if lines.len() > MESSAGE_LINES {
@@ -53,7 +53,7 @@ pub fn message_height(app: &App<'_>, width: u16) -> u16 {
 
 /// The message from the last key, if any.
 pub fn message(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
-    let warning = app.message.as_ref().is_some_and(|m| m.warning);
+    let warning = app.message().is_some_and(|m| m.warning);
     let style = if warning { theme.warning() } else { theme.heading() };
     let lines: Vec<Line> =
         message_lines(app, area.width).into_iter().map(|l| Line::styled(format!(" {l}"), style)).collect();
@@ -62,7 +62,7 @@ pub fn message(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
 
 /// Overall progress: a bar and "5 of 14 answered".
 pub fn progress(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
-    let p = app.session.total_progress();
+    let p = app.session().total_progress();
     let label = format!(" {} of {} answered ({}%) ", p.answered, p.shown, p.percent());
     let bar_width = (area.width as usize).saturating_sub(width(&label) + 1);
     let filled = (bar_width * p.answered).checked_div(p.shown).unwrap_or(bar_width).min(bar_width);

@@ -48,7 +48,7 @@ pub fn hints(app: &App<'_>) -> Vec<Hint> {
             hint("r", "back to your answers", 2),
         ],
         Mode::Help => vec![hint("↑↓", "scroll", 1), hint("Esc", "close", 0)],
-        Mode::Editing => match app.overlay {
+        Mode::Editing => match app.overlay() {
             Some(Overlay::Note(_)) => {
                 vec![hint("Enter", "save note", 0), hint("Esc", "cancel", 0), hint("Ctrl-U", "clear", 1)]
             }
@@ -59,7 +59,7 @@ pub fn hints(app: &App<'_>) -> Vec<Hint> {
 }
 
 fn question_hints(app: &App<'_>) -> Vec<Hint> {
-    let question = app.session.current_question();
+    let question = app.session().current_question();
     let mut v = vec![hint("↑↓", "move", 1)];
     match question.kind {
         Kind::Multi => {

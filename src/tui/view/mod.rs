@@ -25,12 +25,12 @@ const SIDEBAR_FROM: u16 = 70;
 
 pub fn render(frame: &mut Frame, app: &App<'_>) {
     let area = frame.area();
-    let theme = Theme { color: app.color };
+    let theme = Theme { color: app.color() };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small::render(frame, area, &theme);
         return;
     }
-    let with_progress = matches!(app.screen, Screen::Question | Screen::Review { .. });
+    let with_progress = matches!(app.screen(), Screen::Question | Screen::Review { .. });
     let [header, body, message, progress, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, app: &App<'_>) {
     .areas(area);
     chrome::header(frame, header, app, &theme);
     let body = Rect { y: body.y + 1, height: body.height.saturating_sub(1), ..body };
-    match &app.screen {
+    match app.screen() {
         Screen::Resume { selected } => start::render_resume(frame, body, app, *selected, &theme),
         Screen::Start { fields, focus } => start::render_start(frame, body, app, fields, *focus, &theme),
         Screen::Question => {
@@ -62,7 +62,7 @@ pub fn render(frame: &mut Frame, app: &App<'_>) {
         chrome::progress(frame, progress, app, &theme);
     }
     chrome::key_hints(frame, hints, app, &theme);
-    if let Some(o) = &app.overlay {
+    if let Some(o) = app.overlay() {
         frame.buffer_mut().set_style(area, theme.backdrop());
         overlay::render(frame, area, app, o, &theme);
     }

@@ -25,13 +25,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, t
         Overlay::TextAnswer(field) => editor(frame, area, app, " Your answer ", field, theme),
         Overlay::ConfirmQuit => {
             let mut body = Vec::new();
-            match (&app.draft_path, app.has_begun()) {
+            match (app.draft_path(), app.has_begun()) {
                 (Some(path), true) => {
                     body.push("Your answers so far are saved in:".to_string());
                     body.push(path.display().to_string());
                     body.push(String::new());
                     body.push(format!("To carry on later, run: {}", app.resume_hint()));
-                    if let Some(e) = &app.save_error {
+                    if let Some(e) = app.save_error() {
                         body.push(String::new());
                         body.push(format!("Warning: the last save failed ({e}); recent answers would be lost."));
                     }
@@ -39,10 +39,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, t
                 (None, true) => {
                     body.push("There is nowhere to save your answers, so leaving now loses them.".to_string())
                 }
-                (_, false) if app.offers.len() == 1 => body.push(
+                (_, false) if app.offers().len() == 1 => body.push(
                     "Your saved interview stays where it is; run the same command again to pick it up.".to_string(),
                 ),
-                (_, false) if app.offers.len() > 1 => body.push(
+                (_, false) if app.offers().len() > 1 => body.push(
                     "Your saved interviews stay where they are; run the same command again to pick one up.".to_string(),
                 ),
                 (_, false) => body.push("Nothing has been answered yet, so there is nothing to keep.".to_string()),
@@ -84,7 +84,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App<'_>, scroll: u16, theme: &Theme
     let w = area.width.saturating_sub(4).min(80);
     let text_width = w.saturating_sub(4) as usize;
     let mut lines = Vec::new();
-    if matches!(app.screen, Screen::Question) {
+    if matches!(app.screen(), Screen::Question) {
         lines.extend(help_lines(app, text_width, true, theme));
         lines.push(Line::raw(""));
     }
@@ -104,7 +104,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App<'_>, scroll: u16, theme: &Theme
 fn editor(frame: &mut Frame, area: Rect, app: &App<'_>, title: &str, field: &TextField, theme: &Theme) {
     let w = area.width.saturating_sub(4).min(76);
     let fw = w.saturating_sub(4).max(1) as usize;
-    let question = one_line(&sanitize(&app.session.current_question().text)).into_owned();
+    let question = one_line(&sanitize(&app.session().current_question().text)).into_owned();
     let mut lines: Vec<Line> = wrap(&question, fw).into_iter().take(2).map(|l| Line::styled(l, theme.dim())).collect();
     lines.push(Line::raw(""));
     let (chunks, (cursor_row, cursor_col)) = chunk(field.text(), field.cursor(), fw);

@@ -15,7 +15,7 @@ use crate::core::answers::{Answer, format_number};
 use crate::core::questionnaire::{Kind, Question};
 use crate::core::session::number_range;
 use crate::core::text::{one_line, sanitize};
-use crate::tui::app::{App, current_rows};
+use crate::tui::app::App;
 use crate::tui::rows::{Row, key_label, listed_steps};
 
 /// From this width (of the question's part of the screen) on, the help
@@ -84,8 +84,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
 /// The question and its rows, and which lines the highlighted row covers.
 fn question_lines(app: &App<'_>, w: usize, theme: &Theme) -> (Vec<Line<'static>>, Range<usize>) {
     let q = app.questionnaire();
-    let question = app.session.current_question();
-    let (n, of) = app.session.place_in_area();
+    let question = app.session().current_question();
+    let (n, of) = app.session().place_in_area();
     let mut lines = vec![spread(&one_line(&q.areas[question.area].title), &format!("Question {n} of {of}"), w, theme)];
     lines.push(Line::raw(""));
     for l in wrap(&sanitize(&question.text), w) {
@@ -96,20 +96,20 @@ fn question_lines(app: &App<'_>, w: usize, theme: &Theme) -> (Vec<Line<'static>>
     }
     lines.push(Line::raw(""));
     let mut cursor = 0..0;
-    for (r, row) in current_rows(app).into_iter().enumerate() {
+    for (r, row) in app.current_rows().into_iter().enumerate() {
         let start = lines.len();
-        lines.extend(row_lines(app, question, row, r == app.cursor, w, theme));
-        if r == app.cursor {
+        lines.extend(row_lines(app, question, row, r == app.cursor(), w, theme));
+        if r == app.cursor() {
             cursor = start..lines.len();
         }
     }
-    if !app.typed.is_empty() && question.kind.has_choices() {
+    if !app.typed().is_empty() && question.kind.has_choices() {
         lines.push(Line::styled(
-            format!("  Typed {}: press Enter to pick it, or type another digit.", app.typed),
+            format!("  Typed {}: press Enter to pick it, or type another digit.", app.typed()),
             theme.dim(),
         ));
     }
-    if let Some(note) = app.session.note(app.session.current()) {
+    if let Some(note) = app.session().note(app.session().current()) {
         lines.push(Line::raw(""));
         for (k, l) in wrap(&format!("Note: {}", one_line(note)), w.saturating_sub(2)).into_iter().enumerate() {
             let mark = if k == 0 { "✎ " } else { "  " };
@@ -144,7 +144,7 @@ fn row_lines(
     w: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let answer = app.session.answer(app.session.current());
+    let answer = app.session().answer(app.session().current());
     let multi = question.kind == Kind::Multi;
     let on = match (row, answer) {
         (Row::Choice(c), Some(Answer::Text(id))) => question.choices.get(c).is_some_and(|ch| ch.id == *id),
@@ -199,7 +199,7 @@ fn step_label(question: &Question, v: f64) -> String {
 
 /// The entry line of a number or text question.
 fn entry_text(app: &App<'_>, question: &Question) -> String {
-    let answer = app.session.answer(app.session.current());
+    let answer = app.session().answer(app.session().current());
     if question.kind == Kind::Text {
         return match answer {
             Some(Answer::Text(t)) => format!("Your answer: {}", one_line(t)),
@@ -208,7 +208,7 @@ fn entry_text(app: &App<'_>, question: &Question) -> String {
     }
     let unit = question.unit.as_deref().map(|u| format!(" {}", one_line(u))).unwrap_or_default();
     match answer {
-        _ if app.editing_number => format!("Your answer: {}▏{unit}", app.typed),
+        _ if app.editing_number() => format!("Your answer: {}▏{unit}", app.typed()),
         Some(Answer::Number(n)) => format!("Your answer: {}{unit}", format_number(*n)),
         _ => "Your answer: ▏".to_string(),
     }
@@ -217,7 +217,7 @@ fn entry_text(app: &App<'_>, question: &Question) -> String {
 /// The question's help and, with `with_area`, its area's reason.
 pub fn help_lines(app: &App<'_>, w: usize, with_area: bool, theme: &Theme) -> Vec<Line<'static>> {
     let q = app.questionnaire();
-    let question = app.session.current_question();
+    let question = app.session().current_question();
     let area = &q.areas[question.area];
     let mut lines = vec![Line::styled("Why we ask", theme.heading())];
     lines.extend(wrap(&sanitize(&question.help), w).into_iter().map(|l| Line::styled(l, theme.dim())));

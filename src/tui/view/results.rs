@@ -27,6 +27,33 @@ pub fn render(frame: &mut Frame, area: Rect, a: &Assessment, scroll: u16, theme:
 }
 
 fn lines(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = verdict(a, w, theme);
+    lines.push(Line::raw(""));
+    lines.extend(areas(a, w, theme));
+    lines.push(Line::raw(""));
+    lines.extend(red_flags(a, w, theme));
+    if !a.unknowns.is_empty() {
+        lines.push(Line::raw(""));
+        let n = a.unknowns.len();
+        let text = format!(
+            "{n} question{} still open (don't know or unanswered): the report lists them as things to find out.",
+            if n == 1 { " is" } else { "s are" }
+        );
+        lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, theme.warning())));
+    }
+    lines.push(Line::raw(""));
+    lines.extend(top_actions(a, w, theme));
+    lines.push(Line::raw(""));
+    lines.extend(
+        wrap("Press Enter to finish: the full report, with every action by phase, is printed when the app closes.", w)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim())),
+    );
+    lines
+}
+
+/// The verdict and score, and the first reasons for the verdict.
+fn verdict(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         Span::styled("Result: ", theme.strong()),
         Span::styled(a.verdict.title().to_string(), theme.verdict(a.verdict)),
@@ -45,8 +72,12 @@ fn lines(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
             theme.dim(),
         ));
     }
-    lines.push(Line::raw(""));
-    lines.push(spread("Areas", "score  risk  ", w, theme));
+    lines
+}
+
+/// A bar per area, coloured by risk.
+fn areas(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![spread("Areas", "score  risk  ", w, theme)];
     let name_width = (w / 3).clamp(12, 32);
     let bar_width = w.saturating_sub(name_width + 16).max(5);
     let (full, empty) = if theme.color { ("█", "░") } else { ("█", "·") };
@@ -63,51 +94,41 @@ fn lines(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled(format!("{risk:<6}"), theme.risk(area.risk)),
         ]));
     }
-    lines.push(Line::raw(""));
+    lines
+}
+
+fn red_flags(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     if a.red_flags.is_empty() {
-        lines.push(Line::styled("No red flags.", theme.good()));
-    } else {
-        lines.push(Line::styled(format!("Red flags ({})", a.red_flags.len()), theme.heading()));
-        for flag in &a.red_flags {
-            let severity = format!("{:<9}", flag.severity.name());
-            let text = truncate(&one_line(&flag.question_text), w.saturating_sub(11));
-            lines.push(Line::from(vec![
-                Span::styled(format!("● {severity}"), theme.severity(flag.severity)),
-                Span::raw(text),
-            ]));
-            let answer = truncate(&format!("Answer: {}", one_line(&flag.answer)), w.saturating_sub(11));
-            lines.push(Line::styled(format!("{:11}{answer}", ""), theme.dim()));
-        }
+        return vec![Line::styled("No red flags.", theme.good())];
     }
-    if !a.unknowns.is_empty() {
-        lines.push(Line::raw(""));
-        let n = a.unknowns.len();
-        let text = format!(
-            "{n} question{} still open (don't know or unanswered): the report lists them as things to find out.",
-            if n == 1 { " is" } else { "s are" }
-        );
-        lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, theme.warning())));
+    let mut lines = vec![Line::styled(format!("Red flags ({})", a.red_flags.len()), theme.heading())];
+    for flag in &a.red_flags {
+        let severity = format!("{:<9}", flag.severity.name());
+        let text = truncate(&one_line(&flag.question_text), w.saturating_sub(11));
+        lines.push(Line::from(vec![
+            Span::styled(format!("● {severity}"), theme.severity(flag.severity)),
+            Span::raw(text),
+        ]));
+        let answer = truncate(&format!("Answer: {}", one_line(&flag.answer)), w.saturating_sub(11));
+        lines.push(Line::styled(format!("{:11}{answer}", ""), theme.dim()));
     }
-    lines.push(Line::raw(""));
+    lines
+}
+
+/// The first actions of the plan.
+fn top_actions(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     if a.actions.is_empty() {
-        lines.push(Line::styled("No actions needed.", theme.good()));
-    } else {
-        let shown = a.actions.len().min(TOP_ACTIONS);
-        lines.push(Line::styled(format!("Top actions ({shown} of {})", a.actions.len()), theme.heading()));
-        for (k, action) in a.actions.iter().take(TOP_ACTIONS).enumerate() {
-            let lead = format!("{}. ", k + 1);
-            let text = format!("[{}] {}", action.phase.title(), one_line(&action.recommendation));
-            for (j, l) in wrap(&text, w.saturating_sub(lead.len())).into_iter().enumerate() {
-                let first = if j == 0 { lead.clone() } else { " ".repeat(lead.len()) };
-                lines.push(Line::raw(format!("{first}{l}")));
-            }
+        return vec![Line::styled("No actions needed.", theme.good())];
+    }
+    let shown = a.actions.len().min(TOP_ACTIONS);
+    let mut lines = vec![Line::styled(format!("Top actions ({shown} of {})", a.actions.len()), theme.heading())];
+    for (k, action) in a.actions.iter().take(TOP_ACTIONS).enumerate() {
+        let lead = format!("{}. ", k + 1);
+        let text = format!("[{}] {}", action.phase.title(), one_line(&action.recommendation));
+        for (j, l) in wrap(&text, w.saturating_sub(lead.len())).into_iter().enumerate() {
+            let first = if j == 0 { lead.clone() } else { " ".repeat(lead.len()) };
+            lines.push(Line::raw(format!("{first}{l}")));
         }
     }
-    lines.push(Line::raw(""));
-    lines.extend(
-        wrap("Press Enter to finish: the full report, with every action by phase, is printed when the app closes.", w)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.dim())),
-    );
     lines
 }

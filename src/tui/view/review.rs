@@ -18,7 +18,7 @@ use crate::tui::app::{App, ReviewItem};
 pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, selected: ReviewItem, theme: &Theme) {
     let area = Rect { x: area.x + 1, width: area.width.saturating_sub(2).min(110), ..area };
     let w = area.width as usize;
-    let p = app.session.total_progress();
+    let p = app.session().total_progress();
     let missing = p.shown - p.answered;
     let status = if missing == 0 {
         format!("all {} answered", p.shown)
@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, selected: ReviewItem
 
 /// The lines of the items around `selected` that fit in `room` lines.
 fn window(app: &App<'_>, selected: ReviewItem, room: usize, w: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let s = &app.session;
+    let s = &app.session();
     let before = |item: ReviewItem| match item {
         ReviewItem::Question(i) => s.previous_visible(i).map(ReviewItem::Question),
         ReviewItem::Submit => s.previous_visible(s.questionnaire().questions.len()).map(ReviewItem::Question),
@@ -73,7 +73,7 @@ fn fill(
     w: usize,
     theme: &Theme,
 ) -> (Vec<Line<'static>>, bool) {
-    let s = &app.session;
+    let s = &app.session();
     let mut lines = Vec::new();
     let mut item = Some(start);
     let mut previous: Option<ReviewItem> = None;
@@ -131,12 +131,12 @@ fn item_lines(
         lines.push(Line::styled(truncate(&one_line(&q.areas[question.area].title), w), theme.heading()));
     }
     lines.push(highlight(truncate(&one_line(&question.text), w.saturating_sub(2))));
-    let (mark, text, style) = match app.session.answer(i) {
+    let (mark, text, style) = match app.session().answer(i) {
         None => ("!", "Not answered yet".to_string(), theme.warning()),
         Some(Answer::DontKnow) => ("?", "Don't know".to_string(), theme.warning()),
         Some(a) => ("✓", one_line(&a.describe(question)).into_owned(), Style::new()),
     };
-    let note = if app.session.note(i).is_some() { "  ✎ note" } else { "" };
+    let note = if app.session().note(i).is_some() { "  ✎ note" } else { "" };
     let text = truncate(&text, w.saturating_sub(6 + width(note)));
     lines.push(Line::from(vec![
         Span::raw("    "),

@@ -16,17 +16,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let q = app.questionnaire();
-    let current = app.session.current_question().area;
+    let current = app.session().current_question().area;
     let room = inner.height.saturating_sub(2) as usize;
     // Keep the current area in view when there are more than fit.
     let first = current.saturating_sub(room / 2).min(q.areas.len().saturating_sub(room));
     let mut lines = vec![Line::from(Span::styled(" Areas", theme.heading())), Line::raw("")];
     let shown = first..(first + room).min(q.areas.len());
     let counts: Vec<String> =
-        shown.clone().map(|a| app.session.area_progress(a)).map(|p| format!("{}/{}", p.answered, p.shown)).collect();
+        shown.clone().map(|a| app.session().area_progress(a)).map(|p| format!("{}/{}", p.answered, p.shown)).collect();
     let count_width = counts.iter().map(|c| width(c)).max().unwrap_or(0);
     for ((a, area_def), count) in shown.map(|a| (a, &q.areas[a])).zip(counts) {
-        let p = app.session.area_progress(a);
+        let p = app.session().area_progress(a);
         let count = format!("{count:>count_width$}");
         let (mark, mark_style) = match () {
             _ if a == current => ("›", theme.heading()),

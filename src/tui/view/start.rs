@@ -29,7 +29,7 @@ fn intro(app: &App<'_>, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     if let Some(d) = &q.description {
         lines.extend(wrap(&sanitize(d), w).into_iter().map(Line::raw));
     }
-    let p = app.session.total_progress();
+    let p = app.session().total_progress();
     let minutes = q.minutes.map(|m| format!("About {m} minutes · ")).unwrap_or_default();
     lines.push(Line::styled(format!("{minutes}{} questions in {} areas", p.shown, q.areas.len()), theme.dim()));
     lines
@@ -98,11 +98,11 @@ pub fn render_resume(frame: &mut Frame, area: Rect, app: &App<'_>, selected: usi
     let w = area.width as usize;
     let mut lines = intro(app, w, theme);
     lines.push(Line::raw(""));
-    let n = app.offers.len();
+    let n = app.offers().len();
     let what = if n == 1 { "an unfinished interview".to_string() } else { format!("{n} unfinished interviews") };
     lines.push(Line::styled(format!("You have {what} for this questionnaire. Continue?"), theme.strong()));
     lines.push(Line::raw(""));
-    for (k, offer) in app.offers.iter().enumerate() {
+    for (k, offer) in app.offers().iter().enumerate() {
         let a = &offer.saved.draft.answers;
         let who: Vec<String> =
             [&a.organization, &a.respondent].into_iter().flatten().map(|s| one_line(s).into_owned()).collect();

@@ -2,11 +2,9 @@
 //! start form, the review, the result, and the windows over them (help,
 //! editors, confirmations).
 
-use super::app::{Action, App, Effects, Exit, Overlay, ReviewItem, Screen};
-
-pub(super) fn quit(app: &mut App<'_>) {
-    app.overlay = Some(Overlay::ConfirmQuit);
-}
+use super::action::{Action, Effects, Exit};
+use super::screen::{Overlay, ReviewItem, Screen};
+use super::state::App;
 
 pub(super) fn help_key(app: &mut App<'_>, action: Action) {
     let Some(Overlay::Help { scroll }) = &mut app.overlay else { return };
@@ -69,12 +67,8 @@ pub(super) fn resume_key(app: &mut App<'_>, action: Action) {
             app.offers.clear();
             app.continue_draft(offer.saved);
         }
-        Action::Choose | Action::Confirm | Action::No => {
-            let fresh = App::new(app.questionnaire(), &app.details, Vec::new(), app.drafts_dir.clone());
-            app.screen = fresh.screen;
-            app.offers.clear();
-        }
-        Action::Quit => quit(app),
+        Action::Choose | Action::Confirm | Action::No => app.start_afresh(),
+        Action::Quit => app.ask_to_quit(),
         _ => {}
     }
 }
@@ -90,7 +84,7 @@ pub(super) fn start_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
             app.begin();
             fx.save = true;
         }
-        Action::Quit => quit(app),
+        Action::Quit => app.ask_to_quit(),
         _ => {}
     }
 }
@@ -132,7 +126,7 @@ pub(super) fn review_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
         Action::Submit => submit(app, fx),
         Action::Review | Action::Back | Action::Erase => app.open_question(),
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::Quit => quit(app),
+        Action::Quit => app.ask_to_quit(),
         _ => {}
     }
 }

@@ -1,150 +1,20 @@
-//! The interview app's state and `update(&mut App, Action)`: every key's
-//! effect, with no terminal, clock or file involved. The edge performs the
-//! returned [`Effects`] (saving the draft, scoring, leaving).
+//! The interview's state, how it starts, what the view and the edge may
+//! read of it, and the steps the key handlers share. Its fields are seen
+//! only inside `tui::app`, where every write is reached from `update`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::core::answers::Answers;
-use crate::core::assessment::Assessment;
-use crate::core::limits::{MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+use crate::core::limits::MAX_LABEL_CHARS;
 use crate::core::questionnaire::{Kind, Questionnaire};
 use crate::core::session::{Change, Progress, Session};
 use crate::core::text::one_line;
 use crate::io::drafts::{self, Saved};
+use crate::tui::rows::{Row, initial_row, rows};
+use crate::tui::text_field::TextField;
 
-use super::rows::{QuickPick, Row, initial_row, quick_pick, rows};
-use super::text_field::{Edit, TextField};
-use super::{question_keys, screen_keys};
-
-/// The smallest terminal the interview draws in.
-pub const MIN_WIDTH: u16 = 50;
-pub const MIN_HEIGHT: u16 = 15;
-
-/// Something the user asked for, decoded from a key by the keymap.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
-    /// Enter or Space: pick, tick, or open what the row offers.
-    Choose,
-    Digit(u8),
-    /// `.` or `-` while typing a number.
-    NumberChar(char),
-    /// Backspace on a question: erases a typed (or saved) number or text
-    /// answer, else goes back.
-    Erase,
-    Back,
-    Next,
-    NextArea,
-    PreviousArea,
-    Help,
-    Note,
-    DontKnow,
-    Review,
-    Submit,
-    Quit,
-    /// Ctrl-C or a signal: leave at once, keeping the draft.
-    Interrupt,
-    /// Ctrl-Z or SIGTSTP: hand the terminal back to the shell for a while.
-    Suspend,
-    Edit(Edit),
-    FocusNext,
-    FocusPrevious,
-    /// Enter in a form, an editor or the results.
-    Confirm,
-    /// Esc in an overlay.
-    Cancel,
-    Yes,
-    No,
-    Resize(u16, u16),
-}
-
-/// Which keys apply now: what the keymap needs to know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    TooSmall,
-    Resume,
-    Start,
-    Question,
-    Review,
-    Results,
-    Help,
-    Editing,
-    Confirming,
-}
-
-/// How the interview ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// Left on purpose; the draft is kept.
-    Leave,
-    /// Interrupted (Ctrl-C, SIGTERM, SIGHUP); the draft is kept.
-    Interrupt,
-    /// Submitted and seen: print the report.
-    Finish,
-}
-
-/// What the edge must do after an update.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Effects {
-    /// Write the draft.
-    pub save: bool,
-    /// Score the answers and call [`App::show_results`].
-    pub score: bool,
-    /// Save, then give the terminal back to the shell until `fg`.
-    pub suspend: bool,
-    pub exit: Option<Exit>,
-}
-
-/// A full-screen view.
-#[derive(Debug, Clone)]
-pub enum Screen {
-    /// Saved interviews exist: continue one or start afresh.
-    Resume {
-        selected: usize,
-    },
-    /// Organisation, respondent and role; focus 3 is "Begin".
-    Start {
-        fields: Box<[TextField; 3]>,
-        focus: usize,
-    },
-    Question,
-    Review {
-        selected: ReviewItem,
-    },
-    Results {
-        assessment: Box<Assessment>,
-        scroll: u16,
-    },
-}
-
-/// A selectable line of the review screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewItem {
-    Question(usize),
-    Submit,
-}
-
-/// A window over the screen.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Overlay {
-    Help { scroll: u16 },
-    Note(TextField),
-    TextAnswer(TextField),
-    ConfirmQuit,
-    ConfirmSubmit { unanswered: usize },
-}
-
-/// A one-line message under the screen until the next key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub warning: bool,
-}
+use super::action::Effects;
+use super::screen::{MIN_HEIGHT, MIN_WIDTH, Message, Mode, Overlay, ReviewItem, Screen};
 
 /// A saved interview offered on the resume screen.
 #[derive(Debug, Clone)]
@@ -164,42 +34,41 @@ pub struct Details {
 /// The whole interview's state.
 #[derive(Debug, Clone)]
 pub struct App<'q> {
-    pub session: Session<'q>,
-    pub screen: Screen,
-    pub overlay: Option<Overlay>,
+    pub(super) session: Session<'q>,
+    pub(super) screen: Screen,
+    pub(super) overlay: Option<Overlay>,
     /// Terminal width and height.
-    pub size: (u16, u16),
-    pub message: Option<Message>,
+    pub(super) size: (u16, u16),
+    pub(super) message: Option<Message>,
     /// The highlighted row of the current question.
-    pub cursor: usize,
+    pub(super) cursor: usize,
     /// Digits typed for a quick pick or a number.
-    pub typed: String,
+    pub(super) typed: String,
     /// A number answer is being written: `typed` holds all of it, even
     /// when empty, instead of the saved value.
-    pub editing_number: bool,
+    pub(super) editing_number: bool,
     /// The question was opened from the review screen: go back there after.
-    pub back_to_review: bool,
-    pub color: bool,
-    pub offers: Vec<Offer>,
-    pub drafts_dir: Option<PathBuf>,
+    pub(super) back_to_review: bool,
+    pub(super) color: bool,
+    pub(super) offers: Vec<Offer>,
+    pub(super) drafts_dir: Option<PathBuf>,
     /// The start form is behind us (or a draft was resumed).
-    pub begun: bool,
+    pub(super) begun: bool,
     /// Where the draft is written, once the interview has begun.
-    pub draft_path: Option<PathBuf>,
+    pub(super) draft_path: Option<PathBuf>,
     /// The last draft write failed with this.
-    pub save_error: Option<String>,
+    pub(super) save_error: Option<String>,
     /// The command that continues this interview (without the
     /// organisation), shown when leaving.
-    pub resume_command: String,
+    pub(super) resume_command: String,
     /// The details given on the command line, for a fresh start form.
-    pub details: Details,
+    pub(super) details: Details,
 }
 
+/// How the app starts.
 impl<'q> App<'q> {
     /// A new interview: the resume screen if drafts exist, else the start form.
     pub fn new(q: &'q Questionnaire, details: &Details, saved: Vec<Saved>, drafts_dir: Option<PathBuf>) -> Self {
-        let field = |v: &Option<String>| TextField::new(v.as_deref().unwrap_or(""), MAX_LABEL_CHARS);
-        let fields = [field(&details.organization), field(&details.respondent), field(&details.role)];
         let offers: Vec<Offer> = saved
             .into_iter()
             .map(|s| {
@@ -207,11 +76,7 @@ impl<'q> App<'q> {
                 Offer { saved: s, progress }
             })
             .collect();
-        let screen = if offers.is_empty() {
-            Screen::Start { fields: Box::new(fields), focus: 0 }
-        } else {
-            Screen::Resume { selected: 0 }
-        };
+        let screen = if offers.is_empty() { start_form(details) } else { Screen::Resume { selected: 0 } };
         App {
             session: Session::new(q, Answers::for_questionnaire(q)).0,
             screen,
@@ -241,8 +106,85 @@ impl<'q> App<'q> {
         app
     }
 
+    /// The same app, drawn in colour or not.
+    pub fn with_color(self, color: bool) -> Self {
+        App { color, ..self }
+    }
+
+    /// The same app, naming `command` (without the organisation) as the
+    /// way to continue the interview.
+    pub fn with_resume_command(self, command: &str) -> Self {
+        App { resume_command: command.to_string(), ..self }
+    }
+}
+
+/// What the view, the edge and the tests may read.
+impl<'q> App<'q> {
     pub fn questionnaire(&self) -> &'q Questionnaire {
         self.session.questionnaire()
+    }
+
+    /// The answers, the current question and what is shown.
+    pub fn session(&self) -> &Session<'q> {
+        &self.session
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// The highlighted row of the current question.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Digits typed for a quick pick or a number.
+    pub fn typed(&self) -> &str {
+        &self.typed
+    }
+
+    /// Whether a number answer is being written (shown instead of the
+    /// saved one).
+    pub fn editing_number(&self) -> bool {
+        self.editing_number
+    }
+
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    /// The saved interviews offered on the resume screen.
+    pub fn offers(&self) -> &[Offer] {
+        &self.offers
+    }
+
+    /// Whether there is anything to keep: the interview has begun.
+    pub fn has_begun(&self) -> bool {
+        self.begun
+    }
+
+    /// Where the draft is written, once the interview has begun (and a
+    /// data directory exists).
+    pub fn draft_path(&self) -> Option<&Path> {
+        self.draft_path.as_deref()
+    }
+
+    /// Why the last draft write failed, if it did.
+    pub fn save_error(&self) -> Option<&str> {
+        self.save_error.as_deref()
+    }
+
+    /// The rows of the current question.
+    pub fn current_rows(&self) -> Vec<Row> {
+        rows(self.session.current_question())
     }
 
     /// Which keys apply now.
@@ -262,11 +204,6 @@ impl<'q> App<'q> {
         }
     }
 
-    /// Whether there is anything to keep: the interview has begun.
-    pub fn has_begun(&self) -> bool {
-        self.begun
-    }
-
     /// Where the respondent is, for the draft.
     pub fn position(&self) -> drafts::Position {
         let question = Some(self.session.current_question().id.clone());
@@ -281,34 +218,27 @@ impl<'q> App<'q> {
             None => self.resume_command.clone(),
         }
     }
+}
 
-    /// Shows the scored result (after [`Effects::score`]).
-    pub fn show_results(&mut self, assessment: Assessment) {
-        self.screen = Screen::Results { assessment: Box::new(assessment), scroll: 0 };
-        self.overlay = None;
-    }
-
-    /// Records that the draft could not be written.
-    pub fn save_failed(&mut self, error: &str) {
-        self.save_error = Some(error.to_string());
-        self.warn(format!("Could not save your progress ({error}). Your answers are kept while the app is open."));
-    }
-
-    pub fn save_succeeded(&mut self) {
-        self.save_error = None;
-    }
-
-    /// Ctrl-Z was pressed but nothing could continue a stopped process.
-    pub fn suspend_unavailable(&mut self) {
-        self.warn("Ctrl-Z needs a shell with job control to come back to, and there is none here, so the interview stays open.");
-    }
-
+/// Steps the key handlers share.
+impl App<'_> {
     pub(super) fn inform(&mut self, text: impl Into<String>) {
         self.message = Some(Message { text: text.into(), warning: false });
     }
 
     pub(super) fn warn(&mut self, text: impl Into<String>) {
         self.message = Some(Message { text: text.into(), warning: true });
+    }
+
+    /// Asks whether to leave.
+    pub(super) fn ask_to_quit(&mut self) {
+        self.overlay = Some(Overlay::ConfirmQuit);
+    }
+
+    /// Back to the start form, as given on the command line.
+    pub(super) fn start_afresh(&mut self) {
+        self.screen = start_form(&self.details);
+        self.offers.clear();
     }
 
     pub(super) fn continue_draft(&mut self, saved: Saved) {
@@ -347,9 +277,7 @@ impl<'q> App<'q> {
         } else {
             let tip = match self.session.current_question().kind {
                 Kind::Text => "Tip: press Enter to write your answer.",
-                _ if rows(self.session.current_question()).first() == Some(&Row::Entry) => {
-                    "Tip: type the number, then press Enter."
-                }
+                _ if self.current_rows().first() == Some(&Row::Entry) => "Tip: type the number, then press Enter.",
                 _ => "Tip: a number key answers.",
             };
             self.inform(format!("{tip} Progress is saved as you go; ? lists every key."));
@@ -418,10 +346,18 @@ impl<'q> App<'q> {
         }
     }
 
+    /// An answer changed: save it and say what it showed or hid.
     pub(super) fn answered(&mut self, change: Change, fx: &mut Effects) {
         fx.save = true;
         self.report_change(&change);
     }
+}
+
+/// The start form, filled with the details given on the command line.
+fn start_form(details: &Details) -> Screen {
+    let field = |v: &Option<String>| TextField::new(v.as_deref().unwrap_or(""), MAX_LABEL_CHARS);
+    let fields = [field(&details.organization), field(&details.respondent), field(&details.role)];
+    Screen::Start { fields: Box::new(fields), focus: 0 }
 }
 
 /// `text` as one shell word: bare when safe, else in single quotes.
@@ -429,67 +365,3 @@ pub fn shell_quote(text: &str) -> String {
     let safe = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:@".contains(c));
     if safe { text.to_string() } else { format!("'{}'", text.replace('\'', "'\\''")) }
 }
-
-/// Applies one action to the app and says what the edge must do.
-pub fn update(app: &mut App<'_>, action: Action) -> Effects {
-    let mut fx = Effects::default();
-    if let Action::Resize(w, h) = action {
-        app.size = (w, h);
-        return fx;
-    }
-    if action == Action::Suspend {
-        // Saved first, in case the stopped process is never continued; the
-        // screen comes back as it was, message and all.
-        return Effects { suspend: true, save: app.has_begun(), ..fx };
-    }
-    app.message = None;
-    match app.mode() {
-        _ if action == Action::Interrupt => fx.exit = Some(Exit::Interrupt),
-        Mode::TooSmall => {
-            if action == Action::Quit {
-                fx.exit = Some(Exit::Leave);
-            }
-        }
-        Mode::Help => screen_keys::help_key(app, action),
-        Mode::Editing => screen_keys::editor_key(app, action, &mut fx),
-        Mode::Confirming => screen_keys::confirm_key(app, action, &mut fx),
-        Mode::Resume => screen_keys::resume_key(app, action),
-        Mode::Start => screen_keys::start_key(app, action, &mut fx),
-        Mode::Question => question_keys::question_key(app, action, &mut fx),
-        Mode::Review => screen_keys::review_key(app, action, &mut fx),
-        Mode::Results => screen_keys::results_key(app, action, &mut fx),
-    }
-    // Leaving saves the position too, so a resume lands exactly here.
-    if matches!(fx.exit, Some(Exit::Leave | Exit::Interrupt)) && app.has_begun() {
-        fx.save = true;
-    }
-    fx
-}
-
-/// The prompt for a text question's editor, prefilled with the answer.
-pub(super) fn text_answer_field(app: &App<'_>) -> TextField {
-    let i = app.session.current();
-    let current = match app.session.answer(i) {
-        Some(crate::core::answers::Answer::Text(t)) if app.session.current_question().kind == Kind::Text => t.as_str(),
-        _ => "",
-    };
-    TextField::new(current, MAX_TEXT_CHARS)
-}
-
-/// The note editor, prefilled with the current note.
-pub(super) fn note_field(app: &App<'_>) -> TextField {
-    TextField::new(app.session.note(app.session.current()).unwrap_or(""), MAX_TEXT_CHARS)
-}
-
-/// The rows of the current question.
-pub fn current_rows(app: &App<'_>) -> Vec<Row> {
-    rows(app.session.current_question())
-}
-
-/// Reads the typed digits as a quick pick on the current question.
-pub(super) fn pick_typed(app: &App<'_>, final_digit: bool) -> QuickPick {
-    quick_pick(app.session.current_question(), &app.typed, final_digit)
-}
-
-#[cfg(test)]
-mod tests;

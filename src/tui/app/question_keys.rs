@@ -2,19 +2,21 @@
 //! questions, picking, ticking, typing numbers, "don't know", notes.
 
 use crate::core::answers::{Answer, format_number};
+use crate::core::limits::MAX_TEXT_CHARS;
 use crate::core::questionnaire::Kind;
 use crate::core::session::number_range;
+use crate::tui::rows::{QuickPick, Row, listed_steps, quick_pick};
+use crate::tui::text_field::{Edit, TextField};
 
-use super::app::{Action, App, Effects, Overlay, current_rows, note_field, pick_typed, text_answer_field};
-use super::rows::{QuickPick, Row, listed_steps};
-use super::screen_keys::quit;
-use super::text_field::Edit;
+use super::action::{Action, Effects};
+use super::screen::Overlay;
+use super::state::App;
 
 /// Longest number that can be typed.
 const MAX_TYPED: usize = 24;
 
 pub(super) fn question_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
-    let rows = current_rows(app);
+    let rows = app.current_rows();
     let last = rows.len().saturating_sub(1);
     match action {
         Action::Up | Action::Down | Action::Home | Action::End | Action::PageUp | Action::PageDown => {
@@ -82,7 +84,7 @@ pub(super) fn question_key(app: &mut App<'_>, action: Action, fx: &mut Effects) 
         Action::Note => app.overlay = Some(Overlay::Note(note_field(app))),
         Action::DontKnow => dont_know(app, fx, true),
         Action::Review => app.open_review(Some(app.session.current())),
-        Action::Quit => quit(app),
+        Action::Quit => app.ask_to_quit(),
         _ => {}
     }
 }
@@ -155,7 +157,7 @@ fn commit_pick(app: &mut App<'_>, fx: &mut Effects) {
     match pick {
         QuickPick::Pick(r) => {
             app.cursor = r;
-            if let Some(&row) = current_rows(app).get(r) {
+            if let Some(&row) = app.current_rows().get(r) {
                 choose_row(app, row, fx);
             }
         }
@@ -239,4 +241,23 @@ fn next(app: &mut App<'_>) {
     } else {
         app.reset_cursor();
     }
+}
+
+/// The prompt for a text question's editor, prefilled with the answer.
+fn text_answer_field(app: &App<'_>) -> TextField {
+    let current = match app.session.answer(app.session.current()) {
+        Some(Answer::Text(t)) if app.session.current_question().kind == Kind::Text => t.as_str(),
+        _ => "",
+    };
+    TextField::new(current, MAX_TEXT_CHARS)
+}
+
+/// The note editor, prefilled with the current note.
+fn note_field(app: &App<'_>) -> TextField {
+    TextField::new(app.session.note(app.session.current()).unwrap_or(""), MAX_TEXT_CHARS)
+}
+
+/// Reads the typed digits as a quick pick on the current question.
+fn pick_typed(app: &App<'_>, final_digit: bool) -> QuickPick {
+    quick_pick(app.session.current_question(), &app.typed, final_digit)
 }

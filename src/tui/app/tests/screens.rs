@@ -1,0 +1,214 @@
+//! Everything around the questions: the start form, the resume offer, the
+//! review, submitting, the result, leaving, suspending, a small terminal.
+
+use super::*;
+
+#[test]
+fn the_start_form_takes_optional_details_and_names_the_draft() {
+    let q = quick();
+    let details = Details { role: Some("Owner".into()), ..Details::default() };
+    let mut app = App::new(&q, &details, Vec::new(), Some(PathBuf::from("/drafts")));
+    assert_eq!(app.mode(), Mode::Start);
+    typing(&mut app, "Acme Ltd");
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, "Jo");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.has_begun());
+    let fx = press(&mut app, KeyCode::Enter);
+    assert!(fx.save, "the draft is written as soon as the interview begins");
+    assert_eq!(app.mode(), Mode::Question);
+    let a = app.session().answers();
+    assert_eq!(
+        (a.organization.as_deref(), a.respondent.as_deref(), a.role.as_deref()),
+        (Some("Acme Ltd"), Some("J"), Some("Owner"))
+    );
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/crm-quick@acme-ltd.json")));
+    assert_eq!(
+        app.resume_hint(),
+        "crm-ready assess --resume --organization 'Acme Ltd'",
+        "the hint names the organisation so the right draft is picked"
+    );
+}
+
+#[test]
+fn review_jumps_to_a_question_and_comes_back_after_the_answer() {
+    let q = quick();
+    let mut app = begun(&q);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.mode(), Mode::Review);
+    assert!(matches!(app.screen(), Screen::Review { selected: ReviewItem::Question(1) }));
+    assert!(app.position().reviewing);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.mode(), current_id(&app).as_str()), (Mode::Question, "vision.objective"));
+    press(&mut app, KeyCode::Char('4'));
+    assert!(matches!(app.screen(), Screen::Review { selected: ReviewItem::Question(0) }));
+    assert_eq!(answer(&app, "vision.objective"), Some(&Answer::Text("none".into())));
+    press(&mut app, KeyCode::End);
+    assert!(matches!(app.screen(), Screen::Review { selected: ReviewItem::Submit }));
+    press(&mut app, KeyCode::Up);
+    assert!(
+        matches!(app.screen(), Screen::Review { selected: ReviewItem::Question(i) } if q.questions[*i].id == "vendors.named-people")
+    );
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.mode(), Mode::Question);
+}
+
+#[test]
+fn submitting_with_gaps_asks_then_scores_and_finishes() {
+    let q = quick();
+    let mut app = begun(&q);
+    press(&mut app, KeyCode::Char('r'));
+    let fx = press(&mut app, KeyCode::Char('s'));
+    assert!(!fx.score);
+    assert_eq!(app.overlay(), Some(&Overlay::ConfirmSubmit { unanswered: 13 }));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.overlay(), None);
+    press(&mut app, KeyCode::Char('s'));
+    let fx = press(&mut app, KeyCode::Char('y'));
+    assert!(fx.score && fx.save);
+    scored(&mut app);
+    assert_eq!(app.mode(), Mode::Results);
+    press(&mut app, KeyCode::Down);
+    assert!(matches!(app.screen(), Screen::Results { scroll: 1, .. }));
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.mode(), Mode::Review, "back from the result to change answers");
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('y'));
+    scored(&mut app);
+    assert_eq!(press(&mut app, KeyCode::Enter).exit, Some(Exit::Finish));
+}
+
+#[test]
+fn quitting_asks_first_and_keeps_the_draft() {
+    let q = quick();
+    let mut app = begun(&q);
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit));
+    assert_eq!(press(&mut app, KeyCode::Esc).exit, None);
+    press(&mut app, KeyCode::Esc);
+    let fx = press(&mut app, KeyCode::Char('y'));
+    assert_eq!(fx.exit, Some(Exit::Leave));
+    assert!(fx.save, "leaving saves the position");
+}
+
+#[test]
+fn ctrl_c_interrupts_at_once_from_anywhere() {
+    let q = quick();
+    let mut app = begun(&q);
+    press(&mut app, KeyCode::Char('n'));
+    let fx = press_with(&mut app, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(fx.exit, Some(Exit::Interrupt));
+    assert!(fx.save);
+    let mut fresh = App::new(&q, &Details::default(), Vec::new(), None);
+    let fx = update(&mut fresh, Action::Interrupt);
+    assert_eq!(fx, Effects { exit: Some(Exit::Interrupt), ..Effects::default() }, "nothing to save before starting");
+}
+
+#[test]
+fn ctrl_z_suspends_from_anywhere_and_leaves_the_screen_as_it_was() {
+    let q = quick();
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let mut fresh = App::new(&q, &Details::default(), Vec::new(), None);
+    let fx = press_with(&mut fresh, ctrl_z);
+    assert_eq!(fx, Effects { suspend: true, ..Effects::default() }, "nothing to save before starting");
+
+    let mut app = begun(&q);
+    press(&mut app, KeyCode::Char('n'));
+    typing(&mut app, "ask IT");
+    let before = (app.overlay().cloned(), app.message().cloned(), app.cursor());
+    let fx = press_with(&mut app, ctrl_z);
+    assert_eq!(fx, Effects { suspend: true, save: true, ..Effects::default() });
+    assert_eq!(
+        (app.overlay().cloned(), app.message().cloned(), app.cursor()),
+        before,
+        "the note being written stays open"
+    );
+    update(&mut app, Action::Resize(30, 8));
+    assert!(press_with(&mut app, ctrl_z).suspend, "even when the terminal is too small");
+}
+
+#[test]
+fn a_too_small_terminal_only_offers_quitting() {
+    let q = quick();
+    let mut app = begun(&q);
+    update(&mut app, Action::Resize(40, 10));
+    assert_eq!(app.mode(), Mode::TooSmall);
+    assert_eq!(press(&mut app, KeyCode::Char('1')), Effects::default());
+    assert_eq!(answer(&app, "vision.objective"), None);
+    update(&mut app, Action::Resize(80, 24));
+    assert_eq!(app.mode(), Mode::Question);
+    update(&mut app, Action::Resize(40, 10));
+    assert_eq!(press(&mut app, KeyCode::Char('q')).exit, Some(Exit::Leave));
+}
+
+fn saved(q: &Questionnaire) -> Saved {
+    let mut answers = Answers::for_questionnaire(q);
+    answers.organization = Some("Acme".into());
+    answers.answers.insert("vision.objective".into(), Answer::Text("none".into()));
+    let position = Position { question: Some("ownership.owner".into()), reviewing: false };
+    let draft = Draft::new(q, answers, position, jiff::Timestamp::UNIX_EPOCH);
+    Saved { path: PathBuf::from("/drafts/crm-quick@acme.json"), draft }
+}
+
+#[test]
+fn a_saved_interview_is_offered_and_continues_where_it_was_left() {
+    let q = quick();
+    let mut app = App::new(&q, &Details::default(), vec![saved(&q)], Some(PathBuf::from("/drafts")));
+    assert_eq!(app.mode(), Mode::Resume);
+    assert_eq!(app.offers()[0].progress.answered, 1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.mode(), current_id(&app).as_str()), (Mode::Question, "ownership.owner"));
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/crm-quick@acme.json")));
+    assert_eq!(answer(&app, "vision.objective"), Some(&Answer::Text("none".into())));
+
+    let mut app = App::new(&q, &Details::default(), vec![saved(&q)], Some(PathBuf::from("/drafts")));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Start);
+    assert!(app.offers().is_empty());
+}
+
+#[test]
+fn resuming_on_the_review_screen_returns_there() {
+    let q = quick();
+    let mut s = saved(&q);
+    s.draft.position.reviewing = true;
+    let app = App::resumed(&q, s);
+    assert!(matches!(app.screen(), Screen::Review { selected: ReviewItem::Question(_) }));
+}
+
+#[test]
+fn shell_quoting() {
+    assert_eq!(shell_quote("acme"), "acme");
+    assert_eq!(shell_quote("Acme Ltd"), "'Acme Ltd'");
+    assert_eq!(shell_quote("O'Neil & Co"), "'O'\\''Neil & Co'");
+}
+
+#[test]
+fn declining_the_resume_offer_keeps_the_details_given() {
+    let q = quick();
+    let details = Details { organization: Some("Narrow Co".into()), role: Some("CFO".into()), ..Details::default() };
+    let mut app = App::new(&q, &details, vec![saved(&q)], Some(PathBuf::from("/drafts")));
+    press(&mut app, KeyCode::Char('n'));
+    let Screen::Start { fields, .. } = app.screen() else { panic!("not the start form: {:?}", app.screen()) };
+    assert_eq!([fields[0].text(), fields[1].text(), fields[2].text()], ["Narrow Co", "", "CFO"]);
+}
+
+#[test]
+fn the_first_tip_fits_the_first_question() {
+    let q = quick();
+    let app = begun(&q);
+    assert!(app.message().is_some_and(|m| m.text.starts_with("Tip: a number key answers")));
+    let text_first = parse(
+        "[questionnaire]\nid = \"t\"\nversion = \"1\"\ntitle = \"T\"\n[[area]]\nid = \"a\"\ntitle = \"A\"\nwhy = \"w\"\n\
+         [[area.question]]\nid = \"a.q\"\nkind = \"text\"\ntext = \"Q\"\nhelp = \"h\"\n",
+        "t.toml",
+    )
+    .unwrap();
+    let app = begun(&text_first);
+    let m = app.message().cloned().unwrap();
+    assert!(m.text.starts_with("Tip: press Enter to write") && !m.text.contains("number key"), "{m:?}");
+}
