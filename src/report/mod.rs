@@ -6,13 +6,15 @@ pub mod history_tables;
 mod json;
 mod markdown;
 mod schema;
+mod style;
 mod table;
 
 pub use history_list::HistoryList;
 pub use json::to_json;
 pub use markdown::render_markdown;
 pub use schema::report_schema;
-pub use table::{TableStyle, render_table};
+pub use style::TableStyle;
+pub use table::render_table;
 
 /// How a report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
