@@ -1,5 +1,6 @@
 //! The report as Markdown, for handing over to a client.
 
+use super::sections::{context_rows, reason_lines};
 use crate::core::assessment::{Assessment, UnknownReason};
 use crate::core::questionnaire::Phase;
 use crate::core::scoring::fmt1;
@@ -44,7 +45,7 @@ fn heading(a: &Assessment) -> String {
 
 fn verdict(a: &Assessment) -> String {
     let mut out = format!("## Verdict: {} — score {} / 100\n\n", a.verdict.title(), fmt1(a.score));
-    for line in super::reason_lines(a) {
+    for line in reason_lines(a) {
         out.push_str(&format!("- {}\n", md(&line)));
     }
     out
@@ -90,7 +91,7 @@ fn unknowns(a: &Assessment) -> String {
 
 /// Free-text answers and notes: what the respondent said in their words.
 fn notes(a: &Assessment) -> String {
-    let context = super::context_rows(a);
+    let context = context_rows(a);
     if context.is_empty() {
         return String::new();
     }

@@ -4,7 +4,8 @@
 
 use comfy_table::Cell;
 
-use super::TableStyle;
+use super::sections::{context_rows, reason_lines};
+use super::style::TableStyle;
 use crate::core::assessment::{Assessment, UnknownReason};
 use crate::core::questionnaire::Phase;
 use crate::core::scoring::fmt1;
@@ -57,7 +58,7 @@ fn heading(a: &Assessment) -> String {
 fn verdict(a: &Assessment, style: TableStyle) -> String {
     let mut out = format!("Verdict: {}    Score: {} / 100\n", style.verdict(a.verdict), fmt1(a.score));
     let width = usize::from(style.width).saturating_sub(4).max(MIN_REASON_WIDTH);
-    for line in super::reason_lines(a) {
+    for line in reason_lines(a) {
         for (i, part) in wrap(&one_line(&line), width).iter().enumerate() {
             out.push_str(if i == 0 { "  • " } else { "    " });
             out.push_str(part);
@@ -116,7 +117,7 @@ fn unknowns(a: &Assessment, style: TableStyle) -> String {
 
 /// Free-text answers and notes: what the respondent said in their words.
 fn notes(a: &Assessment, style: TableStyle) -> String {
-    let context = super::context_rows(a);
+    let context = context_rows(a);
     if context.is_empty() {
         return String::new();
     }

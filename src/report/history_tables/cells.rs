@@ -6,7 +6,7 @@ use comfy_table::{Cell, Color};
 use crate::core::assessment::Verdict;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
-use crate::report::TableStyle;
+use crate::report::style::TableStyle;
 
 /// A field that may be absent, `—` when it is.
 pub(super) fn optional(text: &Option<String>) -> String {

@@ -7,7 +7,7 @@ use crate::core::assessment::{ActionItem, RedFlag, Risk};
 use crate::core::history::compare::{AnswerChange, Comparison, Direction, Side};
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
-use crate::report::TableStyle;
+use crate::report::style::TableStyle;
 
 /// What changed between two assessments.
 pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {

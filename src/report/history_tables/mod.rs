@@ -10,7 +10,7 @@ use comfy_table::{Cell, ColumnConstraint, Width};
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 use crate::io::store::Entry;
-use crate::report::TableStyle;
+use crate::report::style::TableStyle;
 use cells::{optional, verdict_cell};
 
 pub use comparison::render_comparison;

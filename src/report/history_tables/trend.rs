@@ -6,7 +6,7 @@ use comfy_table::{Cell, ColumnConstraint, Width};
 use super::cells::{change_cell, score_text, verdict_cell};
 use crate::core::history::trend::{Trend, sparkline};
 use crate::core::text::one_line;
-use crate::report::TableStyle;
+use crate::report::style::TableStyle;
 
 /// Most assessments shown as columns of the trend table.
 const TREND_COLUMNS: usize = 8;
