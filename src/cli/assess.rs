@@ -1,21 +1,25 @@
 //! `crm-ready assess`: score an answers file (or run the interview) and
 //! print the risk report.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Args;
 
-use super::Output;
+use super::clock::now;
+use super::interview::{self, InterviewOutcome};
+use super::output::Output;
+use super::output::use_color;
 use crate::core::answers::Answers;
 use crate::core::answers::{Syntax, named_questionnaire, parse_answers};
-use crate::core::assessment::{Assessment, Risk, Verdict};
+use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
 use crate::core::questionnaire::{Questionnaire, builtin};
 use crate::core::scoring::score;
-use crate::exit::{self, UsageError};
+use crate::exit;
+use crate::io::drafts;
 use crate::io::input::{load_questionnaire, read_text};
 use crate::report::Format;
+use crate::tui::{self, Details, app::shell_quote};
 
 /// Warnings about ignored answers shown before the rest are counted.
 const MAX_WARNINGS_SHOWN: usize = 20;
@@ -108,33 +112,70 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
         _ => None,
     };
     let q = load_questionnaire(args.questionnaire.as_deref().or(named.as_deref()))?;
-    let answers = match (&args.answers, answers_text) {
+    match (&args.answers, answers_text) {
         (Some(path), Some(text)) => {
-            let shown = path.display().to_string();
-            let loaded = parse_answers(&text, &shown, Syntax::from_path(&shown), &q)?;
-            for w in loaded.warnings.iter().take(MAX_WARNINGS_SHOWN) {
-                out.warn(w);
-            }
-            if loaded.warnings.len() > MAX_WARNINGS_SHOWN {
-                out.warn(&format!("... and {} more ignored answers", loaded.warnings.len() - MAX_WARNINGS_SHOWN));
-            }
-            loaded.answers
+            let answers = read_answers(path, &text, &q, out)?;
+            finish(&args, out, &q, answers)
         }
-        _ => {
-            if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-                return Err(UsageError::new(
-                    "the interview needs a terminal on stdin and stdout; to score without one, pass --answers FILE",
-                )
-                .into());
-            }
-            return super::interview::run(&args, out, &q);
-        }
+        _ => run_interview(&args, out, &q),
+    }
+}
+
+/// Reads an answers file, warning about the answers it ignores.
+fn read_answers(path: &Path, text: &str, q: &Questionnaire, out: &Output) -> anyhow::Result<Answers> {
+    let shown = path.display().to_string();
+    let loaded = parse_answers(text, &shown, Syntax::from_path(&shown), q)?;
+    for w in loaded.warnings.iter().take(MAX_WARNINGS_SHOWN) {
+        out.warn(w);
+    }
+    if loaded.warnings.len() > MAX_WARNINGS_SHOWN {
+        out.warn(&format!("... and {} more ignored answers", loaded.warnings.len() - MAX_WARNINGS_SHOWN));
+    }
+    Ok(loaded.answers)
+}
+
+/// Runs the interview; what is submitted is scored and reported like an
+/// answers file, and its draft discarded once that has worked.
+fn run_interview(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result<u8> {
+    let (answers, draft) = match interview::run(&interview_options(args, out), out, q)? {
+        InterviewOutcome::Submitted { answers, draft } => (*answers, draft),
+        InterviewOutcome::Left { code } => return Ok(code),
     };
-    finish(&args, out, &q, answers)
+    let code = finish(args, out, q, answers).inspect_err(|_| {
+        if let Some(path) = &draft {
+            out.note(&format!("Your answers are still saved in {}.", path.display()));
+        }
+    })?;
+    if let Some(path) = draft
+        && let Err(e) = drafts::discard(&path)
+    {
+        out.warn(&format!("could not remove the finished draft {}: {e}", path.display()));
+    }
+    Ok(code)
+}
+
+/// The interview's settings, resolved from the flags: the interview never
+/// sees clap's types.
+fn interview_options(args: &AssessArgs, out: &Output) -> tui::Options {
+    let mut resume_command = "crm-ready assess".to_string();
+    if let Some(spec) = &args.questionnaire {
+        resume_command.push_str(&format!(" --questionnaire {}", shell_quote(spec)));
+    }
+    resume_command.push_str(" --resume");
+    tui::Options {
+        resume: args.resume,
+        color: use_color(out.color_choice, true, std::env::var("NO_COLOR").ok().as_deref()),
+        details: Details {
+            organization: args.organization.clone(),
+            respondent: args.respondent.clone(),
+            role: args.role.clone(),
+        },
+        resume_command,
+    }
 }
 
 /// Scores the answers, writes the report and applies the gate.
-pub(super) fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
+fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
     for (flag, field) in [
         (&args.organization, &mut answers.organization),
         (&args.respondent, &mut answers.respondent),
@@ -146,8 +187,7 @@ pub(super) fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut ans
         }
     }
     let assessment = score(q, &answers, now());
-    let unanswered_scored =
-        assessment.unknowns.iter().filter(|u| u.reason == crate::core::assessment::UnknownReason::Unanswered).count();
+    let unanswered_scored = assessment.unknowns.iter().filter(|u| u.reason == UnknownReason::Unanswered).count();
     if unanswered_scored > 0 {
         out.warn(&format!(
             "{unanswered_scored} shown question(s) left unanswered; they score as risk and are listed under unknowns"
@@ -169,10 +209,4 @@ pub(super) fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut ans
         out.note(&format!("saved to the history as {id}: {}", path.display()));
     }
     Ok(code)
-}
-
-/// The current time, to the second.
-pub fn now() -> jiff::Timestamp {
-    let t = jiff::Timestamp::now();
-    jiff::Timestamp::from_second(t.as_second()).unwrap_or(t)
 }

@@ -2,8 +2,8 @@
 
 use clap::Args;
 
-use super::Output;
 use super::history::{StoreArgs, load_references};
+use super::output::Output;
 use super::show::ListFormat;
 use crate::core::history::compare;
 use crate::exit::{self, UsageError};

@@ -1,10 +1,10 @@
 //! Files generated from the command-line definition itself, so they never
 //! drift from it: shell completions and the man page.
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use super::{Cli, Output};
+use super::output::Output;
 use crate::exit;
 
 #[derive(Debug, Args)]
@@ -14,10 +14,10 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-/// Prints the completion script for a shell, e.g.
+/// Prints the completion script of `cmd`, the whole command line, for a
+/// shell, e.g.
 /// `crm-ready completions bash > ~/.local/share/bash-completion/completions/crm-ready`.
-pub fn completions(args: CompletionsArgs, out: &Output) -> anyhow::Result<u8> {
-    let mut cmd = Cli::command();
+pub fn completions(args: CompletionsArgs, mut cmd: clap::Command, out: &Output) -> anyhow::Result<u8> {
     let name = cmd.get_name().to_string();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, name.clone(), &mut script);
@@ -40,9 +40,10 @@ fn fix_bash_state_names(script: &str, name: &str) -> String {
     script.replace(&wrong, &right)
 }
 
-/// Prints the man page (roff), e.g. `crm-ready man | man -l -`.
-pub fn man(out: &Output) -> anyhow::Result<u8> {
-    let man = clap_mangen::Man::new(Cli::command());
+/// Prints the man page (roff) of `cmd`, the whole command line, e.g.
+/// `crm-ready man | man -l -`.
+pub fn man(cmd: clap::Command, out: &Output) -> anyhow::Result<u8> {
+    let man = clap_mangen::Man::new(cmd);
     let mut page = Vec::new();
     man.render_title(&mut page)?;
     man.render_name_section(&mut page)?;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::Output;
+use super::output::Output;
 use super::show::ListFormat;
 use crate::core::answers::Answers;
 use crate::core::assessment::Assessment;

@@ -1,44 +1,38 @@
 //! `crm-ready assess` without `--answers`: run the interview in the
-//! terminal, then print the same report the `--answers` path prints.
+//! terminal and say how it ended. What was submitted goes back to `assess`,
+//! which scores and reports it as it does an answers file.
 
-use super::Output;
-use super::assess::{AssessArgs, finish, now};
-use super::output::use_color;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use super::clock::now;
+use super::output::Output;
+use crate::core::answers::Answers;
 use crate::core::questionnaire::Questionnaire;
-use crate::exit;
-use crate::io::drafts;
-use crate::tui::{self, Details, Ending, app::shell_quote};
+use crate::exit::{self, UsageError};
+use crate::tui::{self, Ending};
 
-pub fn run(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result<u8> {
-    let mut resume_command = "crm-ready assess".to_string();
-    if let Some(spec) = &args.questionnaire {
-        resume_command.push_str(&format!(" --questionnaire {}", shell_quote(spec)));
+/// How the interview ended.
+#[derive(Debug)]
+pub enum InterviewOutcome {
+    /// Submitted: score and report these answers, then discard the draft
+    /// that holds them (if any). Boxed: they outweigh the other variant.
+    Submitted { answers: Box<Answers>, draft: Option<PathBuf> },
+    /// Left or interrupted, and told where the answers are: exit with
+    /// `code`.
+    Left { code: u8 },
+}
+
+/// Runs the interview for `q`; `options` are resolved from the command line.
+pub fn run(options: &tui::Options, out: &Output, q: &Questionnaire) -> anyhow::Result<InterviewOutcome> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(UsageError::new(
+            "the interview needs a terminal on stdin and stdout; to score without one, pass --answers FILE",
+        )
+        .into());
     }
-    resume_command.push_str(" --resume");
-    let options = tui::Options {
-        resume: args.resume,
-        color: use_color(out.color_choice, true, std::env::var("NO_COLOR").ok().as_deref()),
-        details: Details {
-            organization: args.organization.clone(),
-            respondent: args.respondent.clone(),
-            role: args.role.clone(),
-        },
-        resume_command,
-    };
-    match tui::interview(q, &options, now)? {
-        Ending::Submitted { answers, draft } => {
-            let code = finish(args, out, q, answers).inspect_err(|_| {
-                if let Some(path) = &draft {
-                    out.note(&format!("Your answers are still saved in {}.", path.display()));
-                }
-            })?;
-            if let Some(path) = draft
-                && let Err(e) = drafts::discard(&path)
-            {
-                out.warn(&format!("could not remove the finished draft {}: {e}", path.display()));
-            }
-            Ok(code)
-        }
+    Ok(match tui::interview(q, options, now)? {
+        Ending::Submitted { answers, draft } => InterviewOutcome::Submitted { answers: Box::new(answers), draft },
         Ending::Left { interrupted, draft, resume_command, save_error } => {
             match draft {
                 Some(path) => {
@@ -52,13 +46,14 @@ pub fn run(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result
                 out.warn(&format!("the last save failed ({e}); the most recent answers were not kept"));
             }
             // Leaving with answers that could not be written is a failed write.
-            Ok(if interrupted {
+            let code = if interrupted {
                 exit::INTERRUPTED
             } else if unsaved {
                 exit::IO
             } else {
                 exit::OK
-            })
+            };
+            InterviewOutcome::Left { code }
         }
-    }
+    })
 }

@@ -2,6 +2,7 @@
 //! the code that runs it. Everything here is the thin edge around the core.
 
 mod assess;
+mod clock;
 mod compare;
 mod generate;
 mod history;
@@ -15,7 +16,7 @@ mod validate;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 pub use output::{ColorChoice, Output};
 
@@ -85,8 +86,8 @@ pub fn main() -> ExitCode {
         Command::Trend(args) => trend::run(args, &out),
         Command::Report(args) => report::run(args, &out),
         Command::Schema => schema::run(&out),
-        Command::Completions(args) => generate::completions(args, &out),
-        Command::Man => generate::man(&out),
+        Command::Completions(args) => generate::completions(args, Cli::command(), &out),
+        Command::Man => generate::man(Cli::command(), &out),
     };
     match result {
         Ok(code) => exit::exit_code(code),

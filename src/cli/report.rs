@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::Output;
 use super::history::{StoreArgs, load_references};
+use super::output::Output;
 use crate::core::assessment::Assessment;
 use crate::exit::{self, UsageError};
 use crate::report::{Format, render_markdown, render_table, to_json};

@@ -1,6 +1,6 @@
 //! `crm-ready schema`: print the JSON Schema of the `--format json` report.
 
-use super::Output;
+use super::output::Output;
 use crate::exit;
 use crate::report::report_schema;
 

@@ -4,9 +4,9 @@ use clap::Args;
 use comfy_table::Cell;
 use serde::Serialize;
 
-use super::Output;
+use super::output::Output;
 use crate::core::answers::format_number;
-use crate::core::questionnaire::{Area, Kind, Question, Questionnaire, Thresholds, builtin};
+use crate::core::questionnaire::{Area, Kind, Outcome, Question, Questionnaire, Test, Thresholds, builtin};
 use crate::core::text::{one_line, sanitize};
 use crate::exit;
 use crate::io::input::load_questionnaire;
@@ -156,52 +156,54 @@ fn render_text(q: &Questionnaire) -> String {
         s.push_str(&format!("\n## {} [{}] weight {}\n", one_line(&area.title), area.id, format_number(area.weight)));
         s.push_str(&format!("   {}\n", one_line(&area.why)));
         for question in q.area_questions(i) {
-            s.push_str(&format!(
-                "\n  {} ({}, weight {})\n",
-                question.id,
-                question.kind.name(),
-                format_number(question.weight)
-            ));
-            s.push_str(&format!("  {}\n", one_line(&question.text)));
-            for c in &question.when {
-                let test = match &c.test {
-                    crate::core::questionnaire::Test::Is(v)
-                    | crate::core::questionnaire::Test::IsNot(v)
-                    | crate::core::questionnaire::Test::Includes(v) => v.clone(),
-                    crate::core::questionnaire::Test::IsAny(v) => v.join(", "),
-                    crate::core::questionnaire::Test::AtLeast(n) | crate::core::questionnaire::Test::Below(n) => {
-                        format_number(*n)
-                    }
-                };
-                s.push_str(&format!("    shown when {} {} {}\n", c.question, c.test.key(), test));
-            }
-            for ch in &question.choices {
-                s.push_str(&format!(
-                    "    - {:<16} {:>3}  {}{}\n",
-                    ch.id,
-                    format_number(ch.outcome.score),
-                    one_line(&ch.label),
-                    flag(&ch.outcome)
-                ));
-            }
-            for b in &question.bands {
-                let label = b.label.as_deref().map(|l| format!("  {}", one_line(l))).unwrap_or_default();
-                s.push_str(&format!(
-                    "    - {}..{} {:>3}{label}{}\n",
-                    format_number(b.from),
-                    format_number(b.to),
-                    format_number(b.outcome.score),
-                    flag(&b.outcome)
-                ));
-            }
-            if question.kind == Kind::Text {
-                s.push_str("    (free text, not scored)\n");
-            }
+            s.push_str(&question_text(question));
         }
     }
     s
 }
 
-fn flag(o: &crate::core::questionnaire::Outcome) -> String {
+/// One question: its wording, when it is shown, and what each answer
+/// scores.
+fn question_text(question: &Question) -> String {
+    let mut s = format!("\n  {} ({}, weight {})\n", question.id, question.kind.name(), format_number(question.weight));
+    s.push_str(&format!("  {}\n", one_line(&question.text)));
+    for c in &question.when {
+        s.push_str(&format!("    shown when {} {} {}\n", c.question, c.test.key(), test_operand(&c.test)));
+    }
+    for ch in &question.choices {
+        s.push_str(&format!(
+            "    - {:<16} {:>3}  {}{}\n",
+            ch.id,
+            format_number(ch.outcome.score),
+            one_line(&ch.label),
+            flag(&ch.outcome)
+        ));
+    }
+    for b in &question.bands {
+        let label = b.label.as_deref().map(|l| format!("  {}", one_line(l))).unwrap_or_default();
+        s.push_str(&format!(
+            "    - {}..{} {:>3}{label}{}\n",
+            format_number(b.from),
+            format_number(b.to),
+            format_number(b.outcome.score),
+            flag(&b.outcome)
+        ));
+    }
+    if question.kind == Kind::Text {
+        s.push_str("    (free text, not scored)\n");
+    }
+    s
+}
+
+/// What a condition's test compares with: choice ids or a number.
+fn test_operand(test: &Test) -> String {
+    match test {
+        Test::Is(v) | Test::IsNot(v) | Test::Includes(v) => v.clone(),
+        Test::IsAny(v) => v.join(", "),
+        Test::AtLeast(n) | Test::Below(n) => format_number(*n),
+    }
+}
+
+fn flag(o: &Outcome) -> String {
     o.red_flag.map(|f| format!("  [{} red flag]", f.name())).unwrap_or_default()
 }

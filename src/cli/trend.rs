@@ -2,8 +2,8 @@
 
 use clap::Args;
 
-use super::Output;
 use super::history::{StoreArgs, list};
+use super::output::Output;
 use super::show::ListFormat;
 use crate::core::history::{Summary, trend};
 use crate::exit;

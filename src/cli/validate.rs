@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::Output;
+use super::output::Output;
 use crate::core::diagnostic::InvalidInput;
 use crate::core::questionnaire::parse;
 use crate::exit;

@@ -14,3 +14,4 @@ pub mod suggest;
 pub mod text;
 pub mod toml_context;
 pub mod toml_fields;
+pub mod wrap;

@@ -1,5 +1,6 @@
 //! The report as Markdown, for handing over to a client.
 
+use super::sections::{context_rows, reason_lines};
 use crate::core::assessment::{Assessment, UnknownReason};
 use crate::core::questionnaire::Phase;
 use crate::core::scoring::fmt1;
@@ -19,8 +20,12 @@ fn md(text: &str) -> String {
 
 /// The full report as Markdown.
 pub fn render_markdown(a: &Assessment) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("# {}\n\n", md(&a.questionnaire.title)));
+    [heading(a), verdict(a), areas(a), red_flags(a), unknowns(a), notes(a), action_plan(a)].concat()
+}
+
+/// The title, then who answered, the questionnaire and when.
+fn heading(a: &Assessment) -> String {
+    let mut out = format!("# {}\n\n", md(&a.questionnaire.title));
     for (name, value) in
         [("Organisation", &a.organization), ("Respondent", &a.respondent), ("Role", &a.role), ("Label", &a.label)]
     {
@@ -35,11 +40,19 @@ pub fn render_markdown(a: &Assessment) -> String {
         a.questionnaire.content_hash,
         a.assessed_at
     ));
-    out.push_str(&format!("## Verdict: {} — score {} / 100\n\n", a.verdict.title(), fmt1(a.score)));
-    for line in super::reason_lines(a) {
+    out
+}
+
+fn verdict(a: &Assessment) -> String {
+    let mut out = format!("## Verdict: {} — score {} / 100\n\n", a.verdict.title(), fmt1(a.score));
+    for line in reason_lines(a) {
         out.push_str(&format!("- {}\n", md(&line)));
     }
-    out.push_str("\n## Areas\n\n| Area | Score | Risk | Answered |\n| --- | ---: | --- | ---: |\n");
+    out
+}
+
+fn areas(a: &Assessment) -> String {
+    let mut out = String::from("\n## Areas\n\n| Area | Score | Risk | Answered |\n| --- | ---: | --- | ---: |\n");
     for area in &a.areas {
         out.push_str(&format!(
             "| {} | {} | {} | {}/{} |\n",
@@ -50,34 +63,55 @@ pub fn render_markdown(a: &Assessment) -> String {
             area.questions
         ));
     }
-    if !a.red_flags.is_empty() {
-        out.push_str("\n## Red flags\n\n| Severity | Question | Answer |\n| --- | --- | --- |\n");
-        for f in &a.red_flags {
-            out.push_str(&format!("| {} | {} | {} |\n", f.severity.name(), md(&f.question_text), md(&f.answer)));
-        }
+    out
+}
+
+fn red_flags(a: &Assessment) -> String {
+    if a.red_flags.is_empty() {
+        return String::new();
     }
-    if !a.unknowns.is_empty() {
-        out.push_str("\n## Unknowns to resolve\n\n");
-        for u in &a.unknowns {
-            let why = if u.reason == UnknownReason::DontKnow { "don't know" } else { "unanswered" };
-            out.push_str(&format!("- {} ({why})\n", md(&u.text)));
-        }
+    let mut out = String::from("\n## Red flags\n\n| Severity | Question | Answer |\n| --- | --- | --- |\n");
+    for f in &a.red_flags {
+        out.push_str(&format!("| {} | {} | {} |\n", f.severity.name(), md(&f.question_text), md(&f.answer)));
     }
-    let context = super::context_rows(a);
-    if !context.is_empty() {
-        out.push_str("\n## Notes and context\n\n");
-        for row in &context {
-            out.push_str(&format!("- **{}**", md(row.question)));
-            if let Some(answer) = row.answer {
-                out.push_str(&format!(" {}", md(answer)));
-            }
-            if let Some(note) = row.note {
-                out.push_str(&format!(" *Note:* {}", md(note)));
-            }
-            out.push('\n');
-        }
+    out
+}
+
+fn unknowns(a: &Assessment) -> String {
+    if a.unknowns.is_empty() {
+        return String::new();
     }
-    out.push_str("\n## Action plan\n");
+    let mut out = String::from("\n## Unknowns to resolve\n\n");
+    for u in &a.unknowns {
+        let why = if u.reason == UnknownReason::DontKnow { "don't know" } else { "unanswered" };
+        out.push_str(&format!("- {} ({why})\n", md(&u.text)));
+    }
+    out
+}
+
+/// Free-text answers and notes: what the respondent said in their words.
+fn notes(a: &Assessment) -> String {
+    let context = context_rows(a);
+    if context.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n## Notes and context\n\n");
+    for row in &context {
+        out.push_str(&format!("- **{}**", md(row.question)));
+        if let Some(answer) = row.answer {
+            out.push_str(&format!(" {}", md(answer)));
+        }
+        if let Some(note) = row.note {
+            out.push_str(&format!(" *Note:* {}", md(note)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The actions, one numbered list per phase, most urgent first.
+fn action_plan(a: &Assessment) -> String {
+    let mut out = String::from("\n## Action plan\n");
     if a.actions.is_empty() {
         out.push_str("\nNothing to do. Keep reviewing every quarter.\n");
     }

@@ -3,7 +3,7 @@
 
 use schemars::generate::SchemaSettings;
 
-use super::to_json;
+use super::json::to_json;
 use crate::core::assessment::Assessment;
 
 /// The report's JSON Schema (draft 2020-12), pretty-printed. It describes

@@ -1,6 +1,7 @@
 //! The questionnaires embedded in the binary: the default needs no file.
 
-use super::{Questionnaire, parse};
+use super::load::parse;
+use super::model::Questionnaire;
 
 /// A built-in questionnaire's name and TOML source.
 pub struct Builtin {

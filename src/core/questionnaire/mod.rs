@@ -1,10 +1,21 @@
 //! Questionnaires: the model, the TOML loader with its checks, and the
 //! built-in ones.
+//!
+//! The loader reads in layers, each in its own module: `load` (the file,
+//! its header, thresholds and areas), `question`, `choices`, `bands`,
+//! `outcome` (what an answer leads to), `when` (conditions as written) and
+//! `references` (conditions checked against the other questions), over the
+//! field checks they share in `checks`.
 
+mod bands;
 pub mod builtin;
+mod checks;
+mod choices;
 mod load;
 mod model;
-mod options;
+mod outcome;
+mod question;
+mod references;
 mod when;
 
 pub use load::{content_hash, parse};

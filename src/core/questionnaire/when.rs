@@ -1,16 +1,12 @@
-//! Conditions (`when`): reading them, and checking that each names an
-//! earlier question and choices that exist.
-
-use std::collections::HashMap;
+//! Conditions (`when`) as written: read and checked for shape here, and
+//! against the other questions in `references`, once all are read.
 
 use toml::Spanned;
-
-use super::model::{Condition, Kind, Question, QuestionIndex, Test};
-use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
-use crate::core::limits::{MAX_CONDITIONS, MAX_COSTLY_HINTS};
 use toml::de::DeValue;
 
-use crate::core::suggest::closest;
+use super::model::Test;
+use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::core::limits::MAX_CONDITIONS;
 use crate::core::toml_fields::{Context, Fields, describe};
 
 const CONDITION_KEYS: &[&str] = &["question", "is", "is_not", "is_any", "includes", "at_least", "below"];
@@ -19,11 +15,19 @@ const OPERATORS: &str = "is, is_not, is_any, includes, at_least or below";
 /// A condition as written, with the positions needed to report problems.
 #[derive(Debug)]
 pub(super) struct RawCondition {
-    span: Span,
-    question: Spanned<String>,
-    test: Test,
+    pub span: Span,
+    pub question: Spanned<String>,
+    pub test: Test,
     /// Where each choice id the test names is written.
-    choice_spans: Vec<Span>,
+    pub choice_spans: Vec<Span>,
+}
+
+/// The conditions of one question, as written.
+#[derive(Debug)]
+pub(super) struct QuestionConditions {
+    /// The question's position in the questionnaire.
+    pub owner: usize,
+    pub conditions: Vec<RawCondition>,
 }
 
 /// Reads `when`: one condition table, or an array of them that must all hold.
@@ -77,7 +81,15 @@ pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCo
 /// reported, which is most likely the test itself.
 fn read_condition(f: Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> Option<RawCondition> {
     let question = f.required_string("question", errs);
-    let present: Vec<&str> = CONDITION_KEYS[1..].iter().copied().filter(|k| f.get(k).is_some()).collect();
+    let key = test_key(&f, misspelt, errs)?;
+    let WrittenTest { test, choice_spans } = read_test(&f, key, errs)?;
+    Some(RawCondition { span: f.span.clone(), question: question?, test, choice_spans })
+}
+
+/// The key of the one test a condition names; `None` when it names none or
+/// several (reported, unless a misspelt key already explains it).
+fn test_key(f: &Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> Option<&'static str> {
+    let present: Vec<&'static str> = CONDITION_KEYS[1..].iter().copied().filter(|k| f.get(k).is_some()).collect();
     if present.is_empty() && misspelt {
         return None;
     }
@@ -92,12 +104,29 @@ fn read_condition(f: Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> 
         )));
         return None;
     }
-    let key = present[0];
-    let one = |errs: &mut Diagnostics| f.string(key, errs).map(|s| (s.get_ref().clone(), vec![s.span()]));
-    let (test, choice_spans) = match key {
-        "is" => one(errs).map(|(s, sp)| (Test::Is(s), sp))?,
-        "is_not" => one(errs).map(|(s, sp)| (Test::IsNot(s), sp))?,
-        "includes" => one(errs).map(|(s, sp)| (Test::Includes(s), sp))?,
+    Some(present[0])
+}
+
+/// A test as written, with where each choice id it names is written.
+struct WrittenTest {
+    test: Test,
+    choice_spans: Vec<Span>,
+}
+
+/// Reads the test under `key`, one of the keys after `question`.
+fn read_test(f: &Fields<'_, '_>, key: &str, errs: &mut Diagnostics) -> Option<WrittenTest> {
+    match key {
+        "is" | "is_not" | "includes" => {
+            let id = f.string(key, errs)?;
+            let choice_spans = vec![id.span()];
+            let id = id.into_inner();
+            let test = match key {
+                "is" => Test::Is(id),
+                "is_not" => Test::IsNot(id),
+                _ => Test::Includes(id),
+            };
+            Some(WrittenTest { test, choice_spans })
+        }
         "is_any" => {
             let list = f.strings(key, errs)?;
             if list.is_empty() {
@@ -105,8 +134,8 @@ fn read_condition(f: Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> 
                 errs.push(Diagnostic::at(at, "`is_any` needs at least one choice id"));
                 return None;
             }
-            let spans = list.iter().map(Spanned::span).collect();
-            (Test::IsAny(list.into_iter().map(Spanned::into_inner).collect()), spans)
+            let choice_spans = list.iter().map(Spanned::span).collect();
+            Some(WrittenTest { test: Test::IsAny(list.into_iter().map(Spanned::into_inner).collect()), choice_spans })
         }
         _ => {
             let n = f.number(key, errs)?;
@@ -115,180 +144,7 @@ fn read_condition(f: Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> 
                 return None;
             }
             let test = if key == "at_least" { Test::AtLeast(*n.get_ref()) } else { Test::Below(*n.get_ref()) };
-            (test, Vec::new())
-        }
-    };
-    Some(RawCondition { span: f.span.clone(), question: question?, test, choice_spans })
-}
-
-/// Checks every condition against the questions before it and attaches the
-/// valid ones. Conditions may only look backwards, which rules out cycles.
-/// `positions` maps each question id to its place in `questions`.
-pub(super) fn check_references(
-    questions: &mut [Question],
-    positions: &QuestionIndex,
-    raw: Vec<(usize, Vec<RawCondition>)>,
-    errs: &mut Diagnostics,
-) {
-    // Which questions each question's conditions name, to tell a cycle from
-    // a plain forward reference; only a file with one needs it.
-    let looks_ahead = raw.iter().any(|(owner, conditions)| {
-        conditions.iter().any(|c| positions.get(c.question.get_ref()).is_some_and(|&t| t > *owner))
-    });
-    let depends = if looks_ahead { dependencies(&raw, positions) } else { HashMap::new() };
-    // Each hint below compares against every question: bounded per file.
-    let mut hints = 0;
-    let mut checked: Vec<(usize, Vec<Condition>)> = Vec::new();
-    for (owner, conditions) in raw {
-        if conditions.is_empty() {
-            continue;
-        }
-        let mut valid = Vec::new();
-        for c in conditions {
-            let name = c.question.get_ref().as_str();
-            let target = match positions.get(name) {
-                None => {
-                    let d = Diagnostic::at(
-                        c.question.span(),
-                        format!("the condition names question `{name}`, which does not exist"),
-                    );
-                    hints += 1;
-                    let best = if hints <= MAX_COSTLY_HINTS {
-                        closest(name, questions.iter().map(|q| &q.id)).map(str::to_string)
-                    } else {
-                        None
-                    };
-                    errs.push(match best {
-                        Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                        None => d.with_help("check the spelling; conditions refer to question ids"),
-                    });
-                    continue;
-                }
-                Some(&t) if t == owner => {
-                    errs.push(
-                        Diagnostic::at(c.question.span(), format!("question `{name}` has a condition on itself"))
-                            .with_help("a condition must name a question asked before this one"),
-                    );
-                    continue;
-                }
-                Some(&t) if t > owner => {
-                    let this = &questions[owner].id;
-                    hints += 1;
-                    let closed = if hints <= MAX_COSTLY_HINTS { cycle(&depends, t, owner) } else { None };
-                    if let Some(path) = closed {
-                        let mut chain: Vec<&str> = vec![this];
-                        chain.extend(path.iter().map(|&i| questions[i].id.as_str()));
-                        errs.push(
-                            Diagnostic::at(
-                                c.question.span(),
-                                format!("the conditions go round in a circle: {}", chain.join(" → ")),
-                            )
-                            .with_help(
-                                "→ reads \"has a condition on\"; a question can only depend on questions asked \
-                                 before it, so drop one of these conditions",
-                            ),
-                        );
-                    } else {
-                        errs.push(
-                            Diagnostic::at(
-                                c.question.span(),
-                                format!("the condition names `{name}`, which comes later in the file"),
-                            )
-                            .with_help(format!(
-                                "a question can only depend on questions asked before it; move `{this}` after `{name}`"
-                            )),
-                        );
-                    }
-                    continue;
-                }
-                Some(&t) => &questions[t],
-            };
-            if let Some(problem) = mismatch(&c.test, target.kind) {
-                errs.push(Diagnostic::at(c.span.clone(), problem));
-                continue;
-            }
-            let mut ok = true;
-            for (id, span) in test_choices(&c.test).iter().zip(&c.choice_spans) {
-                if target.choice(id).is_none() {
-                    let known: Vec<&str> = target.choices.iter().map(|ch| ch.id.as_str()).collect();
-                    errs.push(
-                        Diagnostic::at(span.clone(), format!("question `{name}` has no choice `{id}`"))
-                            .with_help(format!("its choices are: {}", known.join(", "))),
-                    );
-                    ok = false;
-                }
-            }
-            if ok {
-                valid.push(Condition { question: c.question.into_inner(), test: c.test });
-            }
-        }
-        checked.push((owner, valid));
-    }
-    for (owner, conditions) in checked {
-        questions[owner].when = conditions;
-    }
-}
-
-/// The questions each question's conditions name, by position.
-fn dependencies(raw: &[(usize, Vec<RawCondition>)], positions: &QuestionIndex) -> HashMap<usize, Vec<usize>> {
-    raw.iter()
-        .map(|(owner, conds)| {
-            (*owner, conds.iter().filter_map(|c| positions.get(c.question.get_ref()).copied()).collect())
-        })
-        .collect()
-}
-
-/// The questions from `from` whose conditions lead back to `to`, if any do:
-/// the rest of the cycle that a forward reference to `from` closes.
-/// Iterative, so a long chain of conditions cannot exhaust the stack.
-fn cycle(depends: &HashMap<usize, Vec<usize>>, from: usize, to: usize) -> Option<Vec<usize>> {
-    let mut came_from: HashMap<usize, usize> = HashMap::new();
-    let mut stack = vec![from];
-    while let Some(at) = stack.pop() {
-        for &next in depends.get(&at).into_iter().flatten() {
-            if next == from || came_from.contains_key(&next) {
-                continue;
-            }
-            came_from.insert(next, at);
-            if next == to {
-                let mut path = vec![to];
-                let mut step = to;
-                while let Some(&prev) = came_from.get(&step) {
-                    path.push(prev);
-                    step = prev;
-                }
-                path.reverse();
-                return Some(path);
-            }
-            stack.push(next);
+            Some(WrittenTest { test, choice_spans: Vec::new() })
         }
     }
-    None
-}
-
-/// The choice ids a test names.
-fn test_choices(test: &Test) -> Vec<&String> {
-    match test {
-        Test::Is(s) | Test::IsNot(s) | Test::Includes(s) => vec![s],
-        Test::IsAny(list) => list.iter().collect(),
-        Test::AtLeast(_) | Test::Below(_) => Vec::new(),
-    }
-}
-
-/// Why a test cannot apply to a question of this kind, if it cannot.
-fn mismatch(test: &Test, kind: Kind) -> Option<String> {
-    let fits = match test {
-        Test::Is(_) | Test::IsNot(_) | Test::IsAny(_) => matches!(kind, Kind::Single | Kind::YesNo),
-        Test::Includes(_) => kind == Kind::Multi,
-        Test::AtLeast(_) | Test::Below(_) => matches!(kind, Kind::Scale | Kind::Number),
-    };
-    (!fits).then(|| {
-        let suggestion = match kind {
-            Kind::Single | Kind::YesNo => "is, is_not or is_any",
-            Kind::Multi => "includes",
-            Kind::Scale | Kind::Number => "at_least or below",
-            Kind::Text => "nothing: text answers cannot be tested",
-        };
-        format!("`{}` cannot test a `{}` question; use {suggestion}", test.key(), kind.name())
-    })
 }
