@@ -666,8 +666,9 @@ fn too_many_answers_is_refused() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = temp_file(&dir, "answers.toml", text.as_bytes());
+    let at = format!("{}:1", line_of_nth(&text, "\"q", MAX_ANSWERS));
     let message = format!("too many answers or notes (at most {MAX_ANSWERS})");
-    assert_eq!(refusal_problems(&assess(&path), &path, &[("", &message)]), Vec::<String>::new());
+    assert_eq!(refusal_problems(&assess(&path), &path, &[(&at, &message)]), Vec::<String>::new());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crm_ready::core::answers::{Answer, Answers};
 use crm_ready::core::assessment::QuestionStatus;
-use crm_ready::core::conditions::visibility;
+use crm_ready::core::conditions::shown;
 use crm_ready::core::questionnaire::{Kind, Question, Questionnaire, Test, builtin};
 use crm_ready::core::scoring::score;
 
@@ -122,7 +122,7 @@ fn every_answer_of_every_question_is_reachable_and_scored() {
         for (i, question) in q.questions.iter().enumerate() {
             let mut base = Answers::for_questionnaire(&q);
             reveal(&q, i, &mut base);
-            assert!(visibility(&q, &base.answers)[i], "{}: cannot reveal {}", q.id, question.id);
+            assert!(shown(&q, &base.answers)[i], "{}: cannot reveal {}", q.id, question.id);
             for answer in every_answer(question) {
                 let mut answers = base.clone();
                 answers.answers.insert((&question.id).into(), answer.clone());

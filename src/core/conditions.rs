@@ -1,64 +1,48 @@
-//! Which questions are shown, given the answers so far.
+//! Which questions are shown, given the answers: the one rule, used by the
+//! answers loader, the interview session and scoring alike.
+//!
+//! A question is shown when all its conditions hold. A condition holds only
+//! when the question it names is itself shown and has a real answer (not
+//! "don't know") that passes the test. Conditions look backwards only (the
+//! loader refuses any other), so one pass in file order settles everything.
 
 use std::collections::BTreeMap;
 
 use crate::core::answers::Answer;
-use crate::core::questionnaire::{Condition, Question, Questionnaire, Test};
+use crate::core::questionnaire::{Condition, Questionnaire, Test};
 
-/// For each question in order, whether its conditions hold.
-///
-/// A condition holds only when the question it names is itself visible and
-/// has a real answer (not "don't know") that passes the test. Conditions look
-/// backwards only, so one pass in file order settles everything.
-pub fn visibility(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Vec<bool> {
-    let mut visible = Vec::with_capacity(q.questions.len());
-    for question in &q.questions {
-        let shown = question.when.iter().all(|c| holds(q, c, answers, &visible));
-        visible.push(shown);
+/// For each question in file order, whether it is shown.
+pub fn shown(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Vec<bool> {
+    let mut shown_so_far = Vec::with_capacity(q.questions.len());
+    for at in 0..q.questions.len() {
+        let shown = question_shown(q, at, answers, &shown_so_far);
+        shown_so_far.push(shown);
     }
-    visible
+    shown_so_far
 }
 
-/// Whether `question`, at position `at`, is shown, with the answers laid
-/// out by position and `visible` holding the visibility of the answered
-/// questions before it (an unanswered one fails every condition on it
-/// whether shown or not). Lets a caller settle visibility in the same pass
-/// as its own work, with no map search per condition.
-pub fn shown(q: &Questionnaire, at: usize, question: &Question, given: &[Option<&Answer>], visible: &[bool]) -> bool {
-    question.when.iter().all(|c| {
-        target(q, at, &c.question).is_some_and(|t| {
-            visible.get(t).copied().unwrap_or(false)
-                && given.get(t).copied().flatten().is_some_and(|a| passes(&c.test, a))
-        })
-    })
+/// Whether the question at position `at` is shown, given whether each
+/// question before it is (`shown_so_far`, which may run past `at`: only the
+/// earlier entries are read).
+pub fn question_shown(q: &Questionnaire, at: usize, answers: &BTreeMap<String, Answer>, shown_so_far: &[bool]) -> bool {
+    q.questions
+        .get(at)
+        .is_some_and(|question| question.when.iter().all(|c| condition_holds(q, at, c, answers, shown_so_far)))
 }
 
-/// How many questions before a condition's own are compared by id before
-/// asking the questionnaire's index: a condition mostly names a question
-/// just before, whose id was just read, and comparing a few short ids
-/// costs less than hashing one.
-const LOOK_BACK: usize = 4;
-
-/// The position of question `id`, named by a condition of the question at
-/// `at`: always an earlier one.
-fn target(q: &Questionnaire, at: usize, id: &str) -> Option<usize> {
-    let start = at.saturating_sub(LOOK_BACK);
-    let before = q.questions.get(start..at).unwrap_or_default();
-    match before.iter().rposition(|c| c.id == id) {
-        Some(i) => Some(start + i),
-        None => q.position(id).filter(|&t| t < at),
-    }
-}
-
-/// Whether one condition holds, given the visibility of earlier questions.
-pub fn holds(q: &Questionnaire, c: &Condition, answers: &BTreeMap<String, Answer>, visible: &[bool]) -> bool {
-    let Some(target) = q.position(&c.question) else {
+/// Whether condition `c` of the question at `at` holds. A condition naming
+/// a question that is not earlier never holds.
+fn condition_holds(
+    q: &Questionnaire,
+    at: usize,
+    c: &Condition,
+    answers: &BTreeMap<String, Answer>,
+    shown_so_far: &[bool],
+) -> bool {
+    let Some(target) = q.position(&c.question).filter(|&t| t < at) else {
         return false;
     };
-    if !visible.get(target).copied().unwrap_or(false) {
-        return false;
-    }
-    answers.get(c.question.as_str()).is_some_and(|a| passes(&c.test, a))
+    shown_so_far.get(target).copied().unwrap_or(false) && answers.get(&c.question).is_some_and(|a| passes(&c.test, a))
 }
 
 /// Whether an answer passes a condition's test; "don't know" passes none.
@@ -71,5 +55,110 @@ fn passes(test: &Test, answer: &Answer) -> bool {
         (Test::AtLeast(n), Answer::Number(got)) => got >= n,
         (Test::Below(n), Answer::Number(got)) => got < n,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::core::questionnaire::parse;
+
+    /// `a.start`, then a chain of three follow-ups, each shown only when
+    /// the one before is answered "yes".
+    pub(crate) const CHAIN: &str = r#"
+[questionnaire]
+id = "chain"
+version = "1"
+title = "Chain"
+
+[[area]]
+id = "a"
+title = "A"
+why = "Because."
+
+[[area.question]]
+id = "a.start"
+kind = "number"
+text = "How many?"
+help = "Count."
+min = 0
+max = 10
+
+[[area.question]]
+id = "a.one"
+kind = "yes_no"
+text = "One?"
+help = "One."
+when = { question = "a.start", at_least = 2 }
+[[area.question.choice]]
+id = "yes"
+score = 100
+[[area.question.choice]]
+id = "no"
+score = 0
+
+[[area.question]]
+id = "a.two"
+kind = "yes_no"
+text = "Two?"
+help = "Two."
+when = { question = "a.one", is = "yes" }
+[[area.question.choice]]
+id = "yes"
+score = 100
+[[area.question.choice]]
+id = "no"
+score = 0
+
+[[area.question]]
+id = "a.three"
+kind = "yes_no"
+text = "Three?"
+help = "Three."
+when = { question = "a.two", is = "yes" }
+[[area.question.choice]]
+id = "yes"
+score = 100
+[[area.question.choice]]
+id = "no"
+score = 0
+"#;
+
+    fn answers(pairs: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
+        pairs.iter().map(|(id, a)| (id.to_string(), a.clone())).collect()
+    }
+
+    fn yes() -> Answer {
+        Answer::Text("yes".into())
+    }
+
+    #[test]
+    fn one_change_hides_a_chain_of_three_follow_ups() {
+        let q = parse(CHAIN, "chain.toml").unwrap();
+        let mut given =
+            answers(&[("a.start", Answer::Number(3.0)), ("a.one", yes()), ("a.two", yes()), ("a.three", yes())]);
+        assert_eq!(shown(&q, &given), [true, true, true, true]);
+        given.insert("a.start".into(), Answer::Number(1.0));
+        assert_eq!(shown(&q, &given), [true, false, false, false], "the answers below stay, but count for nothing");
+    }
+
+    #[test]
+    fn dont_know_and_no_answer_pass_no_condition() {
+        let q = parse(CHAIN, "chain.toml").unwrap();
+        assert_eq!(shown(&q, &BTreeMap::new()), [true, false, false, false]);
+        let given = answers(&[("a.start", Answer::DontKnow), ("a.one", yes())]);
+        assert_eq!(shown(&q, &given), [true, false, false, false]);
+        let given = answers(&[("a.start", Answer::Number(2.0)), ("a.one", Answer::DontKnow), ("a.two", yes())]);
+        assert_eq!(shown(&q, &given), [true, true, false, false]);
+    }
+
+    #[test]
+    fn the_incremental_check_reads_only_earlier_questions() {
+        let q = parse(CHAIN, "chain.toml").unwrap();
+        let given = answers(&[("a.start", Answer::Number(5.0)), ("a.one", yes())]);
+        // Stale entries at and after the question asked about are ignored.
+        assert!(question_shown(&q, 2, &given, &[true, true, false, true]));
+        assert!(!question_shown(&q, 2, &given, &[true, false, true, true]));
+        assert!(!question_shown(&q, 9, &given, &[true; 4]), "no such question");
     }
 }

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::answers::Answers;
-use crate::core::answers::{check_answers, offset_of};
+use crate::core::answers::{Answers, check, offset_of};
 use crate::core::diagnostic::{Diagnostic, InvalidInput};
 use crate::core::questionnaire::Questionnaire;
 use crate::io::atomic_write::write_atomic;
@@ -142,9 +141,9 @@ pub fn parse(text: &str, shown: &str, q: &Questionnaire) -> Result<Draft, Invali
             "pass the questionnaire the draft was started with (`--questionnaire NAME|PATH`), or move the draft away to start afresh",
         ));
     }
-    let problems = check_answers(&draft.answers, q);
+    // Without positions: each problem names its question, not a line.
+    let problems = check(&draft.answers, q, None);
     if !problems.is_empty() {
-        let problems = problems.into_iter().map(|d| Diagnostic { span: None, ..d }).collect();
         return Err(InvalidInput::new(shown, text, problems));
     }
     Ok(draft)

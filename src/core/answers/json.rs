@@ -1,17 +1,15 @@
-//! Reading a JSON answers file into a [`RawFile`], with positions.
+//! Reading a JSON answers file into typed answers with positions.
 //!
 //! serde_json keeps no positions and its maps silently keep only the last of
 //! two equal keys, so the file is read into a small tree that keeps every
 //! entry in order, and each key is then found in the text, in order.
 
-use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use toml::Spanned;
 
-use super::file::{KEYS, List, Raw, RawFile};
+use super::positions::{Located, ReadFile, Shape};
+use super::{Answer, FILE_KEYS};
 use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::core::limits::MAX_COSTLY_HINTS;
 use crate::core::suggest::closest;
@@ -39,20 +37,37 @@ impl Json {
         }
     }
 
-    fn raw(&self) -> Raw<'static> {
+    fn into_answer(self) -> Result<Answer, Shape> {
         match self {
-            Json::String(s) => Raw::Str(Cow::Owned(s.clone())),
-            Json::Number(n) => Raw::Num(*n),
-            Json::Array(items) => Raw::List(List::Strings(
-                items
-                    .iter()
-                    .map(|i| match i {
-                        Json::String(s) => Some(Cow::Owned(s.clone())),
-                        _ => None,
-                    })
-                    .collect(),
-            )),
-            other => Raw::Other(other.describe()),
+            Json::String(s) => Ok(Answer::from_text(s)),
+            Json::Number(n) => Ok(Answer::Number(n)),
+            Json::Array(items) => {
+                let texts: Option<Vec<String>> = items.into_iter().map(Json::into_text).collect();
+                texts.map(Answer::List).ok_or(Shape::List)
+            }
+            other => Err(other.shape()),
+        }
+    }
+
+    fn into_note(self) -> Result<String, Shape> {
+        match self {
+            Json::String(s) => Ok(s),
+            other => Err(other.shape()),
+        }
+    }
+
+    fn into_text(self) -> Option<String> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// What a value that is no answer or note is, in words.
+    fn shape(&self) -> Shape {
+        match self {
+            Json::Array(_) => Shape::List,
+            other => Shape::Other(other.describe()),
         }
     }
 }
@@ -146,7 +161,10 @@ impl KeyFinder<'_> {
     }
 }
 
-pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile<'static>> {
+/// Reads an answers file. Unknown and repeated keys and values of the
+/// wrong shape are added to `errs`; `None` when the text is not a JSON
+/// object at all.
+pub(super) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
     let value = match serde_json::from_str::<Json>(source) {
         Ok(v) => v,
         Err(e) => {
@@ -163,54 +181,64 @@ pub(super) fn read_json(source: &str, errs: &mut Diagnostics) -> Option<RawFile<
         return None;
     };
     let mut keys = KeyFinder { source, at: 0, misses: 0 };
-    let mut raw = RawFile::default();
-    for (key, v) in &top {
-        let (span, value_span) = keys.next(key);
-        let Some(&known) = KEYS.iter().find(|k| *k == key) else {
+    let mut file = ReadFile::default();
+    for (key, value) in top {
+        let (span, value_span) = keys.next(&key);
+        let Some(&known) = FILE_KEYS.iter().find(|k| **k == key) else {
             let d = Diagnostic::at(span, format!("unknown key `{key}` in the answers file"));
-            errs.push(match closest(key, KEYS) {
+            errs.push(match closest(&key, FILE_KEYS) {
                 Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                None => d.with_help(format!("allowed keys: {}", KEYS.join(", "))),
+                None => d.with_help(format!("allowed keys: {}", FILE_KEYS.join(", "))),
             });
             continue;
         };
-        if raw.seen_keys.contains(&known) {
+        if file.has_key(known) {
             errs.push(Diagnostic::at(span, format!("`{key}` appears twice in the answers file")).with_help("keep one"));
             continue;
         }
-        raw.seen_keys.push(known);
-        match (known, v) {
-            ("answers" | "notes", Json::Object(map)) => {
-                let is_answers = known == "answers";
-                let mut seen = HashSet::with_capacity(map.len());
-                for (qid, value) in map {
-                    let (kspan, vspan) = keys.next(qid);
-                    let out = if is_answers { &mut raw.answers } else { &mut raw.notes };
-                    if !seen.insert(qid.as_str()) {
-                        let what = if is_answers { "an answer" } else { "a note" };
-                        errs.push(
-                            Diagnostic::at(kspan, format!("`{qid}` has {what} twice in `{known}`"))
-                                .with_help("keep one: only one of them would count"),
-                        );
-                        continue;
-                    }
-                    out.push((Spanned::new(kspan, Cow::Owned(qid.clone())), Spanned::new(vspan, value.raw())));
-                }
-            }
+        file.saw_key(known);
+        match (known, value) {
+            ("answers" | "notes", Json::Object(entries)) => read_entries(known, entries, &mut keys, &mut file, errs),
             ("answers" | "notes", other) => errs.push(Diagnostic::at(
                 value_span,
                 format!("`{known}` in the answers file must be an object, found {}", other.describe()),
             )),
-            (_, Json::String(s)) => {
-                raw.header.insert(known, Spanned::new(value_span, s.clone()));
-            }
+            (_, Json::String(s)) => file.set_header(known, s, value_span),
             (_, other) => errs.push(Diagnostic::at(
                 value_span,
                 format!("`{known}` in the answers file must be a string, found {}", other.describe()),
             )),
         }
     }
-    Some(raw)
+    Some(file)
+}
+
+/// Reads the entries of `answers` or `notes` (`table`); of two entries for
+/// one question, the first counts and the second is reported.
+fn read_entries(
+    table: &str,
+    entries: Vec<(String, Json)>,
+    keys: &mut KeyFinder<'_>,
+    file: &mut ReadFile,
+    errs: &mut Diagnostics,
+) {
+    let is_answers = table == "answers";
+    for (id, value) in entries {
+        let (key, value_span) = keys.next(&id);
+        let at = Located { key, value: value_span };
+        let repeated = if is_answers { file.has_answer(&id) } else { file.has_note(&id) };
+        if repeated {
+            let what = if is_answers { "an answer" } else { "a note" };
+            errs.push(
+                Diagnostic::at(at.key, format!("`{id}` has {what} twice in `{table}`"))
+                    .with_help("keep one: only one of them would count"),
+            );
+        } else if is_answers {
+            file.add_answer(id, value.into_answer(), at);
+        } else {
+            file.add_note(id, value.into_note(), at);
+        }
+    }
 }
 
 /// The length of the JSON value `text` starts with, as written: a string
@@ -281,11 +309,12 @@ mod tests {
     }
 
     #[test]
-    fn keeps_duplicate_keys() {
+    fn keeps_the_first_of_duplicate_keys_and_reports_the_second() {
         let errs = &mut Diagnostics::new();
         let src = "{\"questionnaire\": \"q\", \"version\": \"1\",\n \"answers\": {\"x\": \"a\", \"x\": \"b\"}}";
-        let raw = read_json(src, errs).unwrap();
-        assert_eq!(raw.answers.len(), 1);
+        let file = read(src, errs).unwrap();
+        assert_eq!(file.answers.answers.len(), 1);
+        assert_eq!(file.answers.answers["x"], Answer::Text("a".into()));
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert_eq!(errs[0].span, Some(62..65), "the second `x`");
     }

@@ -10,10 +10,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::questionnaire::{Kind, Question};
 
-mod file;
+mod check;
 mod json;
+mod load;
+mod positions;
+mod toml;
 
-pub use file::*;
+pub use check::check;
+pub use json::offset_of;
+pub use load::{LoadedAnswers, Syntax, named_questionnaire, parse_answers};
+pub use positions::{Located, Positions, Shape, Untyped};
 
 /// The answer value meaning "don't know".
 pub const DONT_KNOW: &str = "dont-know";
@@ -33,6 +39,12 @@ pub enum Answer {
 }
 
 impl Answer {
+    /// A string as an answer: "dont-know" means "don't know", anything else
+    /// is a choice id or free text.
+    pub fn from_text(text: String) -> Answer {
+        if text == DONT_KNOW { Answer::DontKnow } else { Answer::Text(text) }
+    }
+
     /// The answer in words, as a respondent would read it.
     pub fn describe(&self, question: &Question) -> String {
         match self {
@@ -100,7 +112,7 @@ impl<'de> Deserialize<'de> for Answer {
                 f.write_str("a choice id, a list of choice ids, a number, text or \"dont-know\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
-                Ok(if v == DONT_KNOW { Answer::DontKnow } else { Answer::Text(String::from(v)) })
+                Ok(Answer::from_text(v.to_string()))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
                 Ok(Answer::Number(v as f64))
@@ -138,44 +150,52 @@ pub struct Answers {
     /// A name for this round, such as `2026-Q4`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// By question id. Ids are short: inline keys cost no allocation.
+    /// By question id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
 }
 
+/// The keys of an answers file: the header's, then the two tables.
+const FILE_KEYS: &[&str] =
+    &["questionnaire", "version", "organization", "respondent", "role", "label", "answers", "notes"];
+
+/// The header's keys, each with a text value.
+const HEADER_KEYS: &[&str] = FILE_KEYS.split_at(6).0;
+
 impl Answers {
     /// An empty answer set for a questionnaire.
     pub fn for_questionnaire(q: &crate::core::questionnaire::Questionnaire) -> Self {
         Answers { questionnaire: q.id.clone(), version: q.version.clone(), ..Answers::default() }
     }
+
+    /// Sets the header value under file key `key` (one of [`HEADER_KEYS`]).
+    fn set_header(&mut self, key: &str, value: String) {
+        match key {
+            "questionnaire" => self.questionnaire = value,
+            "version" => self.version = value,
+            "organization" => self.organization = Some(value),
+            "respondent" => self.respondent = Some(value),
+            "role" => self.role = Some(value),
+            "label" => self.label = Some(value),
+            _ => {}
+        }
+    }
+
+    /// The header values given, by file key.
+    fn header(&self) -> Vec<(&'static str, &str)> {
+        let optional = [
+            ("organization", &self.organization),
+            ("respondent", &self.respondent),
+            ("role", &self.role),
+            ("label", &self.label),
+        ];
+        let mut given = vec![("questionnaire", self.questionnaire.as_str()), ("version", self.version.as_str())];
+        given.extend(optional.into_iter().filter_map(|(key, value)| Some((key, value.as_deref()?))));
+        given
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_written_without_a_needless_fraction() {
-        assert_eq!(format_number(-0.0), "0");
-        assert_eq!(format_number(7.0), "7");
-        assert_eq!(format_number(2.5), "2.5");
-        assert_eq!(format_number(1e15), "1000000000000000");
-    }
-
-    #[test]
-    fn answers_round_trip_through_json() {
-        let mut a = Answers { questionnaire: "q".into(), version: "1".into(), ..Default::default() };
-        a.answers.insert("a".into(), Answer::Text("yes".into()));
-        a.answers.insert("b".into(), Answer::List(vec!["x".into(), "y".into()]));
-        a.answers.insert("c".into(), Answer::Number(4.0));
-        a.answers.insert("d".into(), Answer::Number(2.5));
-        a.answers.insert("e".into(), Answer::DontKnow);
-        let json = serde_json::to_string(&a).unwrap();
-        assert!(json.contains(r#""c":4"#), "{json}");
-        assert!(json.contains(r#""e":"dont-know""#), "{json}");
-        let back: Answers = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, a);
-    }
-}
+mod tests;

@@ -1,7 +1,7 @@
 //! The questionnaire as the rest of the program sees it: validated, with
 //! defaults filled in. Built by [`super::load`]; never constructed half-valid.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use schemars::JsonSchema;
@@ -55,19 +55,6 @@ impl Questionnaire {
     /// The position of question `id` in [`Self::questions`].
     pub fn position(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
-    }
-
-    /// Values keyed by question id (answers, notes), laid out in question
-    /// order: one hash lookup per entry instead of a map search per
-    /// question. Keys that name no question are left out.
-    pub fn by_position<'a, K: AsRef<str>, V>(&self, by_id: &'a BTreeMap<K, V>) -> Vec<Option<&'a V>> {
-        let mut at = vec![None; self.questions.len()];
-        for (id, value) in by_id {
-            if let Some(slot) = self.position(id.as_ref()).and_then(|i| at.get_mut(i)) {
-                *slot = Some(value);
-            }
-        }
-        at
     }
 
     /// The question with this id.

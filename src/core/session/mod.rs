@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::core::answers::{Answer, Answers, format_number};
-use crate::core::conditions::{holds, visibility};
+use crate::core::conditions::{question_shown, shown};
 use crate::core::questionnaire::{Kind, Question, Questionnaire};
 
 /// How many questions of a group are shown, and how many of those have an
@@ -72,7 +72,7 @@ impl<'q> Session<'q> {
         answers.questionnaire.clone_from(&q.id);
         answers.version.clone_from(&q.version);
         answers.answers.retain(|id, _| q.position(id).is_some());
-        let visible = visibility(q, &answers.answers);
+        let visible = shown(q, &answers.answers);
         let mut dropped = Vec::new();
         for (i, question) in q.questions.iter().enumerate() {
             if !visible[i]
@@ -341,7 +341,7 @@ impl<'q> Session<'q> {
         let q = self.q;
         while let Some(j) = work.pop_first() {
             let question = &q.questions[j];
-            let shown = question.when.iter().all(|c| holds(q, c, &self.answers.answers, &self.visible));
+            let shown = question_shown(q, j, &self.answers.answers, &self.visible);
             if shown == self.visible[j] {
                 continue;
             }
@@ -396,5 +396,7 @@ pub fn number_range(question: &Question) -> String {
     }
 }
 
+#[cfg(test)]
+mod properties;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -1,6 +1,5 @@
-use proptest::prelude::*;
-
 use super::*;
+use crate::core::conditions::tests::CHAIN;
 use crate::core::questionnaire::parse;
 
 /// Two areas; `tools.lead` follows `tools.count`, and `tools.lead-plan`
@@ -121,11 +120,11 @@ text = "Anything else?"
 help = "Free text."
 "#;
 
-fn fixture() -> Questionnaire {
+pub(super) fn fixture() -> Questionnaire {
     parse(FIXTURE, "fixture.toml").unwrap()
 }
 
-fn session(q: &Questionnaire) -> Session<'_> {
+pub(super) fn session(q: &Questionnaire) -> Session<'_> {
     Session::new(q, Answers::for_questionnaire(q)).0
 }
 
@@ -289,46 +288,20 @@ fn details_are_trimmed_and_blank_is_none() {
     assert_eq!(s.answers().role, None);
 }
 
-/// One step a respondent might take.
-#[derive(Debug, Clone)]
-enum Step {
-    Choose(usize, usize),
-    Toggle(usize, usize),
-    DontKnow(usize),
-    Clear(usize),
-}
-
-fn step() -> impl Strategy<Value = Step> {
-    prop_oneof![
-        (0..8usize, 0..3usize).prop_map(|(q, c)| Step::Choose(q, c)),
-        (0..3usize).prop_map(|c| Step::Toggle(1, c)),
-        (0..8usize).prop_map(Step::DontKnow),
-        (0..8usize).prop_map(Step::Clear),
-    ]
-}
-
-proptest! {
-    /// The incremental bookkeeping always matches a full recomputation.
-    #[test]
-    fn incremental_state_matches_a_full_recount(steps in proptest::collection::vec(step(), 0..40)) {
-        let q = fixture();
-        let mut s = session(&q);
-        for st in steps {
-            match st {
-                Step::Choose(i, c) => { s.choose(i, c); }
-                Step::Toggle(i, c) => { s.toggle(i, c); }
-                Step::DontKnow(i) => { let _ = s.dont_know(i); }
-                Step::Clear(i) => { s.clear(i); }
-            }
-            let full = visibility(&q, &s.answers().answers);
-            prop_assert_eq!(&s.visible, &full);
-            let fresh = Session::new(&q, s.answers().clone());
-            prop_assert!(fresh.1.is_empty(), "no answer to a hidden question is kept");
-            prop_assert_eq!(s.total_progress(), fresh.0.total_progress());
-            for a in 0..q.areas.len() {
-                prop_assert_eq!(s.area_progress(a), fresh.0.area_progress(a));
-            }
-            prop_assert!(s.is_visible(s.current()));
-        }
+#[test]
+fn one_change_hides_a_chain_of_three_follow_ups_and_drops_their_answers() {
+    let q = parse(CHAIN, "chain.toml").unwrap();
+    let mut s = session(&q);
+    s.enter_number(0, "3").unwrap();
+    for i in 1..4 {
+        s.choose(i, 0);
     }
+    assert_eq!(s.visible, [true; 4]);
+    let change = s.enter_number(0, "1").unwrap();
+    assert_eq!(change.dropped.iter().map(|d| d.question).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(s.visible, [true, false, false, false]);
+    assert_eq!(s.visible, shown(&q, &s.answers().answers));
+    assert_eq!(s.total_progress(), Progress { shown: 1, answered: 1 });
+    let change = s.enter_number(0, "5").unwrap();
+    assert_eq!(change.appeared, [1], "the rest stay hidden: their answers are gone");
 }

@@ -13,32 +13,16 @@ use crate::core::history::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, Summary
 /// How much of a file a listing reads first: a summary takes about 2 KiB.
 const SUMMARY_PREFIX: usize = 8 * 1024;
 
-/// Most threads a listing uses.
-const MAX_THREADS: usize = 4;
-/// Fewer files than this are read on one thread.
-const PARALLEL_FROM: usize = 256;
-
-/// Reads the summaries of many files, on every core when there are many:
-/// parsing, not the disk, is what a listing of thousands waits on.
+/// Reads the summaries of many files, in order. One at a time: a store
+/// holds hundreds to a few thousand records, and each read stops after the
+/// summary.
 pub fn read_summaries(paths: Vec<PathBuf>) -> Vec<(PathBuf, Result<Summary, String>)> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
-    if threads < 2 || paths.len() < PARALLEL_FROM {
-        return paths
-            .into_iter()
-            .map(|p| {
-                let summary = read_summary(&p);
-                (p, summary)
-            })
-            .collect();
+    let mut summaries = Vec::with_capacity(paths.len());
+    for path in paths {
+        let summary = read_summary(&path);
+        summaries.push((path, summary));
     }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| (p.clone(), read_summary(p))).collect::<Vec<_>>()))
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    })
+    summaries
 }
 
 /// Reads only the summary at the top of a record: listing thousands of
@@ -141,10 +125,8 @@ mod tests {
     use std::fs;
 
     use super::*;
-    use crate::core::history::record::StoredAssessment;
     use crate::core::history::testing::record;
     use crate::io::store::{Store, load};
-    use crate::report::to_json;
 
     #[test]
     fn listing_skips_what_it_cannot_read_and_says_why() {
@@ -210,22 +192,5 @@ mod tests {
         let listing = store.list().unwrap();
         assert!(listing.skipped.is_empty(), "{:?}", listing.skipped);
         assert_eq!(listing.entries[0].summary, big.summary);
-    }
-
-    #[test]
-    fn many_files_are_listed_in_parallel_in_the_same_order() {
-        let tmp = tempfile::tempdir().unwrap();
-        let template = to_json(&record("Contoso", "2026-04-01T10:00:00Z", 1));
-        let mut ids = Vec::new();
-        for i in 0..PARALLEL_FROM + 5 {
-            let mut r: StoredAssessment = serde_json::from_str(&template).unwrap();
-            r.summary.saved_at += jiff::SignedDuration::from_secs(i as i64);
-            r.renew_id(i as u64);
-            ids.push(r.summary.id.clone());
-            fs::write(tmp.path().join(r.file_name()), to_json(&r)).unwrap();
-        }
-        let listed: Vec<String> =
-            Store::at(tmp.path()).list().unwrap().entries.into_iter().map(|e| e.summary.id).collect();
-        assert_eq!(listed, ids);
     }
 }

@@ -1,0 +1,103 @@
+//! Loading an answers file (TOML or JSON): read it, check it against the
+//! questionnaire, and drop the answers to questions their conditions hide.
+
+use super::positions::{Positions, ReadFile};
+use super::{Answers, check, json, toml};
+use crate::core::conditions;
+use crate::core::diagnostic::{Diagnostics, InvalidInput, LineIndex, Span};
+use crate::core::questionnaire::Questionnaire;
+use crate::core::text::one_line;
+use crate::core::toml_fields;
+
+/// The syntax of an answers file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Toml,
+    Json,
+}
+
+impl Syntax {
+    /// By file extension: `.json` is JSON, anything else TOML.
+    pub fn from_path(path: &str) -> Syntax {
+        if path.to_ascii_lowercase().ends_with(".json") { Syntax::Json } else { Syntax::Toml }
+    }
+}
+
+/// A checked answers file and what was noticed but not fatal.
+#[derive(Debug, Clone)]
+pub struct LoadedAnswers {
+    pub answers: Answers,
+    /// Answers ignored because their question is hidden, as
+    /// `file:line:column: message` lines.
+    pub warnings: Vec<String>,
+}
+
+/// Parses an answers file and checks it against `q`. `origin` names the
+/// file in messages.
+pub fn parse_answers(
+    source: &str,
+    origin: &str,
+    syntax: Syntax,
+    q: &Questionnaire,
+) -> Result<LoadedAnswers, InvalidInput> {
+    let mut errs = Diagnostics::new();
+    let read = match syntax {
+        Syntax::Toml => toml::read(source, &mut errs),
+        Syntax::Json => json::read(source, &mut errs),
+    };
+    let Some(ReadFile { mut answers, positions }) = read else {
+        return Err(InvalidInput::new(origin, source, errs));
+    };
+    errs.extend(check(&answers, q, Some(&positions)));
+    if !errs.is_empty() {
+        return Err(InvalidInput::new(origin, source, errs));
+    }
+    let hidden = drop_hidden(&mut answers, q, &positions);
+    let warnings = if hidden.is_empty() {
+        Vec::new()
+    } else {
+        let index = LineIndex::new(source);
+        hidden
+            .into_iter()
+            .map(|(span, message)| {
+                let p = index.position(span.start);
+                format!("{}:{}:{}: {message}", one_line(origin), p.line, p.column)
+            })
+            .collect()
+    };
+    Ok(LoadedAnswers { answers, warnings })
+}
+
+/// Drops the answers to questions their conditions hide; returns a warning
+/// for each, at its key, in questionnaire order.
+fn drop_hidden(answers: &mut Answers, q: &Questionnaire, positions: &Positions) -> Vec<(Span, String)> {
+    let shown = conditions::shown(q, &answers.answers);
+    let mut warnings = Vec::new();
+    for (question, _) in q.questions.iter().zip(shown).filter(|(_, shown)| !shown) {
+        if answers.answers.remove(&question.id).is_some() {
+            let key = positions.answers.get(&question.id).map_or(0..0, |at| at.key.clone());
+            let message =
+                format!("ignoring the answer to `{}`: its condition hides it given the other answers", question.id);
+            warnings.push((key, message));
+        }
+    }
+    warnings
+}
+
+/// The questionnaire an answers file names in its `questionnaire` key, if it
+/// can be read at all: to pick that built-in when none was asked for.
+pub fn named_questionnaire(source: &str, syntax: Syntax) -> Option<String> {
+    match syntax {
+        Syntax::Toml => {
+            let doc = toml_fields::parse(source).ok()?;
+            doc.get_ref().get("questionnaire")?.get_ref().as_str().map(str::to_string)
+        }
+        Syntax::Json => {
+            #[derive(serde::Deserialize)]
+            struct Header {
+                questionnaire: Option<String>,
+            }
+            serde_json::from_str::<Header>(source).ok()?.questionnaire
+        }
+    }
+}

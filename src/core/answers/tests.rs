@@ -1,0 +1,180 @@
+use std::fmt::Write as _;
+
+use super::positions::ReadFile;
+use super::*;
+use crate::core::diagnostic::Diagnostics;
+use crate::core::limits::MAX_ANSWERS;
+use crate::core::questionnaire::{Questionnaire, parse};
+
+fn every_kind() -> Questionnaire {
+    let source = include_str!("../../../tests/fixtures/questionnaires/good/every-kind.toml");
+    parse(source, "every-kind.toml").unwrap()
+}
+
+/// Reads `source` as TOML or JSON; the reader's own problems are returned
+/// apart from the checks'.
+fn read(source: &str, syntax: Syntax) -> (ReadFile, Diagnostics) {
+    let mut errs = Diagnostics::new();
+    let file = match syntax {
+        Syntax::Toml => super::toml::read(source, &mut errs),
+        Syntax::Json => super::json::read(source, &mut errs),
+    };
+    (file.expect("readable"), errs)
+}
+
+/// Each problem's message and help, without its place.
+fn messages(errs: &Diagnostics) -> Vec<(String, Option<String>)> {
+    errs.iter().map(|d| (d.message.clone(), d.help.clone())).collect()
+}
+
+#[test]
+fn numbers_are_written_without_a_needless_fraction() {
+    assert_eq!(format_number(-0.0), "0");
+    assert_eq!(format_number(7.0), "7");
+    assert_eq!(format_number(2.5), "2.5");
+    assert_eq!(format_number(1e15), "1000000000000000");
+}
+
+#[test]
+fn answers_round_trip_through_json() {
+    let mut a = Answers { questionnaire: "q".into(), version: "1".into(), ..Default::default() };
+    a.answers.insert("a".into(), Answer::Text("yes".into()));
+    a.answers.insert("b".into(), Answer::List(vec!["x".into(), "y".into()]));
+    a.answers.insert("c".into(), Answer::Number(4.0));
+    a.answers.insert("d".into(), Answer::Number(2.5));
+    a.answers.insert("e".into(), Answer::DontKnow);
+    let json = serde_json::to_string(&a).unwrap();
+    assert!(json.contains(r#""c":4"#), "{json}");
+    assert!(json.contains(r#""e":"dont-know""#), "{json}");
+    let back: Answers = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a);
+}
+
+/// Files whose every problem is in the typed answers, so the check finds
+/// all of them with or without positions.
+const TYPED_PROBLEMS: &[(&str, &str, Syntax)] = &[
+    ("many-problems", include_str!("../../../tests/fixtures/answers/bad/many-problems.toml"), Syntax::Toml),
+    ("huge-strings", include_str!("../../../tests/fixtures/answers/bad/huge-strings.toml"), Syntax::Toml),
+    ("multi-exclusive", include_str!("../../../tests/fixtures/answers/bad/multi-exclusive.toml"), Syntax::Toml),
+    ("multi-repeated", include_str!("../../../tests/fixtures/answers/bad/multi-repeated.toml"), Syntax::Toml),
+    ("unknown-choice", include_str!("../../../tests/fixtures/answers/bad/unknown-choice.toml"), Syntax::Toml),
+    ("version-mismatch", include_str!("../../../tests/fixtures/answers/bad/version-mismatch.json"), Syntax::Json),
+    (
+        "questionnaire-mismatch",
+        include_str!("../../../tests/fixtures/answers/bad/questionnaire-mismatch.toml"),
+        Syntax::Toml,
+    ),
+    (
+        "unknown-question-and-choice",
+        include_str!("../../../tests/fixtures/answers/bad/unknown-question-and-choice.json"),
+        Syntax::Json,
+    ),
+];
+
+#[test]
+fn check_gives_the_same_messages_with_and_without_positions() {
+    let q = every_kind();
+    for (name, source, syntax) in TYPED_PROBLEMS {
+        let (file, _) = read(source, *syntax);
+        let located = check(&file.answers, &q, Some(&file.positions));
+        let unlocated = check(&file.answers, &q, None);
+        assert!(!located.is_empty(), "{name}: no problem found");
+        assert_eq!(messages(&located), messages(&unlocated), "{name}");
+        assert!(located.iter().all(|d| d.span.is_some()), "{name}: {located:?}");
+        assert!(unlocated.iter().all(|d| d.span.is_none()), "{name}: {unlocated:?}");
+    }
+}
+
+#[test]
+fn without_positions_each_answer_problem_names_its_question() {
+    let q = every_kind();
+    let mut answers = Answers::for_questionnaire(&q);
+    let list = |ids: &[&str]| Answer::List(ids.iter().map(|s| s.to_string()).collect());
+    answers.answers.insert("plan.covers".into(), list(&["training", "nothing"]));
+    answers.answers.insert("people.comments".into(), Answer::Number(3.0));
+    answers.notes.insert("plan.owner".into(), "x".repeat(4001));
+    let problems = check(&answers, &q, None);
+    let expected = [
+        "question `people.comments` is `text` and takes text, found a number",
+        "choice `nothing` excludes the others, but more are listed in the answer to `plan.covers`",
+        "note is too long (at most 4000 characters) on question `plan.owner`",
+    ];
+    assert_eq!(problems.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(), expected);
+    answers.answers.insert("plan.covers".into(), list(&["data", "data"]));
+    let problems = check(&answers, &q, None);
+    assert_eq!(problems[1].message, "choice `data` is listed twice in the answer to `plan.covers`");
+}
+
+#[test]
+fn toml_and_json_read_into_the_same_answers() {
+    let toml = "questionnaire = \"every-kind\"\nversion = \"2.1.0\"\nrole = \"IT\"\n\n[answers]\n\
+                \"plan.owner\" = \"dont-know\"\n\"plan.covers\" = [\"data\"]\n\"people.users\" = 12\n\n\
+                [notes]\n\"plan.owner\" = \"ask\"\n";
+    let json = r#"{"questionnaire": "every-kind", "version": "2.1.0", "role": "IT",
+        "answers": {"plan.owner": "dont-know", "plan.covers": ["data"], "people.users": 12},
+        "notes": {"plan.owner": "ask"}}"#;
+    let (from_toml, errs) = read(toml, Syntax::Toml);
+    assert!(errs.is_empty(), "{errs:?}");
+    let (from_json, errs) = read(json, Syntax::Json);
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!(from_toml.answers, from_json.answers);
+    assert_eq!(from_toml.answers.answers["plan.owner"], Answer::DontKnow);
+    assert_eq!(from_toml.answers.role.as_deref(), Some("IT"));
+    let at = &from_toml.positions.answers["people.users"];
+    assert_eq!((&toml[at.key.clone()], &toml[at.value.clone()]), ("\"people.users\"", "12"));
+}
+
+#[test]
+fn values_of_no_answers_shape_are_kept_apart_and_reported_against_their_question() {
+    let q = every_kind();
+    let toml = "questionnaire = \"every-kind\"\nversion = \"2.1.0\"\n\n[answers]\n\
+                \"plan.covers\" = [\"data\", 3]\n\"plan.owner\" = true\n\"no.such\" = {}\n\n\
+                [notes]\n\"plan.owner\" = 5\n";
+    let (file, errs) = read(toml, Syntax::Toml);
+    assert!(errs.is_empty(), "{errs:?}");
+    assert!(file.answers.answers.is_empty() && file.answers.notes.is_empty());
+    let found: Vec<(&str, Shape)> =
+        file.positions.untyped_answers.iter().map(|(id, u)| (id.as_str(), u.shape)).collect();
+    assert_eq!(
+        found,
+        [("no.such", Shape::Other("a table")), ("plan.covers", Shape::List), ("plan.owner", Shape::Other("a boolean"))]
+    );
+    let problems = check(&file.answers, &q, Some(&file.positions));
+    assert_eq!(
+        problems.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+        [
+            "`every-kind` has no question `no.such`",
+            "a multiple-choice answer must list choice ids (strings)",
+            "question `plan.owner` is `single` and takes a choice id, found a boolean",
+            "a note must be text, found a number",
+        ]
+    );
+}
+
+#[test]
+fn too_many_notes_are_located_at_the_first_past_the_limit() {
+    let q = every_kind();
+    let mut text = "questionnaire = \"every-kind\"\nversion = \"2.1.0\"\n\n[notes]\n".to_string();
+    for i in 0..=MAX_ANSWERS {
+        writeln!(text, "\"n{i:05}\" = \"x\"").unwrap();
+    }
+    let (file, _) = read(&text, Syntax::Toml);
+    let problems = check(&file.answers, &q, Some(&file.positions));
+    assert_eq!(problems.len(), 1, "nothing else is checked");
+    let span = problems[0].span.clone().unwrap();
+    assert_eq!(&text[span], format!("\"n{MAX_ANSWERS:05}\""));
+    let unlocated = check(&file.answers, &q, None);
+    assert_eq!(messages(&unlocated), messages(&problems));
+    assert_eq!(unlocated[0].span, None);
+}
+
+#[test]
+fn loading_drops_an_answer_its_condition_hides_with_a_located_warning() {
+    let q = every_kind();
+    let source = include_str!("../../../tests/fixtures/answers/good/hidden-answer.toml");
+    let loaded = parse_answers(source, "hidden.toml", Syntax::Toml, &q).unwrap();
+    assert!(!loaded.answers.answers.contains_key("people.trainer"));
+    assert_eq!(loaded.answers.answers.len(), 2);
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(loaded.warnings[0].starts_with("hidden.toml:8:1: ignoring the answer to `people.trainer`"));
+}
