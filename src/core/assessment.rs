@@ -5,7 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::core::answers::Answer;
-use crate::core::questionnaire::{Kind, Phase, Severity};
+use crate::core::answers::Group;
+use crate::core::questionnaire::{Kind, PhaseDef, Severity, default_phases};
 
 /// Bumped when the JSON changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -155,12 +156,54 @@ pub struct Unknown {
     pub reason: UnknownReason,
 }
 
+/// How urgent an action is, in words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PriorityLevel {
+    Low,
+    /// Also what records written before levels existed read as.
+    #[default]
+    Medium,
+    High,
+}
+
+impl PriorityLevel {
+    /// A priority of at least this is high.
+    pub const HIGH_FROM: f64 = 50.0;
+    /// A priority of at least this (and below high) is medium.
+    pub const MEDIUM_FROM: f64 = 20.0;
+
+    /// The level of a priority from 0 to 100.
+    pub fn of(priority: f64) -> PriorityLevel {
+        if priority >= Self::HIGH_FROM {
+            PriorityLevel::High
+        } else if priority >= Self::MEDIUM_FROM {
+            PriorityLevel::Medium
+        } else {
+            PriorityLevel::Low
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PriorityLevel::High => "high",
+            PriorityLevel::Medium => "medium",
+            PriorityLevel::Low => "low",
+        }
+    }
+}
+
 /// One step of the action plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ActionItem {
-    pub phase: Phase,
-    /// Area weight × question weight × severity; higher comes first.
+    /// The id of one of [`Assessment::phases`].
+    pub phase: String,
+    /// 0–100: how much the answer falls short, how severe its red flag is,
+    /// and how much its question and area weigh. Higher comes first.
     pub priority: f64,
+    /// The priority in words.
+    #[serde(default)]
+    pub priority_level: PriorityLevel,
     pub area: String,
     pub question: String,
     pub recommendation: String,
@@ -179,20 +222,40 @@ pub struct Assessment {
     pub organization: Option<String>,
     pub respondent: Option<String>,
     pub role: Option<String>,
+    /// The respondent's stakeholder group.
+    #[serde(default)]
+    pub group: Option<Group>,
     pub label: Option<String>,
     pub verdict: Verdict,
     /// Overall readiness, 0–100.
     #[schemars(range(min = 0, max = 100))]
     pub score: f64,
+    /// True when a red flag or a rule gives a worse verdict than the score
+    /// alone would: the number must not read as "go".
+    #[serde(default)]
+    pub capped: bool,
     pub reasons: Vec<Reason>,
     pub areas: Vec<AreaResult>,
     pub questions: Vec<QuestionResult>,
     pub red_flags: Vec<RedFlag>,
     pub unknowns: Vec<Unknown>,
+    /// When the actions fall due, most urgent first.
+    #[serde(default = "default_phases")]
+    pub phases: Vec<PhaseDef>,
     pub actions: Vec<ActionItem>,
 }
 
 impl Assessment {
+    /// The title of phase `id`, or the id itself for a phase not listed.
+    pub fn phase_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.phases.iter().find(|p| p.id == id).map_or(id, |p| p.title.as_str())
+    }
+
+    /// The text of question `id`, or the id itself.
+    pub fn question_text<'a>(&'a self, id: &'a str) -> &'a str {
+        self.questions.iter().find(|q| q.id == id).map_or(id, |q| q.text.as_str())
+    }
+
     /// The highest area risk.
     pub fn worst_risk(&self) -> Option<Risk> {
         self.areas.iter().filter_map(|a| a.risk).max()

@@ -2,7 +2,6 @@
 
 use super::sections::{context_rows, reason_lines};
 use crate::core::assessment::{Assessment, UnknownReason};
-use crate::core::questionnaire::Phase;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 
@@ -115,12 +114,12 @@ fn action_plan(a: &Assessment) -> String {
     if a.actions.is_empty() {
         out.push_str("\nNothing to do. Keep reviewing every quarter.\n");
     }
-    for phase in Phase::ALL {
-        let items: Vec<_> = a.actions.iter().filter(|x| x.phase == phase).collect();
+    for phase in &a.phases {
+        let items: Vec<_> = a.actions.iter().filter(|x| x.phase == phase.id).collect();
         if items.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n### {}\n\n", phase.title()));
+        out.push_str(&format!("\n### {}\n\n", phase.title));
         for (i, item) in items.iter().enumerate() {
             out.push_str(&format!(
                 "{}. {} *(priority {}; because: {})*\n",

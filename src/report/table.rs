@@ -7,7 +7,6 @@ use comfy_table::Cell;
 use super::sections::{context_rows, reason_lines};
 use super::style::TableStyle;
 use crate::core::assessment::{Assessment, UnknownReason};
-use crate::core::questionnaire::Phase;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 use crate::core::wrap::wrap;
@@ -138,8 +137,8 @@ fn action_plan(a: &Assessment, style: TableStyle) -> String {
         return "\nAction plan: nothing to do. Keep reviewing every quarter.\n".to_string();
     }
     let mut out = format!("\nAction plan ({} actions, most urgent first)\n", a.actions.len());
-    for phase in Phase::ALL {
-        let items: Vec<_> = a.actions.iter().filter(|x| x.phase == phase).collect();
+    for phase in &a.phases {
+        let items: Vec<_> = a.actions.iter().filter(|x| x.phase == phase.id).collect();
         if items.is_empty() {
             continue;
         }
@@ -153,7 +152,7 @@ fn action_plan(a: &Assessment, style: TableStyle) -> String {
                 Cell::new(one_line(&item.because)),
             ]);
         }
-        out.push_str(&format!("\n{}\n{t}\n", phase.title()));
+        out.push_str(&format!("\n{}\n{t}\n", phase.title));
     }
     out
 }

@@ -21,8 +21,7 @@ pub use json::offset_of;
 pub use load::{LoadedAnswers, Syntax, named_questionnaire, parse_answers};
 pub use positions::{Located, Positions, Shape, Untyped};
 
-/// The answer value meaning "don't know".
-pub const DONT_KNOW: &str = "dont-know";
+pub use crate::core::questionnaire::DONT_KNOW;
 
 /// One answer, in the shape it has in an answers file. What a string means
 /// depends on the question: a choice id (single, yes/no) or free text.
@@ -147,14 +146,60 @@ pub struct Answers {
     pub respondent: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The respondent's stakeholder group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
     /// A name for this round, such as `2026-Q4`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// When the interview was held (UTC); a date means its start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessed_at: Option<jiff::Timestamp>,
     /// By question id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
+}
+
+/// The stakeholder groups whose views a round compares. IT, management,
+/// the users and the owners are the four the ownership article names as
+/// often unaligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    Management,
+    It,
+    Users,
+    Owners,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::Management, Group::It, Group::Users, Group::Owners];
+
+    /// As written in files and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Management => "management",
+            Group::It => "it",
+            Group::Users => "users",
+            Group::Owners => "owners",
+        }
+    }
+
+    /// As reports head it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Management => "Management",
+            Group::It => "IT",
+            Group::Users => "Users",
+            Group::Owners => "Owners",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.name() == name)
+    }
 }
 
 /// The keys of an answers file: the header's, then the two tables.

@@ -5,7 +5,7 @@ use toml::Spanned;
 
 use super::checks::check_text;
 use super::model::{Band, Kind, Question};
-use super::outcome::read_outcome;
+use super::outcome::{OutcomeRules, read_outcome};
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::limits::{MAX_LABEL_CHARS, MAX_OPTIONS};
 use crate::core::toml_fields::{Context, Fields};
@@ -21,7 +21,7 @@ struct Bounds {
 
 /// Reads the bounds and `[[area.question.band]]` entries of scale and
 /// number questions into `question`.
-pub(super) fn read_bands(q: &Fields<'_, '_>, question: &mut Question, errs: &mut Diagnostics) {
+pub(super) fn read_bands(q: &Fields<'_, '_>, question: &mut Question, rules: OutcomeRules<'_>, errs: &mut Diagnostics) {
     let kind = question.kind;
     if !kind.has_bands() {
         refuse_bands(q, kind, errs);
@@ -40,7 +40,7 @@ pub(super) fn read_bands(q: &Fields<'_, '_>, question: &mut Question, errs: &mut
     let mut bands: Vec<Band> = Vec::new();
     for (table, span) in tables {
         let f = Fields::new(table, span, Context::Within("a band", q.context()), BAND_KEYS, errs);
-        if let Some(band) = read_band(&f, q, bounds, &bands, errs) {
+        if let Some(band) = read_band(&f, q, BandLimits { bounds, earlier: &bands, rules }, errs) {
             bands.push(band);
         }
     }
@@ -115,19 +115,27 @@ fn finite(q: &Fields<'_, '_>, key: &str, errs: &mut Diagnostics) -> Option<f64> 
     }
 }
 
+/// What a new band must respect: the question's bounds, the bands before
+/// it, and what its outcome may say.
+struct BandLimits<'b, 'p> {
+    bounds: Bounds,
+    earlier: &'b [Band],
+    rules: OutcomeRules<'p>,
+}
+
 /// One band of question `q`: a finite range within the bounds that
-/// overlaps none of the bands `earlier`.
+/// overlaps none of the bands before it.
 fn read_band(
     f: &Fields<'_, '_>,
     q: &Fields<'_, '_>,
-    bounds: Bounds,
-    earlier: &[Band],
+    limits: BandLimits<'_, '_>,
     errs: &mut Diagnostics,
 ) -> Option<Band> {
+    let BandLimits { bounds, earlier, rules } = limits;
     let from = f.required_number("from", errs);
     let to = f.required_number("to", errs);
     let label = f.string("label", errs).filter(|l| check_text(l, "label", MAX_LABEL_CHARS, false, errs));
-    let outcome = read_outcome(f, errs);
+    let outcome = read_outcome(f, rules, errs);
     let (from, to, outcome) = (from?, to?, outcome?);
     let (lo, hi) = (*from.get_ref(), *to.get_ref());
     if !lo.is_finite() || !hi.is_finite() || lo > hi {

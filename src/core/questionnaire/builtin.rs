@@ -13,6 +13,7 @@ pub struct Builtin {
 pub const BUILTINS: &[Builtin] = &[
     Builtin { name: "crm-readiness", source: include_str!("../../../questionnaires/crm-readiness.toml") },
     Builtin { name: "crm-quick", source: include_str!("../../../questionnaires/crm-quick.toml") },
+    Builtin { name: "crm-review", source: include_str!("../../../questionnaires/crm-review.toml") },
 ];
 
 /// The questionnaire used when none is named.

@@ -4,9 +4,8 @@
 use toml::Spanned;
 
 use super::checks::{check_id, check_text, read_filled_text};
-use super::model::{Choice, Kind};
-use super::outcome::read_outcome;
-use crate::core::answers::DONT_KNOW;
+use super::model::{Choice, DONT_KNOW, Kind};
+use super::outcome::{OutcomeRules, add_phase, read_outcome};
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::limits::{MAX_LABEL_CHARS, MAX_OPTIONS};
 use crate::core::toml_fields::{Context, Fields};
@@ -15,7 +14,12 @@ const CHOICE_KEYS: &[&str] =
     &["id", "label", "score", "red_flag", "recommendation", "phase", "exclusive", "if_missing"];
 
 /// Reads `[[area.question.choice]]` entries and checks they fit the kind.
-pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostics) -> Vec<Choice> {
+pub(super) fn read_choices(
+    q: &Fields<'_, '_>,
+    kind: Kind,
+    rules: OutcomeRules<'_>,
+    errs: &mut Diagnostics,
+) -> Vec<Choice> {
     // Problems with the entries themselves make "too few choices" noise.
     let before = errs.len();
     let tables = q.tables("choice", errs);
@@ -37,7 +41,7 @@ pub(super) fn read_choices(q: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostic
         let f = Fields::new(table, span, Context::Within("a choice", q.context()), CHOICE_KEYS, errs);
         let Some(id) = read_choice_id(&f, q, &mut seen, errs) else { continue };
         let f = f.with_context(Context::NamedWithin("choice", id.get_ref(), q.context()));
-        choices.extend(read_choice(&f, id.get_ref(), kind, errs));
+        choices.extend(read_choice(&f, id.get_ref(), kind, rules, errs));
     }
     check_choice_count(q, kind, &choices, before, errs);
     choices
@@ -85,18 +89,25 @@ fn read_choice_id(
 
 /// The rest of a choice once its id is known; `None` when its label or
 /// outcome is unusable.
-fn read_choice(f: &Fields<'_, '_>, id: &str, kind: Kind, errs: &mut Diagnostics) -> Option<Choice> {
+fn read_choice(
+    f: &Fields<'_, '_>,
+    id: &str,
+    kind: Kind,
+    rules: OutcomeRules<'_>,
+    errs: &mut Diagnostics,
+) -> Option<Choice> {
     let label = read_choice_label(f, id, kind, errs);
-    let outcome = read_outcome(f, errs);
+    let outcome = read_outcome(f, rules, errs);
     let exclusive = f.boolean("exclusive", errs);
-    let if_missing = read_filled_text(f, "if_missing", errs);
+    // An unscored question's choices raise nothing (reported with the outcome).
+    let if_missing = if rules.scored { read_filled_text(f, "if_missing", errs) } else { None };
     if kind != Kind::Multi {
         refuse_multi_keys(f, errs);
     }
     if if_missing.is_some() && outcome.as_ref().is_some_and(|o| o.phase.is_none()) {
         errs.push(
             Diagnostic::at(f.span.clone(), format!("{} has `if_missing` but no `phase`", f.context()))
-                .with_help("add `phase = \"before-signing\"`, \"setup\" or \"production\""),
+                .with_help(add_phase(rules.phases)),
         );
     }
     Some(Choice {

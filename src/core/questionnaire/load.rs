@@ -4,8 +4,9 @@ use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 use super::checks::{UniqueIds, named, read_id, read_label, read_text, read_weight};
-use super::model::{Area, Header, Question, Questionnaire, Thresholds, index_questions};
-use super::question::read_question;
+use super::model::{Area, Header, PhaseDef, Question, Questionnaire, Thresholds, index_questions};
+use super::phases::read_phases;
+use super::question::{QuestionPlace, read_question};
 use super::references::check_references;
 use super::when::QuestionConditions;
 use crate::core::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span};
@@ -37,15 +38,24 @@ pub fn parse(source: &str, origin: &str) -> Result<Questionnaire, InvalidInput> 
     }
 }
 
-const TOP_KEYS: &[&str] = &["questionnaire", "scoring", "area"];
+const TOP_KEYS: &[&str] = &["questionnaire", "scoring", "phase", "area"];
 const HEADER_KEYS: &[&str] = &["id", "version", "title", "description", "minutes"];
-const SCORING_KEYS: &[&str] = &["ready_at", "high_risk_below", "medium_risk_below", "max_unknown_share"];
+const SCORING_KEYS: &[&str] = &[
+    "ready_at",
+    "high_risk_below",
+    "medium_risk_below",
+    "max_unknown_share",
+    "max_major_flags_per_area",
+    "escalate_high_risk_areas",
+];
 const AREA_KEYS: &[&str] = &["id", "title", "weight", "why", "question"];
 
 struct Loader<'s, 'e> {
     source: &'s str,
     errs: &'e mut Diagnostics,
     question_ids: UniqueIds<'s>,
+    /// The phases the file declares, read before the areas that name them.
+    phases: Vec<PhaseDef>,
 }
 
 /// Areas with their questions, in file order.
@@ -67,7 +77,7 @@ struct Top<'t, 'i> {
 
 impl<'s, 'e> Loader<'s, 'e> {
     fn new(source: &'s str, errs: &'e mut Diagnostics) -> Self {
-        Loader { source, errs, question_ids: UniqueIds::new(source, "question") }
+        Loader { source, errs, question_ids: UniqueIds::new(source, "question"), phases: Vec::new() }
     }
 
     fn document(&mut self, doc: &Table<'_>, span: Span) -> Option<Questionnaire> {
@@ -76,7 +86,8 @@ impl<'s, 'e> Loader<'s, 'e> {
         let index = index_questions(&questions);
         check_references(&mut questions, &index, conditions, self.errs);
         let header = top.header?;
-        Some(Questionnaire::assemble(header, top.scoring, areas, questions, index, content_hash(self.source)))
+        let phases = std::mem::take(&mut self.phases);
+        Some(Questionnaire::assemble(header, top.scoring, phases, areas, questions, index, content_hash(self.source)))
     }
 
     /// Reads the root table: the header, the thresholds and the list of
@@ -99,6 +110,8 @@ impl<'s, 'e> Loader<'s, 'e> {
             Some((t, span)) => self.scoring(t, span),
             None => Thresholds::default(),
         };
+        let phase_tables = top.tables("phase", self.errs);
+        self.phases = read_phases(self.source, phase_tables, self.errs);
         let area_tables = top.tables("area", self.errs);
         if area_tables.is_empty() && top.get("area").is_none() {
             // Nothing in the file to point at: it is the whole file's problem.
@@ -143,6 +156,10 @@ impl<'s, 'e> Loader<'s, 'e> {
             high_risk_below: get("high_risk_below", 100.0, d.high_risk_below),
             medium_risk_below: get("medium_risk_below", 100.0, d.medium_risk_below),
             max_unknown_share: get("max_unknown_share", 1.0, d.max_unknown_share),
+            max_major_flags_per_area: read_flag_count(&f, d.max_major_flags_per_area, self.errs),
+            escalate_high_risk_areas: f
+                .boolean("escalate_high_risk_areas", self.errs)
+                .map_or(d.escalate_high_risk_areas, Spanned::into_inner),
         };
         check_threshold_order(&t, span, self.errs);
         t
@@ -205,7 +222,8 @@ impl<'s, 'e> Loader<'s, 'e> {
                 self.errs.push(Diagnostic::at(span, format!("too many questions (at most {MAX_QUESTIONS})")));
                 return None;
             }
-            if let Some(q) = read_question(table, span, area, &mut self.question_ids, self.errs) {
+            let place = QuestionPlace { area, phases: &self.phases };
+            if let Some(q) = read_question(table, span, place, &mut self.question_ids, self.errs) {
                 read.conditions.push(QuestionConditions { owner: read.questions.len(), conditions: q.conditions });
                 read.questions.push(q.question);
             }
@@ -222,6 +240,21 @@ fn read_minutes(f: &Fields<'_, '_>, errs: &mut Diagnostics) -> Option<u32> {
         _ => {
             errs.push(Diagnostic::at(m.span(), "`minutes` must be between 1 and 600"));
             None
+        }
+    }
+}
+
+/// `max_major_flags_per_area`: a whole number from 0 to 100.
+fn read_flag_count(f: &Fields<'_, '_>, default: u32, errs: &mut Diagnostics) -> u32 {
+    let Some(n) = f.integer("max_major_flags_per_area", errs) else { return default };
+    match u32::try_from(*n.get_ref()) {
+        Ok(v) if v <= 100 => v,
+        _ => {
+            errs.push(
+                Diagnostic::at(n.span(), "`max_major_flags_per_area` must be a whole number from 0 to 100")
+                    .with_help("0 makes a single major red flag in an area mean not ready; the default is 2"),
+            );
+            default
         }
     }
 }

@@ -14,8 +14,10 @@ mod choices;
 mod load;
 mod model;
 mod outcome;
+mod phases;
 mod question;
 mod references;
+mod unknown;
 mod when;
 
 pub use load::{content_hash, parse};

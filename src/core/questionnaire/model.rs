@@ -7,6 +7,9 @@ use std::ops::Range;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The answer value meaning "don't know": reserved, no choice may use it.
+pub const DONT_KNOW: &str = "dont-know";
+
 /// A whole questionnaire: metadata, thresholds, areas and their questions.
 ///
 /// Questions are stored flat, in file order; each area owns a contiguous
@@ -22,6 +25,9 @@ pub struct Questionnaire {
     /// `sha256:<hex>` of the source text: identifies exactly what was asked.
     pub content_hash: String,
     pub scoring: Thresholds,
+    /// When actions are due, most urgent first: `[[phase]]` tables, or
+    /// [`default_phases`] when the file declares none.
+    pub phases: Vec<PhaseDef>,
     pub areas: Vec<Area>,
     pub questions: Vec<Question>,
     index: QuestionIndex,
@@ -33,6 +39,7 @@ impl Questionnaire {
     pub(crate) fn assemble(
         header: Header,
         scoring: Thresholds,
+        phases: Vec<PhaseDef>,
         areas: Vec<Area>,
         questions: Vec<Question>,
         index: QuestionIndex,
@@ -46,6 +53,7 @@ impl Questionnaire {
             minutes: header.minutes,
             content_hash,
             scoring,
+            phases,
             areas,
             questions,
             index,
@@ -65,6 +73,11 @@ impl Questionnaire {
     /// The questions of area `area`.
     pub fn area_questions(&self, area: usize) -> &[Question] {
         &self.questions[self.areas[area].questions.clone()]
+    }
+
+    /// The place of phase `id` in [`Self::phases`] (most urgent first).
+    pub fn phase_rank(&self, id: &str) -> usize {
+        self.phases.iter().position(|p| p.id == id).unwrap_or(self.phases.len())
     }
 
     /// How many questions are scored (not text, not unscored numbers).
@@ -98,12 +111,43 @@ pub struct Thresholds {
     pub high_risk_below: f64,
     pub medium_risk_below: f64,
     pub max_unknown_share: f64,
+    /// More major red flags than this in one area rule out anything better
+    /// than not-ready: risks that cluster are settled before signing or
+    /// not at all.
+    pub max_major_flags_per_area: u32,
+    /// An area at high risk that holds a major red flag due in the first
+    /// phase rules out anything better than not-ready.
+    pub escalate_high_risk_areas: bool,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { ready_at: 75.0, high_risk_below: 50.0, medium_risk_below: 75.0, max_unknown_share: 0.15 }
+        Thresholds {
+            ready_at: 75.0,
+            high_risk_below: 50.0,
+            medium_risk_below: 75.0,
+            max_unknown_share: 0.15,
+            max_major_flags_per_area: 2,
+            escalate_high_risk_areas: true,
+        }
     }
+}
+
+/// A phase of the project in which actions fall due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PhaseDef {
+    /// As choices name it: `before-signing`.
+    pub id: String,
+    /// As reports head it: "Before signing".
+    pub title: String,
+}
+
+/// The phases of a project before signing: used when a questionnaire
+/// declares none, and for records written before phases could be declared.
+pub fn default_phases() -> Vec<PhaseDef> {
+    [("before-signing", "Before signing"), ("setup", "During set-up"), ("production", "In production")]
+        .map(|(id, title)| PhaseDef { id: id.to_string(), title: title.to_string() })
+        .to_vec()
 }
 
 /// A group of questions about one part of readiness.
@@ -172,6 +216,11 @@ pub struct Question {
     pub weight: f64,
     /// Whether "don't know" is accepted.
     pub dont_know: bool,
+    /// False for a choice question that only gathers context
+    /// (`scored = false`): its answers never move a score.
+    pub scored: bool,
+    /// What "don't know", or a shown question left unanswered, raises.
+    pub unknown: UnknownOutcome,
     /// All must hold for the question to be shown.
     pub when: Vec<Condition>,
     pub choices: Vec<Choice>,
@@ -190,7 +239,7 @@ impl Question {
         match self.kind {
             Kind::Text => false,
             Kind::Number => !self.bands.is_empty(),
-            _ => true,
+            _ => self.scored,
         }
     }
 
@@ -202,6 +251,18 @@ impl Question {
     pub fn band_for(&self, value: f64) -> Option<&Band> {
         self.bands.iter().find(|b| b.from <= value && value <= b.to)
     }
+}
+
+/// What an unknown answer raises: an unknown gate is a gate. Resolved by
+/// the loader: unless the author says otherwise (`unknown = { ... }`), the
+/// most severe red flag among the question's answers, with the action of
+/// the answer that carries it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UnknownOutcome {
+    pub red_flag: Option<Severity>,
+    pub recommendation: Option<String>,
+    /// The id of one of [`Questionnaire::phases`].
+    pub phase: Option<String>,
 }
 
 /// How serious a red flag is. `Critical` means not ready, whatever the score.
@@ -229,40 +290,6 @@ impl Severity {
     }
 }
 
-/// When in the project an action is due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Phase {
-    BeforeSigning,
-    Setup,
-    Production,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::BeforeSigning, Phase::Setup, Phase::Production];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Phase::BeforeSigning => "before-signing",
-            Phase::Setup => "setup",
-            Phase::Production => "production",
-        }
-    }
-
-    /// How the phase is headed in reports.
-    pub fn title(self) -> &'static str {
-        match self {
-            Phase::BeforeSigning => "Before signing",
-            Phase::Setup => "During set-up",
-            Phase::Production => "In production",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Phase> {
-        Phase::ALL.into_iter().find(|p| p.name() == name)
-    }
-}
-
 /// What an answer means for readiness: its score, flag and next step.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
@@ -270,7 +297,8 @@ pub struct Outcome {
     pub score: f64,
     pub red_flag: Option<Severity>,
     pub recommendation: Option<String>,
-    pub phase: Option<Phase>,
+    /// The id of one of [`Questionnaire::phases`].
+    pub phase: Option<String>,
 }
 
 /// One choice of a single, multi or yes/no question.

@@ -6,7 +6,9 @@ use toml::Spanned;
 use super::bands::read_bands;
 use super::checks::{UniqueIds, named, read_id, read_label, read_text, read_weight};
 use super::choices::read_choices;
-use super::model::{Kind, Question};
+use super::model::{Kind, PhaseDef, Question, UnknownOutcome};
+use super::outcome::OutcomeRules;
+use super::unknown::read_unknown;
 use super::when::{RawCondition, read_when};
 use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::core::suggest::closest;
@@ -19,6 +21,8 @@ const QUESTION_KEYS: &[&str] = &[
     "help",
     "weight",
     "dont_know",
+    "scored",
+    "unknown",
     "when",
     "choice",
     "band",
@@ -41,10 +45,11 @@ pub(super) struct QuestionRead {
 pub(super) fn read_question(
     table: &Table<'_>,
     span: Span,
-    area: usize,
+    place: QuestionPlace<'_>,
     ids: &mut UniqueIds<'_>,
     errs: &mut Diagnostics,
 ) -> Option<QuestionRead> {
+    let QuestionPlace { area, phases } = place;
     let context = named(table, "question").unwrap_or(Context::Fixed("a question"));
     let f = Fields::new(table, span, context, QUESTION_KEYS, errs);
     let id = read_id(&f, "question", errs);
@@ -60,6 +65,7 @@ pub(super) fn read_question(
     // A misspelt kind is still reported, but the question is checked as
     // the kind it most likely meant, so its other problems show now too.
     let checked = kind.written.or(kind.meant)?;
+    let scored = read_scored(&f, checked, errs);
     let mut q = Question {
         id: id.as_ref().map(|i| i.get_ref().clone()).unwrap_or_default(),
         area,
@@ -68,6 +74,8 @@ pub(super) fn read_question(
         help: help.unwrap_or_default(),
         weight: weight.unwrap_or(1.0),
         dont_know: dont_know.unwrap_or(checked != Kind::Text),
+        scored,
+        unknown: UnknownOutcome::default(),
         when: Vec::new(),
         choices: Vec::new(),
         bands: Vec::new(),
@@ -77,11 +85,36 @@ pub(super) fn read_question(
         max_label: read_label(&f, "max_label", false, errs),
         unit: read_label(&f, "unit", false, errs),
     };
-    q.choices = read_choices(&f, checked, errs);
-    read_bands(&f, &mut q, errs);
+    let rules = OutcomeRules { phases, scored };
+    q.choices = read_choices(&f, checked, rules, errs);
+    read_bands(&f, &mut q, rules, errs);
+    q.unknown = read_unknown(&f, &q, phases, errs);
     // Checked as far as it goes; a question missing its kind, id or text
     // is not kept.
     (kind.written.is_some() && id.is_some() && text.is_some()).then_some(QuestionRead { question: q, conditions })
+}
+
+/// Where a question sits: its area, and the phases its actions may name.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct QuestionPlace<'p> {
+    pub area: usize,
+    pub phases: &'p [PhaseDef],
+}
+
+/// `scored = false` marks a choice question that only gathers context.
+fn read_scored(f: &Fields<'_, '_>, kind: Kind, errs: &mut Diagnostics) -> bool {
+    let Some(scored) = f.boolean("scored", errs) else { return true };
+    if !kind.has_choices() {
+        errs.push(
+            Diagnostic::at(
+                scored.span(),
+                format!("`scored` applies to choice questions, not to a `{}` question", kind.name()),
+            )
+            .with_help("text questions are never scored; a number question without bands is context only"),
+        );
+        return true;
+    }
+    scored.into_inner()
 }
 
 /// A question's kind as written, and when that is misspelt, the kind it

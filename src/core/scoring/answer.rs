@@ -1,8 +1,9 @@
-//! What one real answer is worth: its score, and the actions (with their
-//! red flags) it raises.
+//! What one answer is worth: its score, and the actions (with their red
+//! flags) it raises. An unknown answer raises what its question's
+//! `unknown` says.
 
 use crate::core::answers::Answer;
-use crate::core::questionnaire::{Kind, Outcome, Phase, Question, Severity};
+use crate::core::questionnaire::{Kind, Outcome, Question, Severity};
 
 /// Why an action is due.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,10 +20,11 @@ pub(super) enum Because<'q> {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Raised<'q> {
     pub recommendation: &'q str,
-    pub phase: Phase,
+    /// The id of the phase it is due in.
+    pub phase: &'q str,
     pub flag: Option<Severity>,
-    /// How severe, for the action's priority.
-    pub factor: f64,
+    /// How far the answer falls short of ready, 0 to 1.
+    pub shortfall: f64,
     pub because: Because<'q>,
 }
 
@@ -37,60 +39,79 @@ pub(super) struct Contribution<'q> {
 /// The score of a real (not "don't know") answer and the actions it
 /// raises; `None` when the answer does not fit the question, or falls
 /// outside every band of a number question (which then counts as context).
-pub(super) fn contribute<'q>(question: &'q Question, answer: &Answer) -> Option<Contribution<'q>> {
+/// `first_phase` is where an action without a phase falls due.
+pub(super) fn contribute<'q>(
+    question: &'q Question,
+    answer: &Answer,
+    first_phase: &'q str,
+) -> Option<Contribution<'q>> {
     match (question.kind, answer) {
         (Kind::Single | Kind::YesNo, Answer::Text(id)) => {
             let choice = question.choice(id)?;
             let o = &choice.outcome;
-            let raised = raise(o.recommendation.as_deref(), o, o.red_flag, o.score, Because::Label(&choice.label));
-            Some(Contribution { score: o.score, raised: raised.into_iter().collect() })
+            Some(single(o, Because::Label(&choice.label), first_phase))
         }
         (Kind::Scale | Kind::Number, Answer::Number(n)) => {
-            let o = &question.band_for(*n)?.outcome;
-            let raised = raise(o.recommendation.as_deref(), o, o.red_flag, o.score, Because::Answer);
-            Some(Contribution { score: o.score, raised: raised.into_iter().collect() })
+            Some(single(&question.band_for(*n)?.outcome, Because::Answer, first_phase))
         }
-        (Kind::Multi, Answer::List(ids)) => Some(contribute_multi(question, ids)),
+        (Kind::Multi, Answer::List(ids)) => Some(contribute_multi(question, ids, first_phase)),
         _ => None,
     }
 }
 
+/// The contribution of one outcome: its score and its own action.
+fn single<'q>(o: &'q Outcome, because: Because<'q>, first_phase: &'q str) -> Contribution<'q> {
+    let raised = raise(o.recommendation.as_deref(), o, o.red_flag, o.score, because, first_phase);
+    Contribution { score: o.score, raised: raised.into_iter().collect() }
+}
+
 /// A multiple-choice answer: the chosen choices' scores add up (capped at
 /// 100); each chosen one may raise its action, each one missing its
-/// `if_missing` action.
-fn contribute_multi<'q>(question: &'q Question, ids: &[String]) -> Contribution<'q> {
+/// `if_missing` action. An exclusive choice ("none of these") stands for
+/// the whole answer: it raises its own action only, not one per missing
+/// item.
+fn contribute_multi<'q>(question: &'q Question, ids: &[String], first_phase: &'q str) -> Contribution<'q> {
     let chosen = |id: &str| ids.iter().any(|x| x == id);
     let score =
         question.choices.iter().filter(|c| chosen(&c.id)).map(|c| c.outcome.score).sum::<f64>().clamp(0.0, 100.0);
+    if let Some(exclusive) = question.choices.iter().find(|c| c.exclusive && chosen(&c.id)) {
+        let o = &exclusive.outcome;
+        let raised =
+            raise(o.recommendation.as_deref(), o, o.red_flag, score, Because::Label(&exclusive.label), first_phase);
+        return Contribution { score, raised: raised.into_iter().collect() };
+    }
     let raised = question.choices.iter().filter_map(|choice| {
         let o = &choice.outcome;
         if chosen(&choice.id) {
-            raise(o.recommendation.as_deref(), o, o.red_flag, score, Because::Label(&choice.label))
+            raise(o.recommendation.as_deref(), o, o.red_flag, score, Because::Label(&choice.label), first_phase)
         } else {
-            raise(choice.if_missing.as_deref(), o, None, score, Because::Missing(&choice.label))
+            raise(choice.if_missing.as_deref(), o, None, score, Because::Missing(&choice.label), first_phase)
         }
     });
     Contribution { score, raised: raised.collect() }
 }
 
-/// The action for `recommendation`, if there is one.
+/// The action for `recommendation`, if there is one. `score` is the
+/// question's score, which says how far the answer falls short.
 fn raise<'q>(
     recommendation: Option<&'q str>,
-    o: &Outcome,
+    o: &'q Outcome,
     flag: Option<Severity>,
     score: f64,
     because: Because<'q>,
+    first_phase: &'q str,
 ) -> Option<Raised<'q>> {
-    let phase = o.phase.unwrap_or(Phase::BeforeSigning);
-    recommendation.map(|recommendation| Raised { recommendation, phase, flag, factor: factor(flag, score), because })
+    let phase = o.phase.as_deref().unwrap_or(first_phase);
+    let shortfall = ((100.0 - score) / 100.0).clamp(0.0, 1.0);
+    recommendation.map(|recommendation| Raised { recommendation, phase, flag, shortfall, because })
 }
 
-/// Severity factor of an action, for its priority.
-fn factor(flag: Option<Severity>, score: f64) -> f64 {
-    match flag {
-        Some(Severity::Critical) => 4.0,
-        Some(Severity::Major) => 3.0,
-        None if score < 50.0 => 2.0,
-        None => 1.0,
-    }
+/// What an unknown answer ("don't know", or a shown question left
+/// unanswered) raises: the question's `unknown` flag and action, falling
+/// fully short.
+pub(super) fn unknown_raised<'q>(question: &'q Question, first_phase: &'q str) -> Option<Raised<'q>> {
+    let u = &question.unknown;
+    let recommendation = u.recommendation.as_deref()?;
+    let phase = u.phase.as_deref().unwrap_or(first_phase);
+    Some(Raised { recommendation, phase, flag: u.red_flag, shortfall: 1.0, because: Because::Answer })
 }

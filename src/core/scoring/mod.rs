@@ -14,7 +14,8 @@ use crate::core::assessment::{
 use crate::core::conditions;
 use crate::core::questionnaire::{Area, Question, Questionnaire};
 
-use answer::contribute;
+use answer::{Raised, contribute, unknown_raised};
+use plan::Weights;
 use tally::AreaTally;
 
 /// Everything the questions add up to, gathered in questionnaire order.
@@ -26,23 +27,40 @@ struct Findings {
     actions: Vec<ActionItem>,
 }
 
+/// What every question is scored against: the questionnaire's phases and
+/// weights.
+struct Context<'q> {
+    first_phase: &'q str,
+    weights: Weights,
+}
+
 /// Scores `answers` against `q`. `assessed_at` is passed in so the core
 /// never reads a clock.
 pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp) -> Assessment {
     let shown = conditions::shown(q, &answers.answers);
+    let cx =
+        Context { first_phase: q.phases.first().map_or("before-signing", |p| p.id.as_str()), weights: Weights::of(q) };
     let mut findings = Findings::default();
     let mut tallies = vec![AreaTally::default(); q.areas.len()];
     for (question, &is_shown) in q.questions.iter().zip(&shown) {
         let area = &q.areas[question.area];
-        let result = score_question(area, question, is_shown, answers, &mut tallies[question.area], &mut findings);
+        let tally = &mut tallies[question.area];
+        let result = score_question(&cx, area, question, is_shown, answers, tally, &mut findings);
         findings.results.push(result);
     }
 
     let areas = q.areas.iter().zip(&tallies).map(|(area, tally)| tally.result(area, &q.scoring)).collect::<Vec<_>>();
     let overall = tally::overall(&q.areas, &tallies);
-    let shown_scored = tallies.iter().map(|t| t.shown).sum();
     let Findings { results, mut red_flags, unknowns, actions } = findings;
-    let (verdict, reasons) = verdict::decide(q, overall, &areas, &results, &red_flags, &unknowns, shown_scored);
+    let found = verdict::Found {
+        overall,
+        areas: &areas,
+        tallies: &tallies,
+        results: &results,
+        red_flags: &red_flags,
+        unknowns: &unknowns,
+    };
+    let decision = verdict::decide(q, &found);
 
     // Critical flags first; otherwise questionnaire order (the sort is stable).
     red_flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
@@ -60,21 +78,25 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
         organization: answers.organization.clone(),
         respondent: answers.respondent.clone(),
         role: answers.role.clone(),
+        group: answers.group,
         label: answers.label.clone(),
-        verdict,
+        verdict: decision.verdict,
         score: round1(overall),
-        reasons,
+        capped: decision.capped,
+        reasons: decision.reasons,
         areas,
         questions: results,
         red_flags,
         unknowns,
-        actions: plan::in_plan_order(actions),
+        phases: q.phases.clone(),
+        actions: plan::in_plan_order(q, actions),
     }
 }
 
 /// One question's result. A shown, scored question also counts in its
 /// area's `tally` and adds its unknown, red flags and actions to `findings`.
 fn score_question(
+    cx: &Context<'_>,
     area: &Area,
     question: &Question,
     shown: bool,
@@ -109,7 +131,7 @@ fn score_question(
     if !question.is_scored() {
         return result;
     }
-    match answer {
+    let raised = match answer {
         None | Some(Answer::DontKnow) => {
             tally.count_unknown(question.weight);
             result.score = Some(0.0);
@@ -120,23 +142,42 @@ fn score_question(
                 text: question.text.clone(),
                 reason,
             });
+            unknown_raised(question, cx.first_phase).into_iter().collect()
         }
         // A number outside every band counts as context, not as a score.
         Some(given) => {
-            let Some(contribution) = contribute(question, given) else { return result };
+            let Some(contribution) = contribute(question, given, cx.first_phase) else { return result };
             result.score = Some(round1(contribution.score));
-            result.red_flag = contribution.raised.iter().filter_map(|r| r.flag).max();
-            tally.count_answer(question.weight, contribution.score, result.red_flag);
-            let answer_text = result.answer_text.clone().unwrap_or_default();
-            for raised in &contribution.raised {
-                if let Some(flag) = plan::red_flag(area, question, raised, &answer_text) {
-                    findings.red_flags.push(flag);
-                }
-                findings.actions.push(plan::action(area, question, raised, &answer_text));
-            }
+            tally.count_answer(question.weight, contribution.score);
+            contribution.raised
         }
-    }
+    };
+    result.red_flag = raised.iter().filter_map(|r| r.flag).max();
+    let answer_text = match answer {
+        Some(_) => result.answer_text.clone().unwrap_or_default(),
+        None => "Unanswered".to_string(),
+    };
+    record(cx, area, question, &raised, &answer_text, tally, findings);
     result
+}
+
+/// Adds what a question raised to its area's tally and to the findings.
+fn record(
+    cx: &Context<'_>,
+    area: &Area,
+    question: &Question,
+    raised: &[Raised<'_>],
+    answer_text: &str,
+    tally: &mut AreaTally,
+    findings: &mut Findings,
+) {
+    for r in raised {
+        if let Some(flag) = plan::red_flag(area, question, r, answer_text) {
+            tally.count_flag(flag.severity, r.phase == cx.first_phase);
+            findings.red_flags.push(flag);
+        }
+        findings.actions.push(plan::action(area, question, r, answer_text, &cx.weights));
+    }
 }
 
 /// Rounds to one decimal, the precision every report shows. Adding 0.0

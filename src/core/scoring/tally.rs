@@ -20,6 +20,10 @@ pub(super) struct AreaTally {
     pub unknown: usize,
     /// The most severe red flag raised in the area.
     pub worst_flag: Option<Severity>,
+    /// Major red flags raised in the area.
+    pub major_flags: usize,
+    /// Whether one of them is due in the first phase.
+    pub urgent_major_flag: bool,
 }
 
 impl AreaTally {
@@ -32,12 +36,21 @@ impl AreaTally {
     }
 
     /// Counts a real answer that scores `score`.
-    pub fn count_answer(&mut self, weight: f64, score: f64, flag: Option<Severity>) {
+    pub fn count_answer(&mut self, weight: f64, score: f64) {
         self.shown += 1;
         self.answered += 1;
         self.weighted_sum += weight * score;
         self.weight += weight;
-        self.worst_flag = self.worst_flag.max(flag);
+    }
+
+    /// Counts a red flag raised in the area; `urgent` when its action is
+    /// due in the first phase.
+    pub fn count_flag(&mut self, severity: Severity, urgent: bool) {
+        self.worst_flag = self.worst_flag.max(Some(severity));
+        if severity == Severity::Major {
+            self.major_flags += 1;
+            self.urgent_major_flag |= urgent;
+        }
     }
 
     /// The area's score, 0–100; `None` when no scored question is shown.

@@ -1,71 +1,92 @@
 //! The verdict and the reasons for it.
+//!
+//! Not ready: a critical red flag (an unknown gate included); an overall
+//! score below `high_risk_below`; more major red flags in one area than
+//! `max_major_flags_per_area`; or (with `escalate_high_risk_areas`) an
+//! area at high risk that holds a major red flag due in the first phase.
+//! Ready with conditions: any major red flag, high-risk area, too many
+//! unknowns, or a score below `ready_at`. Ready otherwise.
 
 use super::fmt1;
+use super::tally::AreaTally;
 use crate::core::assessment::{AreaResult, QuestionResult, Reason, RedFlag, Risk, Unknown, Verdict};
-use crate::core::questionnaire::{Questionnaire, Severity};
+use crate::core::questionnaire::{Questionnaire, Severity, Thresholds};
 
-/// The verdict and the reasons for it, most decisive first: anything that
-/// blocks (a critical flag, a score below the minimum) makes it not ready;
-/// otherwise any condition makes it ready with conditions. `red_flags` are
-/// in questionnaire order; `shown` counts the scored questions shown.
-pub(super) fn decide(
-    q: &Questionnaire,
-    overall: f64,
-    areas: &[AreaResult],
-    results: &[QuestionResult],
-    red_flags: &[RedFlag],
-    unknowns: &[Unknown],
-    shown: usize,
-) -> (Verdict, Vec<Reason>) {
+/// What the scoring found, for the verdict.
+pub(super) struct Found<'a> {
+    pub overall: f64,
+    pub areas: &'a [AreaResult],
+    pub tallies: &'a [AreaTally],
+    pub results: &'a [QuestionResult],
+    /// In questionnaire order.
+    pub red_flags: &'a [RedFlag],
+    pub unknowns: &'a [Unknown],
+}
+
+/// The verdict, the reasons for it (most decisive first), and whether a
+/// rule made it worse than the score alone would.
+pub(super) struct Decision {
+    pub verdict: Verdict,
+    pub reasons: Vec<Reason>,
+    pub capped: bool,
+}
+
+/// Decides the verdict: anything that blocks makes it not ready; otherwise
+/// any condition makes it ready with conditions.
+pub(super) fn decide(q: &Questionnaire, found: &Found<'_>) -> Decision {
     let t = q.scoring;
     let mut blocking = Vec::new();
     let mut conditions = Vec::new();
-    for flag in red_flags {
+    for flag in found.red_flags {
         let reason = flag_reason(flag);
         if flag.severity == Severity::Critical { blocking.push(reason) } else { conditions.push(reason) }
     }
-    if overall < t.high_risk_below {
+    blocking.extend(clustered_risks(q, found));
+    if found.overall < t.high_risk_below {
         blocking.push(Reason {
             rule: "score-below-minimum".into(),
-            message: format!("Overall readiness {} is below {}", fmt1(overall), fmt1(t.high_risk_below)),
-            questions: weakest(results),
+            message: format!("Overall readiness {} is below {}", fmt1(found.overall), fmt1(t.high_risk_below)),
+            questions: weakest(found.results),
         });
     }
-    // Each area's results are the slice its questions occupy.
-    for (area, def) in areas.iter().zip(&q.areas).filter(|(a, _)| a.risk == Some(Risk::High)) {
-        conditions.push(Reason {
-            rule: "high-risk-area".into(),
-            message: format!("{} is high risk at {}", area.title, fmt1(area.score.unwrap_or(0.0))),
-            questions: weakest(results.get(def.questions.clone()).unwrap_or_default()),
-        });
-    }
-    let unknown = unknowns.len();
-    if shown > 0 && unknown as f64 / shown as f64 > t.max_unknown_share {
-        conditions.push(Reason {
-            rule: "too-many-unknowns".into(),
-            message: format!(
-                "{unknown} of {shown} questions are unknown ({:.0}%), more than the {:.0}% allowed",
-                100.0 * unknown as f64 / shown as f64,
-                100.0 * t.max_unknown_share
-            ),
-            questions: unknowns.iter().map(|u| u.question.clone()).collect(),
-        });
-    }
-    if overall < t.ready_at && overall >= t.high_risk_below {
+    conditions.extend(high_risk_areas(q, found));
+    conditions.extend(too_many_unknowns(&t, found));
+    if found.overall < t.ready_at && found.overall >= t.high_risk_below {
         conditions.push(Reason {
             rule: "score-below-ready".into(),
-            message: format!("Overall readiness {} is below the {} needed for ready", fmt1(overall), fmt1(t.ready_at)),
-            questions: weakest(results),
+            message: format!(
+                "Overall readiness {} is below the {} needed for ready",
+                fmt1(found.overall),
+                fmt1(t.ready_at)
+            ),
+            questions: weakest(found.results),
         });
     }
-    if !blocking.is_empty() {
+    let by_score = by_score_alone(&t, found.overall);
+    let (verdict, reasons) = if !blocking.is_empty() {
         blocking.extend(conditions);
-        return (Verdict::NotReady, blocking);
+        (Verdict::NotReady, blocking)
+    } else if !conditions.is_empty() {
+        (Verdict::ReadyWithConditions, conditions)
+    } else {
+        (Verdict::Ready, vec![ready(&t, found.overall)])
+    };
+    Decision { verdict, reasons, capped: verdict < by_score }
+}
+
+/// The verdict the overall score alone would give.
+fn by_score_alone(t: &Thresholds, overall: f64) -> Verdict {
+    if overall >= t.ready_at {
+        Verdict::Ready
+    } else if overall >= t.high_risk_below {
+        Verdict::ReadyWithConditions
+    } else {
+        Verdict::NotReady
     }
-    if !conditions.is_empty() {
-        return (Verdict::ReadyWithConditions, conditions);
-    }
-    let ready = Reason {
+}
+
+fn ready(t: &Thresholds, overall: f64) -> Reason {
+    Reason {
         rule: "ready".into(),
         message: format!(
             "Overall readiness {} reaches {}, with no red flag, no high-risk area and few unknowns",
@@ -73,8 +94,75 @@ pub(super) fn decide(
             fmt1(t.ready_at)
         ),
         questions: Vec::new(),
-    };
-    (Verdict::Ready, vec![ready])
+    }
+}
+
+/// Risks that cluster in one area rule out anything better than not
+/// ready: they are settled before signing or not at all.
+fn clustered_risks(q: &Questionnaire, found: &Found<'_>) -> Vec<Reason> {
+    let t = q.scoring;
+    let mut reasons = Vec::new();
+    for ((area, tally), result) in q.areas.iter().zip(found.tallies).zip(found.areas) {
+        let majors: Vec<String> = found
+            .red_flags
+            .iter()
+            .filter(|f| f.area == area.id && f.severity == Severity::Major)
+            .map(|f| f.question.clone())
+            .collect();
+        if tally.major_flags > t.max_major_flags_per_area as usize {
+            reasons.push(Reason {
+                rule: "major-flags-clustered".into(),
+                message: format!(
+                    "{} major red flags in {}: settle them before signing",
+                    tally.major_flags, result.title
+                ),
+                questions: majors,
+            });
+        } else if t.escalate_high_risk_areas && result.risk == Some(Risk::High) && tally.urgent_major_flag {
+            reasons.push(Reason {
+                rule: "high-risk-area-with-major-flag".into(),
+                message: format!(
+                    "{} is high risk at {} and holds a major red flag to settle before signing",
+                    result.title,
+                    fmt1(result.score.unwrap_or(0.0))
+                ),
+                questions: majors,
+            });
+        }
+    }
+    reasons
+}
+
+/// A condition for each area at high risk.
+fn high_risk_areas(q: &Questionnaire, found: &Found<'_>) -> Vec<Reason> {
+    // Each area's results are the slice its questions occupy.
+    found
+        .areas
+        .iter()
+        .zip(&q.areas)
+        .filter(|(a, _)| a.risk == Some(Risk::High))
+        .map(|(area, def)| Reason {
+            rule: "high-risk-area".into(),
+            message: format!("{} is high risk at {}", area.title, fmt1(area.score.unwrap_or(0.0))),
+            questions: weakest(found.results.get(def.questions.clone()).unwrap_or_default()),
+        })
+        .collect()
+}
+
+/// A condition when more of the shown scored questions are unknown than
+/// `max_unknown_share` allows.
+fn too_many_unknowns(t: &Thresholds, found: &Found<'_>) -> Option<Reason> {
+    let shown: usize = found.tallies.iter().map(|tally| tally.shown).sum();
+    let unknown = found.unknowns.len();
+    (shown > 0 && unknown as f64 / shown as f64 > t.max_unknown_share).then(|| Reason {
+        rule: "too-many-unknowns".into(),
+        message: format!(
+            "{unknown} of {shown} questions are unknown ({:.0}%), more than the {:.0}% allowed",
+            100.0 * unknown as f64 / shown as f64,
+            100.0 * t.max_unknown_share
+        ),
+        questions: found.unknowns.iter().map(|u| u.question.clone()).collect(),
+    })
 }
 
 /// The reason a red flag gives.

@@ -139,7 +139,7 @@ fn actions(list: &[ActionItem], style: TableStyle) -> String {
     t.set_header(["Phase", "Priority", "Action", "Because"].map(|h| style.head(h)));
     for a in list {
         t.add_row(vec![
-            Cell::new(a.phase.title()),
+            Cell::new(phase_title(&a.phase)),
             Cell::new(fmt1(a.priority)),
             Cell::new(one_line(&a.recommendation)),
             Cell::new(one_line(&a.because)),
@@ -179,4 +179,13 @@ mod tests {
             crate::core::history::compare::compare((&after.assessment, None), (&same.assessment, None), false).unwrap();
         assert!(render_comparison(&c, TableStyle::default()).starts_with("contoso: "));
     }
+}
+
+/// A phase's title, for actions listed without their assessment: the
+/// standard phases by title, any other by its id.
+fn phase_title(id: &str) -> String {
+    crate::core::questionnaire::default_phases()
+        .into_iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_string(), |p| p.title)
 }

@@ -124,7 +124,7 @@ fn top_actions(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(format!("Top actions ({shown} of {})", a.actions.len()), theme.heading())];
     for (k, action) in a.actions.iter().take(TOP_ACTIONS).enumerate() {
         let lead = format!("{}. ", k + 1);
-        let text = format!("[{}] {}", action.phase.title(), one_line(&action.recommendation));
+        let text = format!("[{}] {}", a.phase_title(&action.phase), one_line(&action.recommendation));
         for (j, l) in wrap(&text, w.saturating_sub(lead.len())).into_iter().enumerate() {
             let first = if j == 0 { lead.clone() } else { " ".repeat(lead.len()) };
             lines.push(Line::raw(format!("{first}{l}")));
