@@ -2,20 +2,7 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use predicates::prelude::*;
-use predicates::str::contains;
-
-/// The binary, isolated from the user's data directory and colour settings.
-fn crm(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crm-ready"));
-    cmd.env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home)
-        .env("CRM_READY_STORE", home.join("store"))
-        .env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
+use crate::support::Test;
 
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
@@ -27,16 +14,22 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     p.display().to_string()
 }
 
+/// Fails the test unless `text` holds every one of `parts`.
+fn assert_contains(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "{part:?} missing from:\n{text}");
+    }
+}
+
+fn run(args: &[&str]) -> crate::support::Finished {
+    Test::new().args(args).run()
+}
+
 #[test]
 fn questionnaires_lists_both_built_ins() {
-    let t = tmp();
-    crm(t.path())
-        .arg("questionnaires")
-        .assert()
-        .success()
-        .stdout(contains("crm-readiness").and(contains("crm-quick")).and(contains("65")));
-    let out = crm(t.path()).args(["questionnaires", "--format", "json"]).output().unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = run(&["questionnaires"]).exits(0);
+    assert_contains(out.stdout(), &["crm-readiness", "crm-quick", "65"]);
+    let v = run(&["questionnaires", "--format", "json"]).exits(0).json();
     assert_eq!(v.as_array().unwrap().len(), 2);
     assert_eq!(v[0]["id"], "crm-readiness");
     assert!(v[0]["content_hash"].as_str().unwrap().starts_with("sha256:"));
@@ -44,11 +37,8 @@ fn questionnaires_lists_both_built_ins() {
 
 #[test]
 fn show_prints_text_and_complete_json() {
-    let t = tmp();
-    crm(t.path()).arg("show").assert().success().stdout(contains("crm-readiness").and(contains("vision.objective")));
-    let out = crm(t.path()).args(["show", "crm-quick", "--format", "json"]).output().unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_contains(run(&["show"]).exits(0).stdout(), &["crm-readiness", "vision.objective"]);
+    let v = run(&["show", "crm-quick", "--format", "json"]).exits(0).json();
     assert_eq!(v["id"], "crm-quick");
     let areas = v["areas"].as_array().unwrap();
     let questions: Vec<&serde_json::Value> = areas.iter().flat_map(|a| a["questions"].as_array().unwrap()).collect();
@@ -62,18 +52,14 @@ fn show_prints_text_and_complete_json() {
 
 #[test]
 fn show_of_an_unknown_name_is_a_usage_error() {
-    let t = tmp();
-    crm(t.path()).args(["show", "nonesuch"]).assert().code(2).stderr(contains("no built-in questionnaire `nonesuch`"));
+    let out = run(&["show", "nonesuch"]).exits(2);
+    assert_contains(out.stderr(), &["no built-in questionnaire `nonesuch`"]);
 }
 
 #[test]
 fn validate_prints_ok_per_valid_file() {
-    let t = tmp();
-    crm(t.path())
-        .args(["validate", "questionnaires/crm-readiness.toml", "questionnaires/crm-quick.toml"])
-        .assert()
-        .success()
-        .stdout(contains("crm-readiness.toml: ok").and(contains("crm-quick.toml: ok")));
+    let out = run(&["validate", "questionnaires/crm-readiness.toml", "questionnaires/crm-quick.toml"]).exits(0);
+    assert_contains(out.stdout(), &["crm-readiness.toml: ok", "crm-quick.toml: ok"]);
 }
 
 #[test]
@@ -84,46 +70,34 @@ fn validate_reports_every_problem_with_line_and_column_and_exits_2() {
         "bad.toml",
         "[questionnaire]\nid = \"x\"\nversion = \"1\"\ntitle = \"X\"\n\n[[area]]\nid = \"a\"\ntitle = \"A\"\nwhy = \"w\"\nwieght = 2\n\n[[area.question]]\nid = \"a.q\"\nkind = \"yes_no\"\ntext = \"Q?\"\nweight = -1\n[[area.question.choice]]\nid = \"yes\"\nscore = 100\n[[area.question.choice]]\nid = \"no\"\nscore = 120\n",
     );
-    crm(t.path())
-        .args(["validate", &bad, "questionnaires/crm-quick.toml"])
-        .assert()
-        .code(2)
-        .stdout(contains("crm-quick.toml: ok"))
-        .stderr(
-            contains("bad.toml:10:1: unknown key `wieght`")
-                .and(contains("did you mean `weight`?"))
-                .and(contains("bad.toml:16:10: weight must be a positive number"))
-                .and(contains("bad.toml:22:9: score must be from 0 to 100"))
-                .and(contains("3 problems")),
-        );
+    let out = run(&["validate", &bad, "questionnaires/crm-quick.toml"]).exits(2);
+    assert_contains(out.stdout(), &["crm-quick.toml: ok"]);
+    assert_contains(
+        out.stderr(),
+        &[
+            "bad.toml:10:1: unknown key `wieght`",
+            "did you mean `weight`?",
+            "bad.toml:16:10: weight must be a positive number",
+            "bad.toml:22:9: score must be from 0 to 100",
+            "3 problems",
+        ],
+    );
 }
 
 #[test]
 fn validate_of_a_missing_file_is_a_usage_error() {
-    let t = tmp();
-    crm(t.path()).args(["validate", "no/such.toml"]).assert().code(2).stderr(contains("no such file"));
+    assert_contains(run(&["validate", "no/such.toml"]).exits(2).stderr(), &["no such file"]);
 }
 
 #[test]
 fn assess_scores_an_answers_file_as_a_table() {
-    let t = tmp();
-    crm(t.path())
-        .args(["assess", "--answers", "examples/answers-ready.toml", "--color", "never"])
-        .assert()
-        .success()
-        .stdout(contains("Verdict: READY").and(contains("Areas")).and(contains("Vision and objectives")));
+    let out = run(&["assess", "--answers", "examples/answers-ready.toml", "--color", "never"]).exits(0);
+    assert_contains(out.stdout(), &["Verdict: READY", "Areas", "Vision and objectives"]);
 }
 
 #[test]
 fn assess_json_has_the_documented_keys_in_order() {
-    let t = tmp();
-    let out = crm(t.path())
-        .args(["assess", "--answers", "examples/answers-pitfalls.toml", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8(out.stdout).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let v = run(&["assess", "--answers", "examples/answers-pitfalls.toml", "--format", "json"]).exits(0).json();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
@@ -161,30 +135,23 @@ fn assess_json_has_the_documented_keys_in_order() {
 
 #[test]
 fn assess_markdown_is_a_hand_over_document() {
-    let t = tmp();
-    crm(t.path())
-        .args(["assess", "-q", "crm-quick", "--answers", "examples/answers-quick.toml", "--format", "markdown"])
-        .assert()
-        .success()
-        .stdout(
-            contains("# CRM quick check")
-                .and(contains("## Verdict: Ready with conditions"))
-                .and(contains("## Action plan")),
-        );
+    let out = run(&["assess", "-q", "crm-quick", "--answers", "examples/answers-quick.toml", "--format", "markdown"])
+        .exits(0);
+    assert_contains(out.stdout(), &["# CRM quick check", "## Verdict: Ready with conditions", "## Action plan"]);
 }
 
 #[test]
 fn fail_on_trips_the_gate_with_exit_1() {
-    let t = tmp();
-    let run = |answers: &str, q: &str, gate: &str| {
-        crm(t.path()).args(["assess", "-q", q, "--answers", answers, "--fail-on", gate, "-f", "json"]).assert()
-    };
-    run("examples/answers-pitfalls.toml", "crm-readiness", "not-ready").code(1);
-    run("examples/answers-ready.toml", "crm-readiness", "not-ready").code(0);
-    run("examples/answers-quick.toml", "crm-quick", "conditions").code(1);
-    run("examples/answers-ready.toml", "crm-readiness", "conditions").code(0);
-    run("examples/answers-quick.toml", "crm-quick", "high").code(1);
-    run("examples/answers-ready.toml", "crm-readiness", "high").code(0);
+    for (answers, questionnaire, gate, code) in [
+        ("examples/answers-pitfalls.toml", "crm-readiness", "not-ready", 1),
+        ("examples/answers-ready.toml", "crm-readiness", "not-ready", 0),
+        ("examples/answers-quick.toml", "crm-quick", "conditions", 1),
+        ("examples/answers-ready.toml", "crm-readiness", "conditions", 0),
+        ("examples/answers-quick.toml", "crm-quick", "high", 1),
+        ("examples/answers-ready.toml", "crm-readiness", "high", 0),
+    ] {
+        run(&["assess", "-q", questionnaire, "--answers", answers, "--fail-on", gate, "-f", "json"]).exits(code);
+    }
 }
 
 #[test]
@@ -192,12 +159,8 @@ fn output_writes_the_report_to_a_file() {
     let t = tmp();
     let path = t.path().join("report.json");
     // No --format: the file's name asks for JSON.
-    crm(t.path())
-        .args(["assess", "--answers", "examples/answers-ready.toml", "-o"])
-        .arg(&path)
-        .assert()
-        .success()
-        .stdout(predicate::str::is_empty());
+    let out = Test::new().args(["assess", "--answers", "examples/answers-ready.toml", "-o"]).arg(&path).run().exits(0);
+    assert_eq!(out.stdout(), "");
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(v["verdict"], "ready");
 }
@@ -206,11 +169,9 @@ fn output_writes_the_report_to_a_file() {
 fn output_to_an_unwritable_place_is_an_io_error() {
     let t = tmp();
     let blocker = write(t.path(), "file", "x");
-    crm(t.path())
-        .args(["assess", "--answers", "examples/answers-ready.toml", "-o", &format!("{blocker}/report.txt")])
-        .assert()
-        .code(3)
-        .stderr(contains("cannot write"));
+    let report = format!("{blocker}/report.txt");
+    let out = run(&["assess", "--answers", "examples/answers-ready.toml", "-o", &report]).exits(3);
+    assert_contains(out.stderr(), &["cannot write"]);
 }
 
 #[test]
@@ -221,27 +182,25 @@ fn answers_errors_are_located_and_exit_2() {
         "a.toml",
         "questionnaire = \"crm-quick\"\nversion = \"1.0.0\"\n\n[answers]\n\"vision.objectiv\" = \"none\"\n\"vision.objective\" = \"perhaps\"\n",
     );
-    crm(t.path()).args(["assess", "-q", "crm-quick", "--answers", &path]).assert().code(2).stderr(
-        contains("a.toml:5:1: `crm-quick` has no question `vision.objectiv`")
-            .and(contains("did you mean `vision.objective`?"))
-            .and(contains("a.toml:6:22: question `vision.objective` has no choice `perhaps`")),
+    let out = run(&["assess", "-q", "crm-quick", "--answers", &path]).exits(2);
+    assert_contains(
+        out.stderr(),
+        &[
+            "a.toml:5:1: `crm-quick` has no question `vision.objectiv`",
+            "did you mean `vision.objective`?",
+            "a.toml:6:22: question `vision.objective` has no choice `perhaps`",
+        ],
     );
 }
 
 #[test]
 fn answers_for_another_questionnaire_or_version_are_refused() {
+    let out = run(&["assess", "-q", "crm-quick", "--answers", "examples/answers-ready.toml"]).exits(2);
+    assert_contains(out.stderr(), &["these answers are for questionnaire `crm-readiness`, but `crm-quick` is in use"]);
     let t = tmp();
-    crm(t.path())
-        .args(["assess", "-q", "crm-quick", "--answers", "examples/answers-ready.toml"])
-        .assert()
-        .code(2)
-        .stderr(contains("these answers are for questionnaire `crm-readiness`, but `crm-quick` is in use"));
     let old = write(t.path(), "old.toml", "questionnaire = \"crm-quick\"\nversion = \"0.9\"\n[answers]\n");
-    crm(t.path())
-        .args(["assess", "-q", "crm-quick", "--answers", &old])
-        .assert()
-        .code(2)
-        .stderr(contains("old.toml:2:11: these answers are for version 0.9 of `crm-quick`"));
+    let out = run(&["assess", "-q", "crm-quick", "--answers", &old]).exits(2);
+    assert_contains(out.stderr(), &["old.toml:2:11: these answers are for version 0.9 of `crm-quick`"]);
 }
 
 #[test]
@@ -260,15 +219,12 @@ fn json_answers_files_work_and_hidden_answers_are_ignored_with_a_warning() {
   }
 }"#,
     );
-    let out = crm(t.path()).args(["assess", "-q", "crm-quick", "--answers", &path, "-f", "json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("warning: ") && stderr.contains("a.json:7:5: ignoring the answer to `vendors.prime`"),
-        "{stderr}"
+    let out = run(&["assess", "-q", "crm-quick", "--answers", &path, "-f", "json"]).exits(0);
+    assert_contains(
+        out.stderr(),
+        &["warning: ", "a.json:7:5: ignoring the answer to `vendors.prime`", "left unanswered"],
     );
-    assert!(stderr.contains("left unanswered"), "{stderr}");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = out.json();
     assert_eq!(v["organization"], "Acme");
     let prime = v["questions"].as_array().unwrap().iter().find(|q| q["id"] == "vendors.prime").unwrap();
     assert_eq!(prime["status"], "hidden");
@@ -276,50 +232,47 @@ fn json_answers_files_work_and_hidden_answers_are_ignored_with_a_warning() {
 
 #[test]
 fn flags_override_the_answers_file_header() {
-    let t = tmp();
-    let out = crm(t.path())
-        .args([
-            "assess",
-            "--answers",
-            "examples/answers-ready.toml",
-            "-f",
-            "json",
-            "--organization",
-            "Other Ltd",
-            "--label",
-            "2027-Q1",
-        ])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = run(&[
+        "assess",
+        "--answers",
+        "examples/answers-ready.toml",
+        "-f",
+        "json",
+        "--organization",
+        "Other Ltd",
+        "--label",
+        "2027-Q1",
+    ])
+    .exits(0)
+    .json();
     assert_eq!(v["organization"], "Other Ltd");
     assert_eq!(v["label"], "2027-Q1");
 }
 
 #[test]
-fn assess_without_a_terminal_points_at_answers() {
-    let t = tmp();
-    crm(t.path()).arg("assess").write_stdin("").assert().code(2).stderr(contains("--answers"));
+fn without_a_terminal_the_interview_points_at_answers() {
+    let out = Test::new().arg("assess").stdin("").run().exits(2);
+    assert_contains(out.stderr(), &["--answers FILE"]);
+    let out = run(&["assess", "-q", "crm-quick"]).exits(2);
+    assert_contains(out.stderr(), &["--answers FILE"]);
+    let out = run(&["assess", "--resume", "--answers", "x.toml"]).exits(2);
+    assert_contains(out.stderr(), &["--resume", "--answers"]);
 }
 
 #[test]
 fn usage_errors_exit_2_and_help_exits_0() {
-    let t = tmp();
-    crm(t.path()).args(["assess", "--bogus"]).assert().code(2);
-    crm(t.path()).args(["assess", "--format", "yaml", "--answers", "x"]).assert().code(2);
-    crm(t.path()).arg("--help").assert().success().stdout(contains("Exit codes"));
-    crm(t.path()).arg("--version").assert().success().stdout(contains(env!("CARGO_PKG_VERSION")));
+    run(&["assess", "--bogus"]).exits(2);
+    run(&["assess", "--format", "yaml", "--answers", "x"]).exits(2);
+    assert_contains(run(&["--help"]).exits(0).stdout(), &["Exit codes"]);
+    assert_contains(run(&["--version"]).exits(0).stdout(), &[env!("CARGO_PKG_VERSION")]);
 }
 
 #[test]
 fn a_custom_questionnaire_file_can_be_used() {
-    let t = tmp();
-    crm(t.path()).args(["validate", "examples/custom-questionnaire.toml"]).assert().success();
-    crm(t.path())
-        .args(["assess", "-q", "examples/custom-questionnaire.toml", "--answers", "examples/answers-custom.toml"])
-        .assert()
-        .success()
-        .stdout(contains("Verdict:"));
+    run(&["validate", "examples/custom-questionnaire.toml"]).exits(0);
+    let out = run(&["assess", "-q", "examples/custom-questionnaire.toml", "--answers", "examples/answers-custom.toml"])
+        .exits(0);
+    assert_contains(out.stdout(), &["Verdict:"]);
 }
 
 #[test]
@@ -330,49 +283,32 @@ fn json_answers_errors_point_at_the_value() {
         "a.json",
         "{\n  \"questionnaire\": \"crm-quick\",\n  \"version\": \"1.0.0\",\n  \"answers\": { \"vision.objective\": 7 }\n}\n",
     );
-    crm(t.path())
-        .args(["assess", "-q", "crm-quick", "--answers", &path])
-        .assert()
-        .code(2)
-        .stderr(contains("a.json:4:36: question `vision.objective` is `single` and takes a choice id"));
+    let out = run(&["assess", "-q", "crm-quick", "--answers", &path]).exits(2);
+    assert_contains(out.stderr(), &["a.json:4:36: question `vision.objective` is `single` and takes a choice id"]);
     let truncated = write(t.path(), "t.json", "{\n  \"questionnaire\": \"crm-quick\",\n  \"answ");
-    crm(t.path())
-        .args(["assess", "-q", "crm-quick", "--answers", &truncated])
-        .assert()
-        .code(2)
-        .stderr(contains("t.json:3:"));
+    let out = run(&["assess", "-q", "crm-quick", "--answers", &truncated]).exits(2);
+    assert_contains(out.stderr(), &["t.json:3:"]);
 }
 
 #[test]
 fn an_answers_file_picks_the_built_in_it_names() {
-    let t = tmp();
-    crm(t.path())
-        .args(["assess", "--answers", "examples/answers-quick.toml", "--no-save", "--color", "never"])
-        .assert()
-        .success()
-        .stdout(contains("crm-quick 1.0.0"));
+    let out = run(&["assess", "--answers", "examples/answers-quick.toml", "--no-save", "--color", "never"]).exits(0);
+    assert_contains(out.stdout(), &["crm-quick 1.0.0"]);
     // Named explicitly, a different questionnaire is one clear problem, not
     // a cascade of unknown questions.
-    crm(t.path())
-        .args(["assess", "-q", "crm-readiness", "--answers", "examples/answers-quick.toml", "--no-save"])
-        .assert()
-        .code(2)
-        .stderr(contains("these answers are for questionnaire `crm-quick`").and(contains("1 problem in")));
+    let out = run(&["assess", "-q", "crm-readiness", "--answers", "examples/answers-quick.toml", "--no-save"]).exits(2);
+    assert_contains(out.stderr(), &["these answers are for questionnaire `crm-quick`", "1 problem in"]);
 }
 
 #[test]
 fn a_tripped_gate_says_why_on_stderr() {
-    let t = tmp();
-    crm(t.path())
-        .args(["assess", "--answers", "examples/answers-quick.toml", "--no-save", "--fail-on", "high", "-f", "json"])
-        .assert()
-        .code(1)
-        .stderr(contains("gate tripped (--fail-on high): high-risk areas: Management backing"));
+    let args = ["assess", "--answers", "examples/answers-quick.toml", "--no-save", "--fail-on", "high", "-f", "json"];
+    let out = run(&args).exits(1);
+    assert_contains(out.stderr(), &["gate tripped (--fail-on high): high-risk areas: Management backing"]);
 }
 
 #[test]
 fn notes_and_free_text_reach_the_table_and_markdown_reports() {
-    let t = tmp();
     let args = [
         "assess",
         "-q",
@@ -381,26 +317,21 @@ fn notes_and_free_text_reach_the_table_and_markdown_reports() {
         "examples/answers-custom.toml",
         "--no-save",
     ];
-    crm(t.path()).args(args).args(["--color", "never"]).assert().success().stdout(
-        contains("Notes and context (2)").and(contains("Chasing technicians")).and(contains("Note: Two liked it")),
-    );
-    crm(t.path())
-        .args(args)
-        .args(["-f", "markdown"])
-        .assert()
-        .success()
-        .stdout(contains("## Notes and context").and(contains("*Note:* Two liked it")));
+    let table = Test::new().args(args).args(["--color", "never"]).run().exits(0);
+    assert_contains(table.stdout(), &["Notes and context (2)", "Chasing technicians", "Note: Two liked it"]);
+    let markdown = Test::new().args(args).args(["-f", "markdown"]).run().exits(0);
+    assert_contains(markdown.stdout(), &["## Notes and context", "*Note:* Two liked it"]);
 }
 
 #[test]
 fn org_and_organization_are_accepted_everywhere() {
     let t = tmp();
-    crm(t.path())
-        .args(["assess", "--answers", "examples/answers-ready.toml", "--org", "Alias Ltd", "-f", "json"])
-        .assert()
-        .success()
-        .stdout(contains("\"organization\": \"Alias Ltd\""));
-    crm(t.path()).args(["history", "--organization", "Alias Ltd"]).assert().success().stdout(contains("Alias Ltd"));
+    let store = t.path().join("store");
+    let args = ["assess", "--answers", "examples/answers-ready.toml", "--org", "Alias Ltd", "-f", "json"];
+    let out = Test::new().args(args).env("CRM_READY_STORE", &store).run().exits(0);
+    assert_contains(out.stdout(), &["\"organization\": \"Alias Ltd\""]);
+    let out = Test::new().args(["history", "--organization", "Alias Ltd"]).env("CRM_READY_STORE", &store).run();
+    assert_contains(out.exits(0).stdout(), &["Alias Ltd"]);
 }
 
 #[test]
@@ -411,10 +342,14 @@ fn a_misspelt_kind_hides_none_of_the_question_s_other_problems() {
         "kind.toml",
         "[questionnaire]\nid = \"x\"\nversion = \"1\"\ntitle = \"X\"\n\n[[area]]\nid = \"a\"\ntitle = \"A\"\nwhy = \"w\"\n\n[[area.question]]\nid = \"a.q\"\nkind = \"singel\"\ntext = \"Q?\"\n[[area.question.choice]]\nid = \"good\"\nlabel = \"Good\"\nscore = 100\n[[area.question.choice]]\nid = \"bad\"\nlabel = \"Bad\"\nscore = 120\n",
     );
-    crm(t.path()).args(["validate", &bad]).assert().code(2).stderr(
-        contains("kind.toml:13:8: unknown question kind `singel`")
-            .and(contains("did you mean `single`?"))
-            .and(contains("kind.toml:22:9: score must be from 0 to 100, found 120"))
-            .and(contains("2 problems")),
+    let out = run(&["validate", &bad]).exits(2);
+    assert_contains(
+        out.stderr(),
+        &[
+            "kind.toml:13:8: unknown question kind `singel`",
+            "did you mean `single`?",
+            "kind.toml:22:9: score must be from 0 to 100, found 120",
+            "2 problems",
+        ],
     );
 }

@@ -1,12 +1,13 @@
 //! The conventions a command-line user expects: shell completions, a man
 //! page, quiet exit on a closed pipe, and colour only when wanted.
 
-mod support;
-
 use std::io::{BufRead, BufReader};
-use std::process::Stdio;
 
-use support::{crm_ready, run};
+use crate::support::{Finished, Test};
+
+fn run(args: &[&str]) -> Finished {
+    Test::new().args(args).run()
+}
 
 const SUBCOMMANDS: &[&str] = &[
     "assess",
@@ -25,9 +26,8 @@ const SUBCOMMANDS: &[&str] = &[
 #[test]
 fn completions_for_every_shell_name_the_subcommands() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let out = run(&["completions", shell]);
-        assert_eq!(out.status.code(), Some(0), "{shell}: {}", String::from_utf8_lossy(&out.stderr));
-        let script = String::from_utf8(out.stdout).unwrap();
+        let out = run(&["completions", shell]).exits(0);
+        let script = out.stdout();
         for sub in SUBCOMMANDS {
             assert!(script.contains(sub), "{shell} completions do not mention `{sub}`");
         }
@@ -37,16 +37,15 @@ fn completions_for_every_shell_name_the_subcommands() {
 /// What bash offers after `line` (ending in the word being completed), with
 /// the script `crm-ready completions bash` prints loaded.
 fn bash_completes(line: &str) -> String {
-    let script = String::from_utf8(run(&["completions", "bash"]).stdout).unwrap();
+    let out = run(&["completions", "bash"]).exits(0);
+    let script = out.stdout();
     let program = format!(
         "{script}\nCOMP_LINE='{line}'; read -ra COMP_WORDS <<< \"$COMP_LINE\"; \
          [[ $COMP_LINE == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
          _crm__ready crm-ready \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
          echo \"${{COMPREPLY[*]}}\""
     );
-    let out = std::process::Command::new("bash").args(["--norc", "-c", &program]).output().expect("bash runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
+    Test::program("bash").args(["--norc", "-c", &program]).run().exits(0).stdout().trim().to_string()
 }
 
 #[test]
@@ -59,16 +58,14 @@ fn bash_completes_subcommands_their_options_and_values() {
 
 #[test]
 fn completions_for_an_unknown_shell_is_a_usage_error() {
-    let out = run(&["completions", "tcsh"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("tcsh"));
+    let out = run(&["completions", "tcsh"]).exits(2);
+    assert!(out.stderr().contains("tcsh"), "{}", out.stderr());
 }
 
 #[test]
 fn man_page_is_roff_with_exit_status_and_environment() {
-    let out = run(&["man"]);
-    assert_eq!(out.status.code(), Some(0));
-    let page = String::from_utf8(out.stdout).unwrap();
+    let out = run(&["man"]).exits(0);
+    let page = out.stdout();
     // clap_mangen opens with two lines defining the apostrophe string; the
     // title comes before any section.
     let title = page.lines().position(|l| l.starts_with(".TH crm-ready 1")).expect("a .TH line");
@@ -89,17 +86,15 @@ fn man_page_is_roff_with_exit_status_and_environment() {
 
 /// Runs the command, reads one line of its output, closes the pipe and
 /// waits: what `crm-ready ... | head -1` does.
-fn read_one_line_then_close(args: &[&str]) -> (std::process::ExitStatus, String, String) {
-    let (mut cmd, _home) = crm_ready(args);
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+fn read_one_line_then_close(args: &[&str]) -> (String, Finished) {
+    let mut child = Test::new().args(args).spawn();
     let mut line = String::new();
     {
-        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        let mut reader = BufReader::new(child.take_stdout());
         reader.read_line(&mut line).unwrap();
         // Dropping the reader closes our end of the pipe.
     }
-    let out = child.wait_with_output().unwrap();
-    (out.status, line, String::from_utf8_lossy(&out.stderr).into_owned())
+    (line, child.finish())
 }
 
 #[test]
@@ -114,10 +109,9 @@ fn a_closed_pipe_ends_the_program_quietly() {
         &["show", "crm-readiness"],
         &["validate", "questionnaires/crm-quick.toml", "questionnaires/crm-readiness.toml"],
     ] {
-        let (status, line, stderr) = read_one_line_then_close(args);
+        let (line, out) = read_one_line_then_close(args);
         assert!(!line.is_empty(), "{args:?}: no output");
-        assert_eq!(status.code(), Some(0), "{args:?}: {stderr}");
-        assert_eq!(stderr, "", "{args:?}");
+        assert_eq!(out.exits(0).stderr(), "", "{args:?}");
     }
 }
 
@@ -126,13 +120,11 @@ fn assess_pitfalls(color: Option<&str>, no_color: bool) -> String {
     if let Some(c) = color {
         args.extend(["--color", c]);
     }
-    let (mut cmd, _home) = crm_ready(&args);
+    let mut test = Test::new().args(args);
     if no_color {
-        cmd.env("NO_COLOR", "1");
+        test = test.env("NO_COLOR", "1");
     }
-    let out = cmd.output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    test.run().exits(0).stdout().to_string()
 }
 
 #[test]

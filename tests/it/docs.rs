@@ -1,9 +1,9 @@
 //! The documentation's examples work as written.
 
-use std::process::Command;
-
 use crm_ready::core::answers::{Syntax, parse_answers};
 use crm_ready::core::questionnaire::builtin;
+
+use crate::support::{Test, tool_available};
 
 /// The first ```toml block in `text` that contains `marker`.
 fn toml_block<'a>(text: &'a str, marker: &str) -> &'a str {
@@ -16,7 +16,7 @@ fn toml_block<'a>(text: &'a str, marker: &str) -> &'a str {
 
 #[test]
 fn the_readme_answers_example_is_valid_for_crm_quick() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let block = toml_block(readme, "[answers]");
     let q = builtin::find("crm-quick").unwrap().load().unwrap();
     let loaded = parse_answers(block, "README.md", Syntax::Toml, &q).unwrap_or_else(|e| panic!("{e}"));
@@ -26,7 +26,7 @@ fn the_readme_answers_example_is_valid_for_crm_quick() {
 
 #[test]
 fn the_format_guide_opens_with_a_valid_header() {
-    let guide = include_str!("../docs/questionnaire-format.md");
+    let guide = include_str!("../../docs/questionnaire-format.md");
     let header = toml_block(guide, "[questionnaire]");
     let area = toml_block(guide, "[[area]]");
     let question = "[[area.question]]\nid = \"vision.objective\"\nkind = \"yes_no\"\ntext = \"Written?\"\n[[area.question.choice]]\nid = \"yes\"\nscore = 100\n[[area.question.choice]]\nid = \"no\"\nscore = 0\nrecommendation = \"Write it.\"\nphase = \"before-signing\"\n";
@@ -38,19 +38,13 @@ fn the_format_guide_opens_with_a_valid_header() {
 
 #[test]
 fn the_jq_pipeline_example_runs() {
-    if Command::new("jq").arg("--version").output().is_err() {
-        panic!("jq is needed for this test: apt-get install jq");
+    if !tool_available("jq", "apt-get install jq") {
+        return;
     }
-    let out = Command::new("bash")
-        .arg("examples/jq-pipeline.sh")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("CRM_READY", env!("CARGO_BIN_EXE_crm-ready"))
-        .env("CRM_READY_STORE", tempfile::tempdir().unwrap().path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    // The gate trips on not-ready: exit 1.
+    let out = Test::program("bash").arg("examples/jq-pipeline.sh").run().exits(1);
+    let stdout = out.stdout();
     assert!(stdout.starts_with("crm-readiness 1.0.0: not-ready (score 22)"), "{stdout}");
     assert!(stdout.contains("High-risk areas:\n  Vision and objectives:"), "{stdout}");
     assert!(stdout.contains("Before signing:\n  [36] Put the purchase on hold"), "{stdout}");
-    assert_eq!(out.status.code(), Some(1), "the gate trips on not-ready");
 }

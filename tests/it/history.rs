@@ -1,28 +1,25 @@
 //! The history commands end to end: the real binary on temporary stores.
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 
-use assert_cmd::Command;
-use predicates::prelude::*;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_crm-ready");
+use crate::support::{Finished, ROOT, Test};
+
 const ORG: &str = "Adventure Works Cycles";
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn example(name: &str) -> PathBuf {
-    root().join("examples").join(name)
+    Path::new(ROOT).join("examples").join(name)
 }
 
-/// The binary, with no store from the environment and no colour.
-fn crm() -> Command {
-    let mut c = Command::new(BIN);
-    c.env_remove("CRM_READY_STORE").env("NO_COLOR", "1");
-    c
+/// The binary without colour.
+fn crm() -> Test {
+    Test::new().env("NO_COLOR", "1")
+}
+
+/// Fails the test unless `text` holds `part`.
+fn assert_contains(text: &str, part: &str) {
+    assert!(text.contains(part), "{part:?} missing from:\n{text}");
 }
 
 /// A temporary store.
@@ -39,25 +36,21 @@ impl Store {
         self.dir.path()
     }
 
+    /// `args` against this store.
+    fn cmd(&self, args: &[&str]) -> Test {
+        crm().args(args).arg("--store").arg(self.path())
+    }
+
     /// Runs `args` against this store.
-    fn run(&self, args: &[&str]) -> Command {
-        let mut c = crm();
-        c.args(args).arg("--store").arg(self.path());
-        c
+    fn run(&self, args: &[&str]) -> Finished {
+        self.cmd(args).run()
     }
 
     /// Scores and saves an answers file; returns the saved id.
     fn assess(&self, answers: &str, extra: &[&str]) -> String {
-        let out = self
-            .run(&["assess", "--answers", example(answers).to_str().unwrap()])
-            .args(extra)
-            .assert()
-            .success()
-            .stderr(predicate::str::contains("saved to the history as "))
-            .get_output()
-            .clone();
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        let line = stderr.lines().find(|l| l.starts_with("saved to the history as ")).unwrap();
+        let out = self.cmd(&["assess", "--answers", example(answers).to_str().unwrap()]).args(extra).run().exits(0);
+        let line = out.stderr().lines().find(|l| l.starts_with("saved to the history as "));
+        let line = line.unwrap_or_else(|| panic!("no \"saved to the history as\" in:\n{}", out.stderr()));
         line["saved to the history as ".len()..].split(':').next().unwrap().to_string()
     }
 
@@ -70,8 +63,7 @@ impl Store {
     }
 
     fn json(&self, args: &[&str]) -> Value {
-        let out = self.run(args).args(["--format", "json"]).assert().success().get_output().stdout.clone();
-        serde_json::from_slice(&out).unwrap()
+        self.cmd(args).args(["--format", "json"]).run().exits(0).json()
     }
 
     fn files(&self) -> Vec<PathBuf> {
@@ -113,8 +105,8 @@ fn every_assessment_is_saved_and_listed_oldest_first() {
     assert_eq!(listed[0]["areas"].as_array().unwrap().len(), 8);
     assert_eq!(listed[2]["file"], files[2].display().to_string());
 
-    let table = store.run(&["history"]).assert().success().get_output().stdout.clone();
-    let table = String::from_utf8(table).unwrap();
+    let out = store.run(&["history"]).exits(0);
+    let table = out.stdout();
     for id in &ids {
         assert!(table.contains(id.split_once('-').unwrap().1), "short id {id} in\n{table}");
     }
@@ -143,19 +135,19 @@ fn the_label_defaults_to_the_quarter_and_the_store_to_the_environment() {
     crm()
         .env("CRM_READY_STORE", store.path())
         .args(["assess", "--answers", example("answers-ready.toml").to_str().unwrap()])
-        .assert()
-        .success();
+        .run()
+        .exits(0);
     let listed = &store.json(&["history"])["assessments"][0];
     let assessed: jiff::Timestamp = listed["assessed_at"].as_str().unwrap().parse().unwrap();
     let date = jiff::tz::TimeZone::UTC.to_datetime(assessed);
     assert_eq!(listed["label"], format!("{}-Q{}", date.year(), (date.month() + 2) / 3));
 
-    crm()
+    let out = crm()
         .env("CRM_READY_STORE", store.path())
         .args(["assess", "--no-save", "--answers", example("answers-ready.toml").to_str().unwrap()])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("saved to the history").not());
+        .run()
+        .exits(0);
+    assert!(!out.stderr().contains("saved to the history"), "{}", out.stderr());
     assert_eq!(store.files().len(), 1, "--no-save saves nothing");
 }
 
@@ -169,9 +161,9 @@ fn history_filters_by_organisation_ignoring_case() {
     assert_eq!(store.json(&["history", "--org", "adventure works cycles"])["assessments"].as_array().unwrap().len(), 3);
     assert_eq!(store.json(&["history"])["assessments"].as_array().unwrap().len(), 4);
 
-    store.run(&["history", "--org", "Northwind"]).assert().success().stdout("").stderr(predicate::str::contains(
-        "no assessments of `Northwind` in the store; did you mean `Northwind Traders`?",
-    ));
+    let out = store.run(&["history", "--org", "Northwind"]).exits(0);
+    assert_eq!(out.stdout(), "");
+    assert_contains(out.stderr(), "no assessments of `Northwind` in the store; did you mean `Northwind Traders`?");
 }
 
 #[test]
@@ -213,9 +205,8 @@ fn compare_reports_every_kind_of_change() {
     assert_eq!(back["red_flags_raised"], c["red_flags_cleared"]);
     assert_eq!(back["actions_new"].as_array().unwrap().len(), c["actions_completed"].as_array().unwrap().len());
 
-    let table =
-        store.run(&["compare", "previous", "latest", "--org", ORG]).assert().success().get_output().stdout.clone();
-    let table = String::from_utf8(table).unwrap();
+    let out = store.run(&["compare", "previous", "latest", "--org", ORG]).exits(0);
+    let table = out.stdout();
     for heading in [
         "Adventure Works Cycles: 2026-Q2 (",
         "Score:   60 → 94.9 (+34.9)",
@@ -247,8 +238,8 @@ fn compare_takes_ids_short_ids_and_files() {
     crm()
         .args(["assess", "--no-save", "--format", "json", "--output", report.to_str().unwrap()])
         .args(["--answers", example("quarterly-2026-q1.toml").to_str().unwrap()])
-        .assert()
-        .success();
+        .run()
+        .exits(0);
     let c = store.json(&["compare", report.to_str().unwrap(), &ids[2]]);
     assert_eq!(c["before"]["id"], Value::Null);
     assert_eq!(c["before"]["label"], "2026-Q1");
@@ -260,22 +251,16 @@ fn compare_refuses_different_questionnaires_unless_forced() {
     let store = Store::new();
     let full = store.assess("quarterly-2026-q1.toml", &[]);
     let quick = store.assess("answers-quick.toml", &["--questionnaire", "crm-quick", "--organization", ORG]);
-    store
-        .run(&["compare", &full, &quick])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicate::str::contains("different questionnaires (`crm-readiness` and `crm-quick`)"))
-        .stderr(predicate::str::contains("--force"));
+    let out = store.run(&["compare", &full, &quick]).exits(2);
+    assert_eq!(out.stdout(), "");
+    assert_contains(out.stderr(), "different questionnaires (`crm-readiness` and `crm-quick`)");
+    assert_contains(out.stderr(), "--force");
     let c = store.json(&["compare", &full, &quick, "--force"]);
     assert_eq!(c["same_questionnaire"], false);
     let compared = c["questions_compared"].as_u64().unwrap();
     assert!(compared > 0 && compared < 20, "{compared}");
-    store
-        .run(&["compare", &full, &quick, "--force"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("different questionnaires, so only the"));
+    let out = store.run(&["compare", &full, &quick, "--force"]).exits(0);
+    assert_contains(out.stdout(), "different questionnaires, so only the");
 }
 
 #[test]
@@ -284,7 +269,7 @@ fn compare_explains_references_it_cannot_follow() {
     let year = store.quarters()[0][..4].to_string();
     store.assess("answers-ready.toml", &[]);
     let fails = |args: &[&str], message: &str| {
-        store.run(args).assert().code(2).stderr(predicate::str::contains(message));
+        assert_contains(store.run(args).exits(2).stderr(), message);
     };
     fails(&["compare", "previous", "latest"], "the store holds assessments of 2 organisations; name one with --org");
     fails(&["compare", "previous", "latest", "--org", "Northwind Traders"], "`previous` needs two assessments");
@@ -314,48 +299,32 @@ fn trend_shows_each_area_quarter_by_quarter() {
     assert_eq!(areas[0]["scores"].as_array().unwrap().len(), 3);
     assert!(areas.iter().all(|a| a["change"].as_f64().unwrap() > 0.0), "every area improved");
 
-    let table = store.run(&["trend", "--org", ORG]).assert().success().get_output().stdout.clone();
-    let table = String::from_utf8(table).unwrap();
+    let out = store.run(&["trend", "--org", ORG]).exits(0);
+    let table = out.stdout();
     assert!(table.starts_with("Trend for Adventure Works Cycles: 3 assessments, 2026-Q1 to 2026-Q3"), "{table}");
     let overall_row = table.lines().find(|l| l.contains("Overall")).unwrap();
     assert!(overall_row.contains("▃▅█") && overall_row.contains("+66.9"), "{overall_row}");
 
-    store.run(&["trend", "--org", "Contoso"]).assert().code(2).stderr(predicate::str::contains("no assessments of"));
+    assert_contains(store.run(&["trend", "--org", "Contoso"]).exits(2).stderr(), "no assessments of");
 }
 
 #[test]
 fn report_renders_a_stored_assessment_again() {
     let store = Store::new();
     let q3 = example("quarterly-2026-q3.toml");
-    let original = store
-        .run(&["assess", "--format", "json", "--answers", q3.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let original = store.run(&["assess", "--format", "json", "--answers", q3.to_str().unwrap()]).exits(0);
     store.assess("quarterly-2026-q1.toml", &[]);
     let id = store.json(&["history"])["assessments"][0]["id"].as_str().unwrap().to_string();
 
-    let again = store.run(&["report", &id, "--format", "json"]).assert().success().get_output().stdout.clone();
-    assert_eq!(String::from_utf8(again).unwrap(), String::from_utf8(original).unwrap());
-    store
-        .run(&["report", "previous", "--org", ORG])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Verdict: READY "));
-    store
-        .run(&["report", "latest", "--org", ORG, "--format", "markdown"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("## Verdict: Not ready"));
+    let again = store.run(&["report", &id, "--format", "json"]).exits(0);
+    assert_eq!(again.stdout(), original.stdout());
+    assert_contains(store.run(&["report", "previous", "--org", ORG]).exits(0).stdout(), "Verdict: READY ");
+    let markdown = store.run(&["report", "latest", "--org", ORG, "--format", "markdown"]).exits(0);
+    assert_contains(markdown.stdout(), "## Verdict: Not ready");
     let out = store.path().join("out").join("q3.md");
     std::fs::create_dir(out.parent().unwrap()).unwrap();
-    store
-        .run(&["report", &id, "--format", "markdown", "--output", out.to_str().unwrap()])
-        .assert()
-        .success()
-        .stdout("");
+    let written = store.run(&["report", &id, "--format", "markdown", "--output", out.to_str().unwrap()]).exits(0);
+    assert_eq!(written.stdout(), "");
     assert!(std::fs::read_to_string(&out).unwrap().contains("- **Label:** 2026-Q3"));
 }
 
@@ -363,19 +332,10 @@ fn report_renders_a_stored_assessment_again() {
 fn two_processes_saving_at_once_both_land() {
     let store = Store::new();
     let q1 = example("quarterly-2026-q1.toml");
-    let spawn = || {
-        std::process::Command::new(BIN)
-            .env_remove("CRM_READY_STORE")
-            .args(["assess", "--answers", q1.to_str().unwrap(), "--store", store.path().to_str().unwrap()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
+    let spawn = || store.cmd(&["assess", "--answers", q1.to_str().unwrap()]).spawn();
     let children = [spawn(), spawn()];
     for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        child.finish().exits(0);
     }
     assert_eq!(store.files().len(), 2);
     let listed = store.json(&["history"]);
@@ -390,23 +350,15 @@ fn a_corrupt_file_is_reported_and_skipped() {
     store.quarters();
     std::fs::write(store.path().join("broken.json"), "{\"format\": \"crm-ready-assessment-record\", \"schema").unwrap();
     std::fs::write(store.path().join("other.json"), "[1, 2, 3]").unwrap();
-    store
-        .run(&["history"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("2026-Q3"))
-        .stderr(
-            predicate::str::contains("warning: skipping ")
-                .and(predicate::str::contains("broken.json: a damaged assessment record")),
-        )
-        .stderr(predicate::str::contains("other.json: not valid JSON or not an assessment record"));
+    let out = store.run(&["history"]).exits(0);
+    assert_contains(out.stdout(), "2026-Q3");
+    assert_contains(out.stderr(), "warning: skipping ");
+    assert_contains(out.stderr(), "broken.json: a damaged assessment record");
+    assert_contains(out.stderr(), "other.json: not valid JSON or not an assessment record");
     assert_eq!(store.json(&["history"])["assessments"].as_array().unwrap().len(), 3);
-    store.run(&["trend", "--org", ORG]).assert().success().stderr(predicate::str::contains("broken.json"));
-    store
-        .run(&["report", store.path().join("broken.json").to_str().unwrap()])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("broken.json: not valid JSON"));
+    assert_contains(store.run(&["trend", "--org", ORG]).exits(0).stderr(), "broken.json");
+    let out = store.run(&["report", store.path().join("broken.json").to_str().unwrap()]).exits(2);
+    assert_contains(out.stderr(), "broken.json: not valid JSON");
 }
 
 #[test]
@@ -415,23 +367,17 @@ fn a_store_that_cannot_be_written_is_an_io_error() {
     let file = tmp.path().join("file.txt");
     std::fs::write(&file, "a file, not a directory").unwrap();
     let store = file.join("store");
-    crm()
+    let out = crm()
         .args(["assess", "--answers", example("quarterly-2026-q1.toml").to_str().unwrap()])
         .arg("--store")
         .arg(&store)
-        .assert()
-        .code(3)
-        .stdout(predicate::str::contains("Verdict: NOT READY"))
-        .stderr(predicate::str::contains(
-            "the report was written, but the assessment could not be saved to the history",
-        ))
-        .stderr(predicate::str::contains(format!("cannot create the assessment store {}", store.display())));
-    crm()
-        .args(["history", "--store"])
-        .arg(&file)
-        .assert()
-        .code(3)
-        .stderr(predicate::str::contains(format!("cannot read the assessment store {}", file.display())));
+        .run()
+        .exits(3);
+    assert_contains(out.stdout(), "Verdict: NOT READY");
+    assert_contains(out.stderr(), "the report was written, but the assessment could not be saved to the history");
+    assert_contains(out.stderr(), &format!("cannot create the assessment store {}", store.display()));
+    let out = crm().args(["history", "--store"]).arg(&file).run().exits(3);
+    assert_contains(out.stderr(), &format!("cannot read the assessment store {}", file.display()));
 }
 
 #[test]
@@ -447,32 +393,24 @@ fn text_from_files_is_sanitised_before_the_terminal() {
         vec!["compare", "previous", "latest", "--org", evil],
         vec!["report", "latest", "--org", evil],
     ] {
-        let out = store.run(&args).assert().success().get_output().clone();
-        let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+        let out = store.run(&args).exits(0);
+        let text = format!("{}{}", out.stdout(), out.stderr());
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'),
             "{args:?}: {text:?}"
         );
         assert!(text.contains("Evil Corp") || text.contains("Evil\n"), "{args:?}: {text}");
     }
-    let json = store.run(&["history", "--format", "json"]).assert().success().get_output().stdout.clone();
-    let json = String::from_utf8(json).unwrap();
+    let out = store.run(&["history", "--format", "json"]).exits(0);
+    let json = out.stdout();
     assert!(!json.contains('\u{1b}') && json.contains("\\u001b"), "{json}");
 }
 
 #[cfg(unix)]
 #[test]
 fn the_quarterly_review_example_runs() {
-    let out = std::process::Command::new("bash")
-        .arg(example("quarterly-review.sh"))
-        .current_dir(root())
-        .env("CRM_READY", BIN)
-        .env("NO_COLOR", "1")
-        .env_remove("CRM_READY_STORE")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let out = Test::program("bash").arg(example("quarterly-review.sh")).env("NO_COLOR", "1").run().exits(0);
+    let stdout = out.stdout();
     for part in [
         "== Every assessment in the store",
         "== What changed since the previous review",

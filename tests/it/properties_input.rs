@@ -3,8 +3,6 @@
 //! a verdict their red flags allow; the sanitiser and the JSON writer never
 //! let a control or invisible format character through.
 
-mod support;
-
 use std::collections::BTreeMap;
 
 use crm_ready::core::answers::{Syntax, parse_answers};
@@ -15,11 +13,12 @@ use crm_ready::core::text::{one_line, sanitize};
 use crm_ready::io::input::decode;
 use crm_ready::report::to_json;
 use proptest::prelude::*;
-use support::generate;
 
-const EVERY_KIND: &str = include_str!("fixtures/questionnaires/good/every-kind.toml");
-const EVERY_KIND_ANSWERS: &str = include_str!("fixtures/answers/good/every-kind.toml");
-const EVERY_KIND_JSON: &str = include_str!("fixtures/answers/good/byte-order-mark.json");
+use crate::generate;
+
+const EVERY_KIND: &str = include_str!("../fixtures/questionnaires/good/every-kind.toml");
+const EVERY_KIND_ANSWERS: &str = include_str!("../fixtures/answers/good/every-kind.toml");
+const EVERY_KIND_JSON: &str = include_str!("../fixtures/answers/good/byte-order-mark.json");
 
 fn every_kind() -> Questionnaire {
     parse(EVERY_KIND, "every-kind.toml").unwrap()

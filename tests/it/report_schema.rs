@@ -2,22 +2,18 @@
 //! both built-in questionnaires, and of a questionnaire with every kind of
 //! question, validate against the schema the binary prints.
 
-mod support;
-
 use serde_json::Value;
-use support::json_schema::Validator;
-use support::run;
+
+use crate::json_schema::Validator;
+use crate::support::Test;
 
 fn printed_schema() -> Value {
-    let out = run(&["schema"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("the schema is JSON")
+    Test::new().arg("schema").run().exits(0).json()
 }
 
 fn report(questionnaire: &str, answers: &str) -> Value {
-    let out = run(&["assess", "--questionnaire", questionnaire, "--answers", answers, "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{answers}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("the report is JSON")
+    let args = ["assess", "--questionnaire", questionnaire, "--answers", answers, "--format", "json"];
+    Test::new().args(args).run().exits(0).json()
 }
 
 const REPORTS: &[(&str, &str)] = &[

@@ -6,13 +6,12 @@
 
 #![cfg(target_os = "linux")]
 
-mod support;
-
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::Instant;
 
-use support::pty::{POLL, TIMEOUT, draft_path, process_state, wait_for_draft};
+use crate::support::{Test, tool_available};
+use crate::tty::{POLL, TIMEOUT, draft_path, process_state, wait_for_draft};
 
 /// A tmux server of this test's own, away from any the user runs.
 struct Tmux {
@@ -25,13 +24,7 @@ impl Tmux {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux is needed for this test: apt-get install tmux")
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).env_remove("TMUX").output().expect("tmux runs")
     }
 
     fn screen(&self) -> String {
@@ -63,23 +56,29 @@ impl Drop for Tmux {
     }
 }
 
-fn start(tmux: &Tmux, home: &Path) -> i32 {
-    let command = format!(
-        "exec env XDG_DATA_HOME='{}' NO_COLOR=1 TERM=xterm-256color '{}' assess -q crm-quick --no-save",
-        home.display(),
-        env!("CARGO_BIN_EXE_crm-ready")
-    );
+/// The interview in the tmux server; keep the `Test` (its home) while it
+/// runs.
+fn start(tmux: &Tmux, home: &Path) -> (i32, Test) {
+    let interview = Test::new()
+        .args(["assess", "-q", "crm-quick", "--no-save"])
+        .env("XDG_DATA_HOME", home)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color");
+    let command = interview.shell_line();
     let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &command]);
     assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
     let pid = tmux.run(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
-    String::from_utf8_lossy(&pid.stdout).trim().parse().expect("the pane's process id")
+    (String::from_utf8_lossy(&pid.stdout).trim().parse().expect("the pane's process id"), interview)
 }
 
 #[test]
 fn closing_the_terminal_ends_the_interview_and_keeps_the_draft() {
+    if !tool_available("tmux", "apt-get install tmux") {
+        return;
+    }
     let home = tempfile::tempdir().unwrap();
     let tmux = Tmux::new();
-    let pid = start(&tmux, home.path());
+    let (pid, _interview) = start(&tmux, home.path());
     tmux.wait_for("Who is this assessment for?");
     tmux.keys(&["Acme Ltd", "Enter", "Enter", "Enter", "Enter"]);
     tmux.wait_for("Question 1 of 2");

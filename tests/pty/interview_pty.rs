@@ -1,14 +1,7 @@
-//! End to end: the real binary in a pseudo-terminal, driven by keystrokes,
-//! its screen read through a terminal emulator (vt100); see `support::pty`.
+//! The interview end to end: the real binary in a pseudo-terminal, driven
+//! by keystrokes, its screen read through a terminal emulator; see `tty`.
 
-#![cfg(unix)]
-
-mod support;
-
-use std::io::Read;
-use std::process::{Command, Stdio};
-
-use support::pty::{LEFT, RIGHT, Tty, begin, draft_path, wait_for_draft};
+use crate::tty::{LEFT, RIGHT, Tty, begin, draft_path, wait_for_draft};
 
 #[test]
 fn answer_go_back_quit_resume_and_finish() {
@@ -166,27 +159,6 @@ fn resume_without_a_draft_says_so() {
     let mut tty = Tty::spawn(home.path(), &["assess", "-q", "crm-quick", "--resume"]);
     assert_eq!(tty.wait_exit(), 2);
     assert!(tty.screen().contains("no saved interview for `crm-quick`"), "{}", tty.screen());
-}
-
-#[test]
-fn without_a_terminal_the_interview_points_at_answers() {
-    let out = Command::new(env!("CARGO_BIN_EXE_crm-ready"))
-        .args(["assess", "-q", "crm-quick"])
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("--answers FILE"), "{stderr}");
-    let mut piped = Command::new(env!("CARGO_BIN_EXE_crm-ready"))
-        .args(["assess", "--resume", "--answers", "x.toml"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = String::new();
-    piped.stderr.take().unwrap().read_to_string(&mut err).unwrap();
-    assert_eq!(piped.wait().unwrap().code(), Some(2));
-    assert!(err.contains("--resume") && err.contains("--answers"), "{err}");
 }
 
 #[test]

@@ -4,15 +4,13 @@
 //! message; a draft that cannot be written is reported, and leaving still
 //! restores it.
 
-#![cfg(unix)]
-
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 
 use expectrl::process::unix::Signal;
-use support::pty::{CTRL_Z, Tty, begin, draft_path, fill_start_form, wait_for_draft};
+
+use crate::support::Test;
+use crate::tty::{CTRL_Z, Tty, begin, draft_path, fill_start_form, wait_for_draft};
 
 /// The shell's prompt, set so the tests can tell when the shell has the
 /// terminal.
@@ -26,13 +24,8 @@ const THIRD: &str = "Can you say, specifically, how the CRM";
 /// people really run the interview, and the only place Ctrl-Z can go back to.
 /// `$CRM_READY` is the binary.
 fn shell(data_home: &Path) -> Tty {
-    let mut cmd = Command::new("sh");
-    cmd.arg("-i")
-        .env("PS1", PROMPT)
-        .env_remove("ENV")
-        .env("XDG_DATA_HOME", data_home)
-        .env("CRM_READY", env!("CARGO_BIN_EXE_crm-ready"));
-    let mut tty = Tty::spawn_command(cmd);
+    let sh = Test::program("sh").arg("-i").env("PS1", PROMPT).env_remove("ENV").env("XDG_DATA_HOME", data_home);
+    let mut tty = Tty::spawn_test(sh);
     tty.wait_for(PROMPT);
     tty
 }
@@ -42,7 +35,7 @@ fn shell(data_home: &Path) -> Tty {
 fn interview_in(tty: &mut Tty) -> i32 {
     tty.send("\"$CRM_READY\" assess --questionnaire crm-quick\r");
     fill_start_form(tty);
-    let children = support::pty::children_of(tty.pid());
+    let children = crate::tty::children_of(tty.pid());
     assert_eq!(children.len(), 1, "the shell runs just the interview: {children:?}");
     children[0]
 }
@@ -76,7 +69,7 @@ fn quit_from_the_shell(tty: &mut Tty) {
 #[test]
 #[cfg(target_os = "linux")]
 fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_question() {
-    use support::pty::{process_state, wait_for_state};
+    use crate::tty::{process_state, wait_for_state};
 
     let home = tempfile::tempdir().unwrap();
     let draft = draft_path(home.path(), "crm-quick@acme-ltd.json");
@@ -120,7 +113,7 @@ fn sigtstp_from_outside_suspends_the_same_way() {
     tty.wait_for("ask the board");
 
     kill_process(Pid::from_raw(app).unwrap(), Signal::TSTP).unwrap();
-    support::pty::wait_for_state(app, 'T');
+    crate::tty::wait_for_state(app, 'T');
     wait_for_the_shell(&mut tty);
     tty.assert_restored();
 
@@ -218,8 +211,10 @@ const APP_SCREEN: &str = "the-app's-screen";
 
 #[test]
 fn a_panic_restores_the_terminal_before_its_message() {
+    // The test's name as the harness knows it: its path without the crate.
+    let name = format!("{}::panic_in_the_app", module_path!().split_once("::").unwrap().1);
     let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args(["panic_in_the_app", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
+    cmd.args([name.as_str(), "--exact", "--ignored", "--nocapture", "--test-threads=1"])
         .env("RUST_BACKTRACE", "0")
         .env(PANIC_HELPER, "1");
     let mut tty = Tty::spawn_command(cmd);

@@ -9,6 +9,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::process::unix::WaitStatus;
+use tempfile::TempDir;
+
+use crate::support::Test;
 
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// Pause between polls of a quiet terminal: a wait, not a synchronisation.
@@ -28,23 +31,34 @@ pub struct Tty {
     pub parser: vt100::Parser,
     pub raw: Vec<u8>,
     pub exited: bool,
+    /// The run's throw-away home, kept while the program runs.
+    _home: Option<TempDir>,
 }
 
 impl Tty {
     /// The binary with `args`, drafts under `data_home`, in an 80×24 PTY.
     pub fn spawn(data_home: &Path, args: &[&str]) -> Tty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crm-ready"));
-        cmd.args(args).env("XDG_DATA_HOME", data_home);
-        Tty::spawn_command(cmd)
+        Tty::spawn_test(Test::new().args(args).env("XDG_DATA_HOME", data_home))
     }
 
-    /// Any command in an 80×24 PTY, without colour, away from a real
-    /// assessment store.
-    pub fn spawn_command(mut cmd: Command) -> Tty {
-        cmd.env_remove("CRM_READY_STORE").env("NO_COLOR", "1").env("TERM", "xterm-256color");
+    /// A run set up by the tests' command builder, in an 80×24 PTY,
+    /// without colour.
+    pub fn spawn_test(test: Test) -> Tty {
+        let (cmd, home) = test.into_command();
+        Tty::start(cmd, Some(home))
+    }
+
+    /// A command that is not the binary (the test binary itself), in an
+    /// 80×24 PTY, without colour.
+    pub fn spawn_command(cmd: Command) -> Tty {
+        Tty::start(cmd, None)
+    }
+
+    fn start(mut cmd: Command, home: Option<TempDir>) -> Tty {
+        cmd.env("NO_COLOR", "1").env("TERM", "xterm-256color");
         let mut session = expectrl::Session::spawn(cmd).expect("spawn in a PTY");
         session.get_process_mut().set_window_size(80, 24).unwrap();
-        Tty { session, parser: vt100::Parser::new(24, 80, 0), raw: Vec::new(), exited: false }
+        Tty { session, parser: vt100::Parser::new(24, 80, 0), raw: Vec::new(), exited: false, _home: home }
     }
 
     pub fn pid(&self) -> i32 {
