@@ -7,7 +7,7 @@
 
 use std::ffi::OsStr;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, ChildStdout, Command, Output, Stdio};
 use std::thread::JoinHandle;
 
@@ -174,7 +174,9 @@ pub struct Finished {
     code: Option<i32>,
     stdout: String,
     stderr: String,
-    home: TempDir,
+    /// Kept until the test is done with the result: the program may have
+    /// left files there.
+    _home: TempDir,
 }
 
 impl Finished {
@@ -185,7 +187,7 @@ impl Finished {
         };
         let stdout = text(output.stdout, "stdout");
         let stderr = text(output.stderr, "stderr");
-        Finished { code: output.status.code(), stdout, stderr, what, home }
+        Finished { code: output.status.code(), stdout, stderr, what, _home: home }
     }
 
     /// The exit code; a test fails if a signal ended the program.
@@ -212,11 +214,6 @@ impl Finished {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("{} did not print JSON ({e})\n{}", self.what, self.streams()))
-    }
-
-    /// The throw-away home the run had.
-    pub fn home(&self) -> PathBuf {
-        self.home.path().to_path_buf()
     }
 
     fn streams(&self) -> String {
