@@ -33,6 +33,11 @@ fn every_test_file_is_a_module_of_a_test_binary() {
 /// test's later snapshots).
 #[test]
 fn every_snapshot_belongs_to_a_test() {
+    let old_place = Path::new(ROOT).join("tests/snapshots");
+    assert!(
+        !old_place.exists(),
+        "tests/snapshots/MODULE__TEST.snap belong in tests/it/snapshots/it__MODULE__TEST.snap"
+    );
     let snapshots = names("tests/it/snapshots", ".snap");
     assert!(!snapshots.is_empty());
     for snapshot in snapshots {
