@@ -1,0 +1,25 @@
+//! The integration tests, in one binary: the library through its public
+//! API, and the real binary run without a terminal. One binary links the
+//! library and the dev-dependencies once, instead of once per file.
+//!
+//! The tests that need a pseudo-terminal are the other binary, `tests/pty`.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod generate;
+mod json_schema;
+
+mod bad_inputs;
+mod builtins;
+mod cli;
+mod cli_conventions;
+mod docs;
+mod history;
+mod layout;
+mod properties;
+mod properties_input;
+mod report_schema;
+mod scoring;
+mod tui_sizes;
+mod tui_snapshots;

@@ -1,0 +1,14 @@
+//! End to end in a terminal: the real binary in a pseudo-terminal, driven by
+//! keystrokes and read through a terminal emulator (`tty`), and in a private
+//! tmux server. Unix only.
+
+#![cfg(unix)]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod tty;
+
+mod closed_terminal;
+mod interview_pty;
+mod terminal_pty;
