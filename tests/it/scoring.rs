@@ -1,9 +1,16 @@
 //! Scoring against hand-computed expectations: weights, conditions,
-//! "don't know", each red-flag cap, thresholds and action priorities.
+//! "don't know", each red-flag cap and escalation, thresholds and action
+//! priorities.
+//!
+//! Priorities: 100 × shortfall × severity (critical 1, major 0.75, none
+//! 0.5) × weight factor, floors 50 (critical) and 20 (major), at most 100.
+//! Weight factors here: the mean area weight is 2 and area a's mean
+//! question weight 4/3, so a.one weighs √(3/2 × 2/(4/3)) = 1.5, a.two and
+//! a.follow √(3/2 × 1/(4/3)) ≈ 1.061, area b's questions √(1/2) ≈ 0.707.
 
 use crm_ready::core::answers::{Answer, Answers};
-use crm_ready::core::assessment::{Assessment, QuestionStatus, Risk, UnknownReason, Verdict};
-use crm_ready::core::questionnaire::{Phase, Questionnaire, Severity, parse};
+use crm_ready::core::assessment::{Assessment, PriorityLevel, QuestionStatus, Risk, UnknownReason, Verdict};
+use crm_ready::core::questionnaire::{Questionnaire, Severity, parse};
 use crm_ready::core::scoring::score;
 
 const SOURCE: &str = r#"
@@ -132,12 +139,24 @@ fn questionnaire() -> Questionnaire {
 }
 
 fn assess(pairs: &[(&str, Answer)]) -> Assessment {
-    let q = questionnaire();
-    let mut answers = Answers::for_questionnaire(&q);
+    assess_with(&questionnaire(), pairs)
+}
+
+fn assess_with(q: &Questionnaire, pairs: &[(&str, Answer)]) -> Assessment {
+    let mut answers = Answers::for_questionnaire(q);
     for (id, a) in pairs {
         answers.answers.insert((*id).into(), a.clone());
     }
-    score(&q, &answers, jiff::Timestamp::UNIX_EPOCH)
+    score(q, &answers, jiff::Timestamp::UNIX_EPOCH)
+}
+
+/// The test questionnaire with `edit` applied to its text.
+fn edited(edit: impl Fn(&str) -> String) -> Questionnaire {
+    parse(&edit(SOURCE), "edited.toml").expect("the edited questionnaire is valid")
+}
+
+fn rules(a: &Assessment) -> Vec<&str> {
+    a.reasons.iter().map(|r| r.rule.as_str()).collect()
 }
 
 fn choice(id: &str) -> Answer {
@@ -194,11 +213,12 @@ fn weights_combine_questions_and_areas() {
     assert_eq!(a.areas[0].risk, Some(Risk::Medium));
     assert_eq!(a.verdict, Verdict::ReadyWithConditions);
     assert_eq!(a.reasons.iter().map(|r| r.rule.as_str()).collect::<Vec<_>>(), ["score-below-ready"]);
-    // Priority = area weight × question weight × severity (score 50 is not below 50: 1).
+    // 100 × shortfall 0.5 × no flag 0.5 × weight 1.5.
     assert_eq!(a.actions.len(), 1);
     assert_eq!(a.actions[0].recommendation, "Improve one.");
-    assert_eq!(a.actions[0].priority, 6.0);
-    assert_eq!(a.actions[0].phase, Phase::Setup);
+    assert_eq!(a.actions[0].priority, 37.5);
+    assert_eq!(a.actions[0].priority_level, PriorityLevel::Medium);
+    assert_eq!(a.actions[0].phase, "setup");
 }
 
 #[test]
@@ -208,8 +228,8 @@ fn multi_choice_sums_scores_and_lists_missing_items() {
     assert_eq!(multi.score, Some(40.0));
     let missing = a.actions.iter().find(|x| x.recommendation == "Put X in place.").expect("if_missing action");
     assert_eq!(missing.because, "Not in place: X in place");
-    // Score 40 is below 50: severity 2; area weight 1, question weight 1.
-    assert_eq!(missing.priority, 2.0);
+    // 100 × shortfall 0.6 × no flag 0.5 × weight 0.707.
+    assert_eq!(missing.priority, 21.2);
     assert_eq!(assess(&with(best(), "b.multi", list(&["none"]))).questions[4].score, Some(0.0));
 }
 
@@ -239,9 +259,11 @@ fn a_critical_red_flag_means_not_ready_whatever_the_average() {
     assert_eq!(a.red_flags.len(), 1);
     assert_eq!(a.red_flags[0].severity, Severity::Critical);
     assert_eq!(a.areas[0].risk, Some(Risk::High));
-    // Critical severity: 3 × 2 × 4.
-    assert_eq!(a.actions[0].priority, 24.0);
-    assert_eq!(a.actions[0].phase, Phase::BeforeSigning);
+    // 100 × shortfall 1 × critical 1 × weight 1.5, at most 100.
+    assert_eq!(a.actions[0].priority, 100.0);
+    assert_eq!(a.actions[0].priority_level, PriorityLevel::High);
+    assert_eq!(a.actions[0].phase, "before-signing");
+    assert!(a.capped, "the score alone (50) would give ready with conditions");
 }
 
 #[test]
@@ -321,16 +343,150 @@ fn actions_are_grouped_by_phase_then_priority() {
         ("b.scale", Answer::Number(2.0)),
         ("b.multi", list(&["y"])),
     ]);
-    let order: Vec<(Phase, f64)> = a.actions.iter().map(|x| (x.phase, x.priority)).collect();
+    let order: Vec<(&str, f64)> = a.actions.iter().map(|x| (x.phase.as_str(), x.priority)).collect();
     assert_eq!(
         order,
         [
-            (Phase::BeforeSigning, 24.0), // a.one bad: 3 × 2 × critical 4
-            (Phase::BeforeSigning, 9.0),  // a.two no: 3 × 1 × major 3
-            (Phase::Setup, 2.0),          // b.scale 2: 1 × 1 × (score 0) 2
-            (Phase::Setup, 2.0),          // b.multi missing x: 1 × 1 × 2
-            (Phase::Production, 6.0),     // a.follow no: 3 × 1 × 2
+            ("before-signing", 100.0), // a.one bad: 100 × 1 × 1 × 1.5, at most 100
+            ("before-signing", 63.6),  // a.two no: 100 × 0.8 × 0.75 × 1.061
+            ("setup", 35.4),           // b.scale 2: 100 × 1 × 0.5 × 0.707
+            ("setup", 21.2),           // b.multi missing x: 100 × 0.6 × 0.5 × 0.707
+            ("production", 53.0),      // a.follow no: 100 × 1 × 0.5 × 1.061
         ]
     );
     assert_eq!(a.red_flags.iter().map(|f| f.severity).collect::<Vec<_>>(), [Severity::Critical, Severity::Major]);
+}
+
+#[test]
+fn dont_know_on_a_gate_carries_its_worst_red_flag() {
+    // a.one's worst answer is critical: not knowing it is as bad.
+    let a = assess(&with(best(), "a.one", Answer::DontKnow));
+    assert_eq!(a.verdict, Verdict::NotReady);
+    assert_eq!(a.red_flags.len(), 1);
+    assert_eq!((a.red_flags[0].severity, a.red_flags[0].answer.as_str()), (Severity::Critical, "Don't know"));
+    assert_eq!(a.reasons[0].rule, "critical-red-flag");
+    let action = &a.actions[0];
+    assert_eq!((action.recommendation.as_str(), action.phase.as_str()), ("Stop and fix one.", "before-signing"));
+    assert_eq!((action.because.as_str(), action.priority), ("Don't know", 100.0));
+    // Left unanswered, the same.
+    let a = assess(&best().into_iter().filter(|(id, _)| *id != "a.one").collect::<Vec<_>>());
+    assert_eq!((a.verdict, a.red_flags[0].answer.as_str()), (Verdict::NotReady, "Unanswered"));
+}
+
+#[test]
+fn an_author_can_say_what_dont_know_raises() {
+    let q = edited(|s| s.replace("text = \"One?\"", "text = \"One?\"\nunknown = { red_flag = \"none\" }"));
+    let a = assess_with(&q, &with(best(), "a.one", Answer::DontKnow));
+    assert!(a.red_flags.is_empty());
+    assert_ne!(a.verdict, Verdict::NotReady);
+    assert_eq!(a.actions[0].recommendation, "Stop and fix one.", "the riskiest answer's action");
+    let q = edited(|s| {
+        s.replace(
+            "text = \"One?\"",
+            "text = \"One?\"\nunknown = { red_flag = \"major\", recommendation = \"Ask the board.\", phase = \"setup\" }",
+        )
+    });
+    let a = assess_with(&q, &with(best(), "a.one", Answer::DontKnow));
+    assert_eq!(a.red_flags[0].severity, Severity::Major);
+    assert_eq!((a.actions[0].recommendation.as_str(), a.actions[0].phase.as_str()), ("Ask the board.", "setup"));
+}
+
+#[test]
+fn an_exclusive_none_raises_its_own_action_only() {
+    let q = edited(|s| {
+        s.replace(
+            "score = 0\nexclusive = true",
+            "score = 0\nexclusive = true\nrecommendation = \"Start with X.\"\nphase = \"setup\"",
+        )
+    });
+    let a = assess_with(&q, &with(best(), "b.multi", list(&["none"])));
+    let recommendations: Vec<&str> = a.actions.iter().map(|x| x.recommendation.as_str()).collect();
+    assert_eq!(recommendations, ["Start with X."], "not also \"Put X in place.\"");
+}
+
+#[test]
+fn a_context_only_question_never_moves_the_score() {
+    let q = edited(|s| {
+        s.replace(
+            "[[area.question]]\nid = \"b.text\"",
+            "[[area.question]]\nid = \"b.context\"\nkind = \"single\"\ntext = \"Which?\"\nscored = false\n\
+             [[area.question.choice]]\nid = \"p\"\nlabel = \"P\"\n[[area.question.choice]]\nid = \"q\"\nlabel = \"Q\"\n\n\
+             [[area.question]]\nid = \"b.text\"",
+        )
+    });
+    let base = assess_with(&q, &best());
+    for answer in [choice("p"), choice("q"), Answer::DontKnow] {
+        let a = assess_with(&q, &with(best(), "b.context", answer));
+        assert_eq!((a.score, a.verdict, a.areas[1].questions), (base.score, base.verdict, base.areas[1].questions));
+        assert!(a.unknowns.is_empty() && a.actions.is_empty());
+    }
+    assert_eq!(base.areas[1].questions, 2, "b.scale and b.multi only");
+}
+
+/// Area b with a major flag on a low scale step, on "y" alone and on a new
+/// yes/no question `b.extra`.
+fn q_source_with_three_majors(s: &str) -> String {
+    s.replace("score = 0\nrecommendation = \"Raise the scale.\"", "score = 0\nred_flag = \"major\"\nrecommendation = \"Raise the scale.\"")
+        .replace(
+            "id = \"y\"\nlabel = \"Y in place\"\nscore = 40",
+            "id = \"y\"\nlabel = \"Y in place\"\nscore = 40\nred_flag = \"major\"\nrecommendation = \"Replace Y.\"\nphase = \"setup\"",
+        )
+        .replace(
+            "[[area.question]]\nid = \"b.text\"",
+            "[[area.question]]\nid = \"b.extra\"\nkind = \"yes_no\"\ntext = \"Extra?\"\n[[area.question.choice]]\nid = \"yes\"\nscore = 100\n\
+             [[area.question.choice]]\nid = \"no\"\nscore = 60\nred_flag = \"major\"\nrecommendation = \"Fix extra.\"\nphase = \"setup\"\n\n\
+             [[area.question]]\nid = \"b.text\"",
+        )
+}
+
+#[test]
+fn several_major_flags_in_one_area_mean_not_ready() {
+    // Three major flags in area b; the default allows two.
+    let q = edited(q_source_with_three_majors);
+    let base = with(best(), "b.extra", choice("yes"));
+    let two = assess_with(&q, &with(with(base.clone(), "b.scale", Answer::Number(1.0)), "b.multi", list(&["y"])));
+    assert_eq!(two.verdict, Verdict::ReadyWithConditions, "{:?}", rules(&two));
+    let three = assess_with(
+        &q,
+        &with(
+            with(with(base.clone(), "b.scale", Answer::Number(1.0)), "b.multi", list(&["y"])),
+            "b.extra",
+            choice("no"),
+        ),
+    );
+    assert_eq!(three.verdict, Verdict::NotReady);
+    let clustered = three.reasons.iter().find(|r| r.rule == "major-flags-clustered").expect("clustered");
+    assert_eq!(clustered.questions, ["b.scale", "b.multi", "b.extra"]);
+    assert!(clustered.message.starts_with("3 major red flags in Area B"), "{}", clustered.message);
+    // The threshold is the questionnaire's to set.
+    let lenient = edited(|s| {
+        q_source_with_three_majors(s)
+            .replace("max_unknown_share = 0.25", "max_unknown_share = 0.25\nmax_major_flags_per_area = 3")
+    });
+    let answers =
+        with(with(with(base, "b.scale", Answer::Number(1.0)), "b.multi", list(&["y"])), "b.extra", choice("no"));
+    assert_eq!(assess_with(&lenient, &answers).verdict, Verdict::ReadyWithConditions);
+}
+
+#[test]
+fn a_high_risk_area_with_a_major_flag_due_before_signing_means_not_ready() {
+    // A major flag on the lowest scale step, due before signing. Area b:
+    // (0 + 40) / 2 = 20, high risk; overall (300 + 20) / 4 = 80.
+    let major_scale = |s: &str| {
+        s.replace(
+            "score = 0\nrecommendation = \"Raise the scale.\"\nphase = \"setup\"",
+            "score = 0\nred_flag = \"major\"\nrecommendation = \"Raise the scale.\"\nphase = \"before-signing\"",
+        )
+    };
+    let answers = with(with(best(), "b.scale", Answer::Number(1.0)), "b.multi", list(&["y"]));
+    let a = assess_with(&edited(major_scale), &answers);
+    assert_eq!((a.score, a.areas[1].risk), (80.0, Some(Risk::High)));
+    assert_eq!(a.verdict, Verdict::NotReady);
+    assert!(rules(&a).contains(&"high-risk-area-with-major-flag"), "{:?}", rules(&a));
+    assert!(a.capped);
+    let off = |s: &str| {
+        major_scale(s).replace("max_unknown_share = 0.25", "max_unknown_share = 0.25\nescalate_high_risk_areas = false")
+    };
+    let a = assess_with(&edited(off), &answers);
+    assert_eq!(a.verdict, Verdict::ReadyWithConditions, "{:?}", rules(&a));
 }
