@@ -23,3 +23,4 @@ mod report_schema;
 mod scoring;
 mod tui_sizes;
 mod tui_snapshots;
+mod verdict_properties;
