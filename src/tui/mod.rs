@@ -241,7 +241,12 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
-    use crate::core::questionnaire::builtin;
+    use crate::core::questionnaire::{Questionnaire, parse};
+
+    /// The interview's fixture, shaped like a quick check (see the file).
+    fn interview() -> Questionnaire {
+        parse(include_str!("../../tests/fixtures/questionnaires/good/interview.toml"), "interview.toml").unwrap()
+    }
 
     /// Actions from a script; an empty script interrupts.
     struct Script(VecDeque<Action>);
@@ -254,15 +259,15 @@ mod tests {
 
     #[test]
     fn with_an_organisation_only_its_draft_is_offered() {
-        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let q = interview();
         let draft =
             Draft::new(&q, Answers::for_questionnaire(&q), drafts::Position::default(), jiff::Timestamp::UNIX_EPOCH);
-        let saved = ["crm-quick@acme.json", "crm-quick@narrow-co.json", "crm-quick.json"]
+        let saved = ["interview@acme.json", "interview@narrow-co.json", "interview.json"]
             .map(|name| drafts::Saved { path: PathBuf::from("/drafts").join(name), draft: draft.clone() });
         let names = |saved: Vec<drafts::Saved>| saved.into_iter().map(|s| s.path).collect::<Vec<_>>();
         assert_eq!(
             names(of_organization(saved.to_vec(), &q, Some("Narrow Co"))),
-            [PathBuf::from("/drafts/crm-quick@narrow-co.json")]
+            [PathBuf::from("/drafts/interview@narrow-co.json")]
         );
         assert_eq!(names(of_organization(saved.to_vec(), &q, None)).len(), 3);
     }
@@ -291,7 +296,7 @@ mod tests {
 
     /// Answers the first question, then presses Ctrl-Z.
     fn suspend_after_an_answer(works: bool) -> (Vec<&'static str>, String) {
-        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let q = interview();
         let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let log = RefCell::new(Vec::new());
@@ -326,7 +331,7 @@ mod tests {
 
     #[test]
     fn the_loop_saves_after_answers_scores_on_submit_and_finishes() {
-        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let q = interview();
         let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let saves = RefCell::new(Vec::new());
@@ -345,7 +350,7 @@ mod tests {
 
     #[test]
     fn a_failed_save_is_shown_and_remembered() {
-        let q = builtin::find("crm-quick").unwrap().load().unwrap();
+        let q = interview();
         let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let fail = |_: &App<'_>, _: jiff::Timestamp| Err(io::Error::other("disk full"));

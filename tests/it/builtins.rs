@@ -4,7 +4,7 @@
 use crm_ready::core::answers::{Answer, Answers};
 use crm_ready::core::assessment::QuestionStatus;
 use crm_ready::core::conditions::shown;
-use crm_ready::core::questionnaire::{Kind, Question, Questionnaire, Test, builtin};
+use crm_ready::core::questionnaire::{Kind, Outcome, Question, Questionnaire, Test, builtin};
 use crm_ready::core::scoring::score;
 
 fn all() -> Vec<Questionnaire> {
@@ -12,25 +12,49 @@ fn all() -> Vec<Questionnaire> {
 }
 
 #[test]
-fn both_built_ins_load_with_the_expected_size() {
+fn the_three_built_ins_load_with_the_expected_size() {
     let qs = all();
-    let full = qs.iter().find(|q| q.id == "crm-readiness").expect("crm-readiness");
-    let quick = qs.iter().find(|q| q.id == "crm-quick").expect("crm-quick");
-    assert!((40..=70).contains(&full.questions.len()), "{}", full.questions.len());
-    assert!((10..=15).contains(&quick.questions.len()), "{}", quick.questions.len());
-    assert_eq!(full.minutes, Some(20));
-    assert_eq!(quick.minutes, Some(3));
+    let names: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(names, ["crm-readiness", "crm-quick", "crm-review"], "the default first");
+    let size = |q: &Questionnaire| (q.id.clone(), q.version.clone(), q.questions.len(), q.minutes);
+    assert_eq!(
+        qs.iter().map(size).collect::<Vec<_>>(),
+        [
+            ("crm-readiness".to_string(), "2.0.0".to_string(), 65, Some(25)),
+            ("crm-quick".to_string(), "2.0.0".to_string(), 15, Some(5)),
+            ("crm-review".to_string(), "1.0.0".to_string(), 25, Some(20)),
+        ]
+    );
     assert_eq!(builtin::DEFAULT, "crm-readiness");
 }
 
 #[test]
 fn every_question_explains_itself_and_every_risk_has_a_next_step() {
+    let mut unscored = 0;
     for q in all() {
         for area in &q.areas {
             assert!(area.why.len() > 40, "{}: area {} needs a real why", q.id, area.id);
         }
         for question in &q.questions {
             assert!(question.help.len() > 40, "{}: {} needs help text", q.id, question.id);
+            let unknown = &question.unknown;
+            if unknown.red_flag.is_some() {
+                assert!(
+                    unknown.recommendation.is_some() && unknown.phase.is_some(),
+                    "{}: \"don't know\" on {} raises a flag without a next step",
+                    q.id,
+                    question.id
+                );
+            }
+            if !question.is_scored() {
+                // Context only (`scored = false`, text, a number without
+                // bands): its answers carry no score, flag or action.
+                let quiet = |o: &Outcome| o.red_flag.is_none() && o.recommendation.is_none();
+                assert!(question.choices.iter().all(|c| quiet(&c.outcome) && c.if_missing.is_none()));
+                assert!(question.bands.iter().all(|b| quiet(&b.outcome)));
+                unscored += usize::from(question.kind.has_choices());
+                continue;
+            }
             // On a multiple-choice question a low-scoring item is a good thing
             // to have; the risk is its absence, covered by `if_missing`.
             let outcomes = question
@@ -62,6 +86,43 @@ fn every_question_explains_itself_and_every_risk_has_a_next_step() {
                 assert_eq!(best, 100.0, "{}: the best answer of {} should score 100", q.id, question.id);
             }
         }
+    }
+    assert!(unscored > 0, "no context-only choice question was checked");
+}
+
+/// Whether the scores, in the order the choices are listed, only rise or
+/// only fall.
+fn monotonic(scores: &[f64]) -> bool {
+    scores.windows(2).all(|w| w[0] <= w[1]) || scores.windows(2).all(|w| w[0] >= w[1])
+}
+
+/// The order of the choices must not give the best one away (DOMAIN.md,
+/// "Make the risky answers sayable"): in most single-choice questions of
+/// both pre-signing built-ins (three in four, counted per questionnaire)
+/// the best answer is not listed first and the scores neither only rise nor
+/// only fall down the list.
+#[test]
+fn the_pre_signing_built_ins_do_not_list_the_best_answer_first() {
+    assert!(monotonic(&[100.0, 50.0, 0.0]) && monotonic(&[0.0, 50.0, 50.0]) && !monotonic(&[50.0, 100.0, 0.0]));
+    for q in all().into_iter().filter(|q| q.id != "crm-review") {
+        let singles: Vec<&Question> = q.questions.iter().filter(|x| x.kind == Kind::Single && x.is_scored()).collect();
+        let giveaways: Vec<&str> = singles
+            .iter()
+            .filter(|x| {
+                let scores: Vec<f64> = x.choices.iter().map(|c| c.outcome.score).collect();
+                let best = scores.iter().copied().fold(f64::MIN, f64::max);
+                scores[0] == best || monotonic(&scores)
+            })
+            .map(|x| x.id.as_str())
+            .collect();
+        assert!(singles.len() >= 10, "{}: only {} single-choice questions", q.id, singles.len());
+        assert!(
+            giveaways.len() * 4 <= singles.len(),
+            "{}: {} of {} single-choice questions give the best answer away by its place: {giveaways:?}",
+            q.id,
+            giveaways.len(),
+            singles.len()
+        );
     }
 }
 
@@ -148,4 +209,51 @@ fn every_answer_of_every_question_is_reachable_and_scored() {
         }
     }
     assert!(checked > 200, "only {checked} answers checked");
+}
+
+/// The failure modes listed in the project's domain brief ("Failure modes
+/// the built-in questionnaire must cover"), by the labels it gives them;
+/// copied here, as the brief is not part of the repository.
+const FAILURE_MODES: [&str; 37] = [
+    "V1", "V2", "V3", "V4", "V5", "V6", "O1", "O2", "O3", "O4", "M1", "M2", "M3", "M4", "S1", "S2", "S3", "S4", "P1",
+    "P2", "P3", "P4", "P5", "P6", "P7", "P8", "R1", "R2", "R3", "R4", "C1", "C2", "C3", "C4", "C5", "C6", "C7",
+];
+
+/// Every failure mode of the domain brief is in
+/// `tests/fixtures/failure-modes.toml`, and every question named there for
+/// it exists in crm-readiness and has an answer (a choice or a band)
+/// scoring below 50 that says what to do about it.
+#[test]
+fn every_failure_mode_is_covered_by_a_question_with_a_next_step() {
+    let path = std::path::Path::new(crate::support::ROOT).join("tests/fixtures/failure-modes.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let modes: toml::Table = toml::from_str(&text).unwrap();
+    let mut listed: Vec<&str> = modes.keys().map(String::as_str).collect();
+    listed.sort_unstable();
+    let mut expected = FAILURE_MODES.to_vec();
+    expected.sort_unstable();
+    assert_eq!(listed, expected, "the failure modes in {}", path.display());
+
+    let full = all().into_iter().find(|q| q.id == "crm-readiness").unwrap();
+    for (mode, entry) in &modes {
+        let summary = entry.get("summary").and_then(|s| s.as_str()).unwrap_or_default();
+        assert!(summary.len() > 20, "{mode} needs a summary");
+        let questions =
+            entry.get("questions").and_then(|q| q.as_array()).unwrap_or_else(|| panic!("{mode}: questions"));
+        assert!(!questions.is_empty(), "{mode} names no question");
+        for id in questions {
+            let id = id.as_str().unwrap();
+            let question = full.question(id).unwrap_or_else(|| panic!("{mode}: {id} is not in crm-readiness"));
+            let risky_with_a_step = question
+                .choices
+                .iter()
+                .map(|c| &c.outcome)
+                .chain(question.bands.iter().map(|b| &b.outcome))
+                .any(|o| o.score < 50.0 && o.recommendation.is_some());
+            assert!(
+                question.is_scored() && risky_with_a_step,
+                "{mode}: no answer of {id} scores below 50 with a next step"
+            );
+        }
+    }
 }

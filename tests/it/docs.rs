@@ -1,6 +1,6 @@
 //! The documentation's examples work as written.
 
-use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::answers::{Answer, Syntax, parse_answers};
 use crm_ready::core::questionnaire::builtin;
 
 use crate::support::{Test, tool_available};
@@ -21,7 +21,14 @@ fn the_readme_answers_example_is_valid_for_crm_quick() {
     let q = builtin::find("crm-quick").unwrap().load().unwrap();
     let loaded = parse_answers(block, "README.md", Syntax::Toml, &q).unwrap_or_else(|e| panic!("{e}"));
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    assert_eq!(loaded.answers.answers.len(), 4);
+    let answers: Vec<&Answer> = loaded.answers.answers.values().collect();
+    assert_eq!(answers.len(), 4);
+    // One of each shape the text around it explains.
+    assert!(answers.iter().any(|a| matches!(a, Answer::Text(_))), "a choice id: {answers:?}");
+    assert!(answers.iter().any(|a| matches!(a, Answer::List(l) if l.len() > 1)), "a list: {answers:?}");
+    assert!(answers.contains(&&Answer::DontKnow), "a \"dont-know\": {answers:?}");
+    let noted: Vec<&String> = loaded.answers.notes.keys().collect();
+    assert!(noted.iter().all(|id| q.question(id).is_some()) && !noted.is_empty(), "{noted:?}");
 }
 
 #[test]
@@ -44,7 +51,8 @@ fn the_jq_pipeline_example_runs() {
     // The gate trips on not-ready: exit 1.
     let out = Test::program("bash").arg("examples/jq-pipeline.sh").run().exits(1);
     let stdout = out.stdout();
-    assert!(stdout.starts_with("crm-readiness 1.0.0: not-ready (score 22)"), "{stdout}");
-    assert!(stdout.contains("High-risk areas:\n  Vision and objectives:"), "{stdout}");
-    assert!(stdout.contains("Before signing:\n  [36] Put the purchase on hold"), "{stdout}");
+    assert!(stdout.starts_with("crm-readiness 2.0.0: not-ready (score 19.5)\n"), "{stdout}");
+    assert!(stdout.contains("High-risk areas:\n  Vision and objectives: 13.5\n"), "{stdout}");
+    assert!(stdout.contains("Before signing:\n  [100] Put the signature on hold"), "{stdout}");
+    assert_eq!(out.stderr(), "gate: not ready\n");
 }

@@ -44,6 +44,13 @@ impl<'s> Validator<'s> {
             match keyword.as_str() {
                 k if ANNOTATIONS.contains(&k) => {}
                 "$defs" => {}
+                // An annotation too, but one a reader of the schema trusts:
+                // the default must itself be valid where it stands.
+                "default" => {
+                    let mut without = schema.clone();
+                    without.remove("default");
+                    self.check(&Value::Object(without), rule, &format!("{path} (default)"), errors);
+                }
                 "$ref" => match self.resolve(rule) {
                     Some(target) => self.check(target, value, path, errors),
                     None => errors.push(format!("{path}: cannot resolve $ref {rule}")),

@@ -12,6 +12,7 @@ mod json_schema;
 
 mod bad_inputs;
 mod builtins;
+mod cases;
 mod cli;
 mod cli_conventions;
 mod docs;

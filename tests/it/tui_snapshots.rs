@@ -1,5 +1,7 @@
 //! Every screen of the interview, drawn into ratatui's `TestBackend` and
-//! compared with the committed snapshots in `tests/snapshots/`.
+//! compared with the committed snapshots in `tests/it/snapshots/`: the
+//! built-ins as a respondent sees them (crm-quick; crm-readiness for the
+//! kinds of question crm-quick does not ask).
 
 use std::path::PathBuf;
 
@@ -15,6 +17,10 @@ use ratatui::backend::TestBackend;
 
 fn quick() -> Questionnaire {
     builtin::find("crm-quick").unwrap().load().unwrap()
+}
+
+fn full() -> Questionnaire {
+    builtin::find("crm-readiness").unwrap().load().unwrap()
 }
 
 /// Draws the app at `width`×`height` and returns the screen as text.
@@ -97,7 +103,7 @@ fn confirm_quit_on_the_resume_offer() {
 
 #[test]
 fn editing_a_saved_number_shows_the_entry_being_edited() {
-    let q = builtin::find("crm-readiness").unwrap().load().unwrap();
+    let q = full();
     let mut app = begun(&q, 0);
     at(&mut app, "scope.field-count");
     for action in [Action::Digit(1), Action::Digit(1), Action::Choose, Action::Back] {
@@ -147,9 +153,9 @@ fn multiple_choice_question() {
 
 #[test]
 fn scale_question_with_a_note() {
-    let q = quick();
+    let q = full();
     let mut app = begun(&q, 0);
-    at(&mut app, "management.alignment");
+    at(&mut app, "management.groups-agreed");
     update(&mut app, Action::Note);
     for c in "IT has not been asked yet".chars() {
         update(&mut app, Action::Edit(Edit::Insert(c)));
@@ -212,18 +218,24 @@ fn confirm_quit() {
 fn results_screen() {
     let q = quick();
     let mut app = begun(&q, 0);
-    for key in [2, 2, 1, 2, 1, 2, 3, 2] {
+    // From the objective to the scope: mostly the best answers.
+    for key in [3, 2, 3, 2, 1, 4, 4, 3] {
         update(&mut app, Action::Digit(key));
     }
+    // Two items of the set-up plan ticked, then on.
+    update(&mut app, Action::Digit(1));
     update(&mut app, Action::Digit(2));
     update(&mut app, Action::End);
     update(&mut app, Action::Choose);
-    for key in [2, 3, 2] {
+    // Training protected, the first year only outlined, two suppliers: the
+    // lead is named, the people of each are left open.
+    for key in [3, 1, 2, 2] {
         update(&mut app, Action::Digit(key));
     }
+    assert_eq!(app.session().current_question().id, "vendors.named-people-each");
     update(&mut app, Action::Review);
     update(&mut app, Action::Submit);
-    assert!(update(&mut app, Action::Yes).score, "two open questions: asked, then confirmed");
+    assert!(update(&mut app, Action::Yes).score, "an open question: asked, then confirmed");
     scored(&mut app);
     insta::assert_snapshot!(draw(&mut app, 80, 24));
 }

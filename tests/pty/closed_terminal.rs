@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use std::time::Instant;
 
 use crate::support::{Test, tool_available};
-use crate::tty::{POLL, TIMEOUT, draft_path, process_state, wait_for_draft};
+use crate::tty::{ACME_DRAFT, POLL, QUESTIONNAIRE, TIMEOUT, draft_path, process_state, wait_for_draft};
 
 /// A tmux server of this test's own, away from any the user runs.
 struct Tmux {
@@ -60,7 +60,7 @@ impl Drop for Tmux {
 /// runs.
 fn start(tmux: &Tmux, home: &Path) -> (i32, Test) {
     let interview = Test::new()
-        .args(["assess", "-q", "crm-quick", "--no-save"])
+        .args(["assess", "-q", QUESTIONNAIRE, "--no-save"])
         .env("XDG_DATA_HOME", home)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color");
@@ -83,7 +83,7 @@ fn closing_the_terminal_ends_the_interview_and_keeps_the_draft() {
     tmux.keys(&["Acme Ltd", "Enter", "Enter", "Enter", "Enter"]);
     tmux.wait_for("Question 1 of 2");
     tmux.keys(&["4"]);
-    let draft = draft_path(home.path(), "crm-quick@acme-ltd.json");
+    let draft = draft_path(home.path(), ACME_DRAFT);
     wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"] == "none");
 
     // The terminal goes away under the running interview.

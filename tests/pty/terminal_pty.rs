@@ -10,13 +10,13 @@ use std::process::Command;
 use expectrl::process::unix::Signal;
 
 use crate::support::Test;
-use crate::tty::{CTRL_Z, Tty, begin, draft_path, fill_start_form, wait_for_draft};
+use crate::tty::{ACME_DRAFT, CTRL_Z, QUESTIONNAIRE, Tty, begin, draft_path, fill_start_form, wait_for_draft};
 
 /// The shell's prompt, set so the tests can tell when the shell has the
 /// terminal.
 const PROMPT: &str = "test-shell$ ";
 
-/// The question after the first one of crm-quick.
+/// The second and third questions of [`QUESTIONNAIRE`].
 const SECOND: &str = "When you decide what the CRM should do";
 const THIRD: &str = "Can you say, specifically, how the CRM";
 
@@ -30,10 +30,10 @@ fn shell(data_home: &Path) -> Tty {
     tty
 }
 
-/// Starts crm-quick from the shell and returns the interview's process id.
+/// Starts the interview from the shell and returns its process id.
 #[cfg(target_os = "linux")]
 fn interview_in(tty: &mut Tty) -> i32 {
-    tty.send("\"$CRM_READY\" assess --questionnaire crm-quick\r");
+    tty.send(&format!("\"$CRM_READY\" assess --questionnaire {QUESTIONNAIRE}\r"));
     fill_start_form(tty);
     let children = crate::tty::children_of(tty.pid());
     assert_eq!(children.len(), 1, "the shell runs just the interview: {children:?}");
@@ -72,7 +72,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_question() {
     use crate::tty::{process_state, wait_for_state};
 
     let home = tempfile::tempdir().unwrap();
-    let draft = draft_path(home.path(), "crm-quick@acme-ltd.json");
+    let draft = draft_path(home.path(), ACME_DRAFT);
     let mut tty = shell(home.path());
     let app = interview_in(&mut tty);
     tty.send("2");
@@ -88,7 +88,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_question() {
 
     fg_redraws(&mut tty, SECOND);
     // The alternate screen starts blank, so this is a full redraw.
-    tty.wait_for("1 of 13 answered");
+    tty.wait_for("1 of 10 answered");
     assert!(tty.parser.screen().hide_cursor(), "the cursor is hidden again");
     tty.send("1");
     tty.wait_for(THIRD);
@@ -122,7 +122,7 @@ fn sigtstp_from_outside_suspends_the_same_way() {
     tty.send("\r");
     tty.wait_for("Note saved.");
     quit_from_the_shell(&mut tty);
-    let saved = wait_for_draft(&draft_path(home.path(), "crm-quick@acme-ltd.json"), |d| {
+    let saved = wait_for_draft(&draft_path(home.path(), ACME_DRAFT), |d| {
         d["answers"]["notes"]["vision.objective"] == "ask the board"
     });
     assert_eq!(saved["position"]["question"], "vision.objective");
@@ -153,7 +153,7 @@ fn a_signal_restores_the_terminal_and_keeps_the_draft(signal: Signal) {
     let mut tty = begin(home.path(), &[]);
     tty.send("4");
     tty.wait_for(SECOND);
-    let draft = draft_path(home.path(), "crm-quick@acme-ltd.json");
+    let draft = draft_path(home.path(), ACME_DRAFT);
     wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"] == "none");
     tty.session.get_process_mut().signal(signal).unwrap();
     assert_eq!(tty.wait_exit(), 130, "{signal:?}");

@@ -171,6 +171,13 @@ impl Tty {
     }
 }
 
+/// The questionnaire the interview runs here: a small fixture shaped like a
+/// quick check, so that tests of the terminal's handling do not change
+/// whenever the built-ins' wording does.
+pub const QUESTIONNAIRE: &str = "tests/fixtures/questionnaires/good/interview.toml";
+/// The draft of an interview on [`QUESTIONNAIRE`] for Acme Ltd.
+pub const ACME_DRAFT: &str = "interview@acme-ltd.json";
+
 pub fn draft_path(data_home: &Path, name: &str) -> PathBuf {
     data_home.join("crm-ready").join("drafts").join(name)
 }
@@ -190,9 +197,10 @@ pub fn wait_for_draft(path: &Path, ok: impl Fn(&serde_json::Value) -> bool) -> s
     }
 }
 
-/// Starts crm-quick for Acme Ltd, past the start form.
+/// Starts the interview on [`QUESTIONNAIRE`] for Acme Ltd, past the start
+/// form.
 pub fn begin(data_home: &Path, extra: &[&str]) -> Tty {
-    let mut args = vec!["assess", "--questionnaire", "crm-quick"];
+    let mut args = vec!["assess", "--questionnaire", QUESTIONNAIRE];
     args.extend_from_slice(extra);
     let mut tty = Tty::spawn(data_home, &args);
     fill_start_form(&mut tty);

@@ -316,16 +316,39 @@ mod tests {
     use super::*;
     use crate::core::answers::{Answer, Answers};
     use crate::core::answers::{Syntax, parse_answers};
-    use crate::core::questionnaire::{Questionnaire, builtin};
+    use crate::core::questionnaire::{Questionnaire, parse};
     use crate::core::scoring::score;
 
-    fn quick() -> Questionnaire {
-        builtin::find("crm-quick").unwrap().load().unwrap()
+    /// A small questionnaire shaped like a quick check (see the file): the
+    /// comparison's mechanics should not depend on a built-in's wording.
+    const INTERVIEW: &str = include_str!("../../../tests/fixtures/questionnaires/good/interview.toml");
+
+    /// Every question answered; the objective is written in general terms
+    /// and use will be required without a check (each an action, no flag).
+    const BASE: &str = r#"
+questionnaire = "interview"
+version = "1.0.0"
+organization = "Fabrikam Garden Centres"
+
+[answers]
+"vision.objective" = "written-general"
+"vision.strategy" = "customer-first"
+"business-case.how" = "specific"
+"business-case.timing" = "own"
+"management.mandate" = "required"
+"management.alignment" = 4
+"setup.plan-covers" = ["configuration", "training", "data", "integration", "users"]
+"production.plan" = "written"
+"vendors.count" = "one"
+"vendors.named-people" = "named"
+"#;
+
+    fn interview() -> Questionnaire {
+        parse(INTERVIEW, "interview.toml").unwrap()
     }
 
     fn base_answers(q: &Questionnaire) -> Answers {
-        let text = include_str!("../../../examples/answers-quick.toml");
-        parse_answers(text, "answers-quick.toml", Syntax::Toml, q).unwrap().answers
+        parse_answers(BASE, "base.toml", Syntax::Toml, q).unwrap().answers
     }
 
     fn assess(q: &Questionnaire, answers: &Answers) -> Assessment {
@@ -342,8 +365,9 @@ mod tests {
 
     #[test]
     fn identical_assessments_change_nothing() {
-        let q = quick();
+        let q = interview();
         let a = with(&q, &[]);
+        assert!(!a.actions.is_empty(), "the base answers leave actions open");
         let c = compare((&a, None), (&a, None), false).unwrap();
         assert!(c.same_questionnaire);
         assert_eq!(c.questions_compared, q.questions.len());
@@ -358,7 +382,7 @@ mod tests {
 
     #[test]
     fn an_improvement_shows_in_every_kind_of_delta() {
-        let q = quick();
+        let q = interview();
         // Before: no objective (a critical red flag). After: a measurable one.
         let before = with(&q, &[("vision.objective", "none")]);
         let after = with(&q, &[("vision.objective", "written-measurable")]);
@@ -392,25 +416,26 @@ mod tests {
 
     #[test]
     fn a_setback_raises_flags_and_new_actions() {
-        let q = quick();
+        let q = interview();
         let before = with(&q, &[]);
-        let after = with(&q, &[("ownership.owner", "nobody")]);
+        let after = with(&q, &[("management.mandate", "not-required")]);
         let c = compare((&before, None), (&after, None), false).unwrap();
         assert!(c.score.change < 0.0);
+        assert_ne!(c.verdict.before, Verdict::NotReady);
         assert_eq!(c.verdict.after, Verdict::NotReady);
         assert_eq!(c.verdict.direction, Direction::Worse);
         assert_eq!(c.red_flags_raised.len(), 1);
-        assert_eq!(c.red_flags_raised[0].question, "ownership.owner");
+        assert_eq!(c.red_flags_raised[0].question, "management.mandate");
         assert!(c.red_flags_cleared.is_empty());
-        assert!(c.actions_new.iter().any(|x| x.question == "ownership.owner"));
-        // The old answer's action (a named owner without time) is done with.
-        assert!(c.actions_completed.iter().any(|x| x.question == "ownership.owner"));
+        assert!(c.actions_new.iter().any(|x| x.question == "management.mandate"));
+        // The old answer's action (decide how use is checked) is done with.
+        assert!(c.actions_completed.iter().any(|x| x.question == "management.mandate"));
         assert_eq!(c.changed_answers[0].direction, Direction::Worse);
     }
 
     #[test]
     fn dont_know_and_unanswered_are_described_in_words() {
-        let q = quick();
+        let q = interview();
         let before = with(&q, &[]);
         let mut answers = base_answers(&q);
         answers.answers.remove("vision.strategy");
@@ -424,23 +449,30 @@ mod tests {
 
     #[test]
     fn different_questionnaires_are_refused_unless_forced() {
-        let quick = quick();
-        let full = builtin::find("crm-readiness").unwrap().load().unwrap();
-        let a = with(&quick, &[]);
+        // A shorter questionnaire of another id that shares every question
+        // but the suppliers' with the fixture.
+        let cut = INTERVIEW.find("[[area]]\nid = \"vendors\"").unwrap();
+        let short =
+            parse(&INTERVIEW[..cut].replace("id = \"interview\"", "id = \"interview-short\""), "short.toml").unwrap();
+        let full = interview();
+        let mut short_answers = Answers::for_questionnaire(&short);
+        short_answers.answers =
+            base_answers(&full).answers.into_iter().filter(|(id, _)| short.question(id).is_some()).collect();
+        let a = assess(&short, &short_answers);
         let mut full_answers = Answers::for_questionnaire(&full);
         full_answers.answers.insert("vision.objective".into(), Answer::Text("written-measurable".into()));
         let b = assess(&full, &full_answers);
 
         let err = compare((&a, None), (&b, None), false).unwrap_err();
-        assert!(err.message.contains("`crm-quick` and `crm-readiness`"), "{}", err.message);
+        assert!(err.message.contains("`interview-short` and `interview`"), "{}", err.message);
         assert!(err.message.contains("--force"), "{}", err.message);
 
         let c = compare((&a, None), (&b, None), true).unwrap();
         assert!(!c.same_questionnaire);
-        let shared = quick.questions.iter().filter(|x| full.question(&x.id).is_some()).count();
+        let shared = short.questions.iter().filter(|x| full.question(&x.id).is_some()).count();
         assert!(shared > 0 && shared < full.questions.len());
         assert_eq!(c.questions_compared, shared);
-        let in_both = |id: &str| quick.question(id).is_some() && full.question(id).is_some();
+        let in_both = |id: &str| short.question(id).is_some() && full.question(id).is_some();
         assert!(c.changed_answers.iter().all(|x| in_both(&x.question)));
         assert!(c.actions_new.iter().chain(&c.actions_completed).chain(&c.actions_open).all(|x| in_both(&x.question)));
         assert!(c.changed_answers.iter().any(|x| x.question == "vision.objective"));
@@ -448,12 +480,12 @@ mod tests {
 
     #[test]
     fn another_version_or_text_of_the_same_questionnaire_is_refused() {
-        let q = quick();
+        let q = interview();
         let a = with(&q, &[]);
         let mut b = a.clone();
         b.questionnaire.version = "2.0.0".into();
         let err = compare((&a, None), (&b, None), false).unwrap_err();
-        assert!(err.message.contains("different versions of `crm-quick` (1.0.0 and 2.0.0)"), "{}", err.message);
+        assert!(err.message.contains("different versions of `interview` (1.0.0 and 2.0.0)"), "{}", err.message);
         let mut c = a.clone();
         c.questionnaire.content_hash = "sha256:0000".into();
         let err = compare((&a, None), (&c, None), false).unwrap_err();

@@ -11,14 +11,19 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::core::answers::{Answer, Answers};
-use crate::core::questionnaire::{Questionnaire, builtin, parse};
+use crate::core::questionnaire::{Questionnaire, parse};
 use crate::core::scoring::score;
 use crate::io::drafts::{Draft, Position, Saved};
 use crate::tui::keymap::action_for;
 use crate::tui::rows::Row;
 
-fn quick() -> Questionnaire {
-    builtin::find("crm-quick").unwrap().load().unwrap()
+/// A small questionnaire shaped like a quick check (areas, a multiple
+/// choice, a scale, a follow-up): the interview's mechanics are tested on it
+/// rather than on a built-in, whose wording changes from version to version.
+const INTERVIEW: &str = include_str!("../../../../tests/fixtures/questionnaires/good/interview.toml");
+
+fn interview() -> Questionnaire {
+    parse(INTERVIEW, "interview.toml").unwrap()
 }
 
 fn fixture() -> Questionnaire {
@@ -78,7 +83,7 @@ fn scored(app: &mut App<'_>) {
 
 #[test]
 fn the_outcome_of_a_save_is_recorded_and_the_key_s_message_stays() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     assert_eq!(update(&mut app, Action::SaveFailed("disk full".into())), Effects::default());
     assert_eq!(app.save_error(), Some("disk full"));
@@ -95,7 +100,7 @@ fn the_outcome_of_a_save_is_recorded_and_the_key_s_message_stays() {
 
 #[test]
 fn a_suspend_that_cannot_happen_says_so_over_any_screen() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(update(&mut app, Action::SuspendUnavailable), Effects::default());

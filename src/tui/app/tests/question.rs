@@ -5,7 +5,7 @@ use super::*;
 
 #[test]
 fn a_number_key_picks_and_moves_on() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     let fx = press(&mut app, KeyCode::Char('2'));
     assert!(fx.save);
@@ -18,7 +18,7 @@ fn a_number_key_picks_and_moves_on() {
 
 #[test]
 fn arrows_and_enter_choose_the_highlighted_row() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('j'));
@@ -35,7 +35,7 @@ fn arrows_and_enter_choose_the_highlighted_row() {
 
 #[test]
 fn multiple_choice_ticks_and_continues() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     at(&mut app, "setup.plan-covers");
     press(&mut app, KeyCode::Char(' '));
@@ -54,17 +54,17 @@ fn multiple_choice_ticks_and_continues() {
 
 #[test]
 fn a_scale_takes_its_number() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     at(&mut app, "management.alignment");
     press(&mut app, KeyCode::Char('4'));
     assert_eq!(answer(&app, "management.alignment"), Some(&Answer::Number(4.0)));
-    assert_eq!(current_id(&app), "scope.phasing");
+    assert_eq!(current_id(&app), "setup.plan-covers");
 }
 
 #[test]
 fn changing_an_answer_drops_hidden_follow_ups_and_says_so() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     at(&mut app, "vendors.count");
     press(&mut app, KeyCode::Char('3'));
@@ -97,7 +97,7 @@ fn dont_know_answers_and_moves_on_unless_refused() {
 
 #[test]
 fn notes_are_written_in_an_editor() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.mode(), Mode::Editing);
@@ -144,7 +144,7 @@ fn text_answers_open_an_editor() {
 
 #[test]
 fn tab_jumps_between_areas() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     press(&mut app, KeyCode::Tab);
     assert_eq!(current_id(&app), "business-case.how");
@@ -205,7 +205,7 @@ fn typing_on_a_text_question_edits_its_answer() {
 
 #[test]
 fn dont_know_on_multiple_choice_is_ticked_like_the_rest_and_says_what_it_replaced() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     at(&mut app, "setup.plan-covers");
     press(&mut app, KeyCode::Char(' '));

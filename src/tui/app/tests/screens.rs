@@ -5,7 +5,7 @@ use super::*;
 
 #[test]
 fn the_start_form_takes_optional_details_and_names_the_draft() {
-    let q = quick();
+    let q = interview();
     let details = Details { role: Some("Owner".into()), ..Details::default() };
     let mut app = App::new(&q, &details, Vec::new(), Some(PathBuf::from("/drafts")));
     assert_eq!(app.mode(), Mode::Start);
@@ -24,7 +24,7 @@ fn the_start_form_takes_optional_details_and_names_the_draft() {
         (a.organization.as_deref(), a.respondent.as_deref(), a.role.as_deref()),
         (Some("Acme Ltd"), Some("J"), Some("Owner"))
     );
-    assert_eq!(app.draft_path(), Some(Path::new("/drafts/crm-quick@acme-ltd.json")));
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview@acme-ltd.json")));
     assert_eq!(
         app.resume_hint(),
         "crm-ready assess --resume --organization 'Acme Ltd'",
@@ -34,7 +34,7 @@ fn the_start_form_takes_optional_details_and_names_the_draft() {
 
 #[test]
 fn review_jumps_to_a_question_and_comes_back_after_the_answer() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('r'));
@@ -59,12 +59,12 @@ fn review_jumps_to_a_question_and_comes_back_after_the_answer() {
 
 #[test]
 fn submitting_with_gaps_asks_then_scores_and_finishes() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     press(&mut app, KeyCode::Char('r'));
     let fx = press(&mut app, KeyCode::Char('s'));
     assert!(!fx.score);
-    assert_eq!(app.overlay(), Some(&Overlay::ConfirmSubmit { unanswered: 13 }));
+    assert_eq!(app.overlay(), Some(&Overlay::ConfirmSubmit { unanswered: 10 }));
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.overlay(), None);
     press(&mut app, KeyCode::Char('s'));
@@ -84,7 +84,7 @@ fn submitting_with_gaps_asks_then_scores_and_finishes() {
 
 #[test]
 fn quitting_asks_first_and_keeps_the_draft() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     press(&mut app, KeyCode::Char('q'));
     assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit));
@@ -97,7 +97,7 @@ fn quitting_asks_first_and_keeps_the_draft() {
 
 #[test]
 fn ctrl_c_interrupts_at_once_from_anywhere() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     press(&mut app, KeyCode::Char('n'));
     let fx = press_with(&mut app, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
@@ -110,7 +110,7 @@ fn ctrl_c_interrupts_at_once_from_anywhere() {
 
 #[test]
 fn ctrl_z_suspends_from_anywhere_and_leaves_the_screen_as_it_was() {
-    let q = quick();
+    let q = interview();
     let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
     let mut fresh = App::new(&q, &Details::default(), Vec::new(), None);
     let fx = press_with(&mut fresh, ctrl_z);
@@ -133,7 +133,7 @@ fn ctrl_z_suspends_from_anywhere_and_leaves_the_screen_as_it_was() {
 
 #[test]
 fn a_too_small_terminal_only_offers_quitting() {
-    let q = quick();
+    let q = interview();
     let mut app = begun(&q);
     update(&mut app, Action::Resize(40, 10));
     assert_eq!(app.mode(), Mode::TooSmall);
@@ -149,20 +149,20 @@ fn saved(q: &Questionnaire) -> Saved {
     let mut answers = Answers::for_questionnaire(q);
     answers.organization = Some("Acme".into());
     answers.answers.insert("vision.objective".into(), Answer::Text("none".into()));
-    let position = Position { question: Some("ownership.owner".into()), reviewing: false };
+    let position = Position { question: Some("management.mandate".into()), reviewing: false };
     let draft = Draft::new(q, answers, position, jiff::Timestamp::UNIX_EPOCH);
-    Saved { path: PathBuf::from("/drafts/crm-quick@acme.json"), draft }
+    Saved { path: PathBuf::from("/drafts/interview@acme.json"), draft }
 }
 
 #[test]
 fn a_saved_interview_is_offered_and_continues_where_it_was_left() {
-    let q = quick();
+    let q = interview();
     let mut app = App::new(&q, &Details::default(), vec![saved(&q)], Some(PathBuf::from("/drafts")));
     assert_eq!(app.mode(), Mode::Resume);
     assert_eq!(app.offers()[0].progress.answered, 1);
     press(&mut app, KeyCode::Enter);
-    assert_eq!((app.mode(), current_id(&app).as_str()), (Mode::Question, "ownership.owner"));
-    assert_eq!(app.draft_path(), Some(Path::new("/drafts/crm-quick@acme.json")));
+    assert_eq!((app.mode(), current_id(&app).as_str()), (Mode::Question, "management.mandate"));
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview@acme.json")));
     assert_eq!(answer(&app, "vision.objective"), Some(&Answer::Text("none".into())));
 
     let mut app = App::new(&q, &Details::default(), vec![saved(&q)], Some(PathBuf::from("/drafts")));
@@ -173,7 +173,7 @@ fn a_saved_interview_is_offered_and_continues_where_it_was_left() {
 
 #[test]
 fn resuming_on_the_review_screen_returns_there() {
-    let q = quick();
+    let q = interview();
     let mut s = saved(&q);
     s.draft.position.reviewing = true;
     let app = App::resumed(&q, s);
@@ -189,7 +189,7 @@ fn shell_quoting() {
 
 #[test]
 fn declining_the_resume_offer_keeps_the_details_given() {
-    let q = quick();
+    let q = interview();
     let details = Details { organization: Some("Narrow Co".into()), role: Some("CFO".into()), ..Details::default() };
     let mut app = App::new(&q, &details, vec![saved(&q)], Some(PathBuf::from("/drafts")));
     press(&mut app, KeyCode::Char('n'));
@@ -199,7 +199,7 @@ fn declining_the_resume_offer_keeps_the_details_given() {
 
 #[test]
 fn the_first_tip_fits_the_first_question() {
-    let q = quick();
+    let q = interview();
     let app = begun(&q);
     assert!(app.message().is_some_and(|m| m.text.starts_with("Tip: a number key answers")));
     let text_first = parse(
