@@ -220,7 +220,7 @@ fn compare_reports_every_kind_of_change() {
     let table = out.stdout();
     for heading in [
         "Adventure Works Cycles: 2026-Q2 (",
-        "Score:   57.7 → 97.3 (+39.6)",
+        "Score:   59.3 → 97.3 (+38)",
         "Verdict: READY WITH CONDITIONS → READY (better)",
         "Answers that improved (",
         "Red flags raised: none",
@@ -308,7 +308,7 @@ fn trend_shows_each_area_quarter_by_quarter() {
     assert_eq!(strings(&t["assessments"], "id"), ids);
     assert_eq!(strings(&t["assessments"], "label"), ["2026-Q1", "2026-Q2", "2026-Q3"]);
     let overall: Vec<f64> = t["overall"]["scores"].as_array().unwrap().iter().map(|s| s.as_f64().unwrap()).collect();
-    assert_eq!(overall, [18.7, 57.7, 97.3]);
+    assert_eq!(overall, [18.7, 59.3, 97.3]);
     assert_eq!(t["overall"]["change"], 78.6);
     let areas = t["areas"].as_array().unwrap();
     assert_eq!(areas.len(), 8);
