@@ -9,6 +9,7 @@ use clap::Args;
 use super::output::{Output, is_broken_pipe};
 use crate::core::diagnostic::InvalidInput;
 use crate::core::lint::{Lint, lint};
+use crate::core::questionnaire::Questionnaire;
 use crate::exit;
 use crate::io::atomic_write::write_atomic;
 use crate::io::input::load_questionnaire;
@@ -65,7 +66,7 @@ fn lint_one(spec: &str, args: &LintArgs, out: &Output) -> anyhow::Result<u8> {
     let mut result = lint(&q);
     if let Some(dir) = &args.witness {
         let dir = if args.questionnaires.len() > 1 { dir.join(&q.id) } else { dir.clone() };
-        write_witnesses(&mut result, &dir)?;
+        write_witnesses(&q, &mut result, &dir)?;
     }
     match args.format {
         LintFormat::Text => out.data(&render_lint(spec, &result.report, out.table_style()))?,
@@ -75,14 +76,14 @@ fn lint_one(spec: &str, args: &LintArgs, out: &Output) -> anyhow::Result<u8> {
 }
 
 /// Writes each witness as `DIR/NAME.toml`, atomically, and records where.
-fn write_witnesses(result: &mut Lint, dir: &Path) -> anyhow::Result<()> {
+fn write_witnesses(q: &Questionnaire, result: &mut Lint, dir: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let written: Vec<(String, PathBuf)> = result
         .witnesses
         .iter()
         .map(|w| {
             let path = dir.join(format!("{}.toml", w.name));
-            let text = w.to_toml().with_context(|| format!("cannot write the answers for {}", w.name))?;
+            let text = result.witness_toml(q, w).with_context(|| format!("cannot write the answers for {}", w.name))?;
             write_atomic(&path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
             Ok((w.name.clone(), path))
         })

@@ -45,6 +45,7 @@ pub fn lint(q: &Questionnaire) -> Lint {
     let mut search = search::Search::new(q, &options, &plans);
     let reach = reachability::reach(&mut search, &facts);
     let areas = ranges::ranges(&mut search, &facts);
+    let sets = search.kept;
 
     let mut findings = reach.findings;
     findings.extend(showable::never_shown(q, &options, &plans));
@@ -67,5 +68,5 @@ pub fn lint(q: &Questionnaire) -> Lint {
         areas,
         reachable: reach.reachable,
     };
-    Lint { report, witnesses: reach.witnesses }
+    Lint { report, witnesses: reach.witnesses, sets, options }
 }

@@ -8,6 +8,8 @@
 //! "Don't know" and unanswered questions are no options: they prove
 //! nothing about the scoring.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::core::answers::Answer;
 use crate::core::questionnaire::{Kind, Outcome, Question, Questionnaire, Severity, Test};
 
@@ -47,22 +49,21 @@ impl Allow {
 /// The options of every question, in file order (none for text).
 pub(super) fn all_options(q: &Questionnaire) -> Vec<Vec<AnswerOption>> {
     let first_phase = q.phases.first().map_or("before-signing", |p| p.id.as_str());
+    let mut thresholds: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for c in q.questions.iter().flat_map(|x| &x.when) {
+        if let Test::AtLeast(n) | Test::Below(n) = c.test {
+            thresholds.entry(c.question.as_str()).or_default().push(n);
+        }
+    }
+    for list in thresholds.values_mut() {
+        list.sort_by(f64::total_cmp);
+        list.dedup();
+    }
     q.questions
         .iter()
         .map(|question| {
-            let thresholds = thresholds_on(q, &question.id);
-            options(question, &thresholds, first_phase)
-        })
-        .collect()
-}
-
-/// The numbers that conditions compare answers to question `id` with.
-fn thresholds_on(q: &Questionnaire, id: &str) -> Vec<f64> {
-    let tests = q.questions.iter().flat_map(|x| &x.when).filter(|c| c.question == id).map(|c| &c.test);
-    tests
-        .filter_map(|t| match t {
-            Test::AtLeast(n) | Test::Below(n) => Some(*n),
-            _ => None,
+            let on = thresholds.get(question.id.as_str()).map_or(&[][..], Vec::as_slice);
+            options(question, on, first_phase)
         })
         .collect()
 }
@@ -163,21 +164,21 @@ fn number_options(question: &Question, thresholds: &[f64], first_phase: &str) ->
     candidates.retain(|x| question.min.is_none_or(|m| *x >= m) && question.max.is_none_or(|m| *x <= m));
     candidates.sort_by(f64::total_cmp);
     candidates.dedup();
+    // Two numbers are alike when they fall in the same band and pass the
+    // same thresholds; `thresholds` is sorted, so those passed are a prefix.
     let class = |x: f64| {
         let band = question.bands.iter().position(|b| b.from <= x && x <= b.to);
-        let sides: Vec<bool> = thresholds.iter().map(|t| x >= *t).collect();
-        (band, sides)
+        (band, thresholds.partition_point(|t| *t <= x))
     };
-    let mut seen = Vec::new();
+    let mut seen = BTreeSet::new();
     let mut options = Vec::new();
     for x in candidates {
         let key = class(x);
-        if seen.contains(&key) {
+        if !seen.insert(key) {
             continue;
         }
         let outcome = key.0.filter(|_| question.is_scored()).map(|b| &question.bands[b].outcome);
         options.push(of_outcome(Answer::Number(x), outcome, first_phase));
-        seen.push(key);
     }
     options
 }

@@ -12,6 +12,9 @@ use crate::core::questionnaire::{Kind, Question, Questionnaire};
 /// Fewest choices for a question's order to say anything.
 const MIN_CHOICES: usize = 3;
 
+/// Most questions named in the finding; the rest are counted.
+const MAX_NAMED: usize = 20;
+
 pub(super) fn check(q: &Questionnaire) -> Option<Finding> {
     let counted: Vec<&Question> = q
         .questions
@@ -27,7 +30,7 @@ pub(super) fn check(q: &Questionnaire) -> Option<Finding> {
                 "the order gives the best answer away: {} of {} single-choice questions list the best answer first or their choices in falling or rising score ({})",
                 telling.len(),
                 counted.len(),
-                telling.join(", ")
+                named(&telling)
             ),
             "order choices by their subject (as things are done, from least to most, or as the respondent would think of them), not by score",
         )
@@ -42,4 +45,13 @@ fn gives_best_away(question: &Question) -> bool {
     let falling = scores.windows(2).all(|w| w[0] > w[1]);
     let rising = scores.windows(2).all(|w| w[0] < w[1]);
     best_first || falling || rising
+}
+
+/// The first [`MAX_NAMED`] ids, then how many more.
+fn named(ids: &[&str]) -> String {
+    let shown = ids[..ids.len().min(MAX_NAMED)].join(", ");
+    match ids.len().saturating_sub(MAX_NAMED) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
 }

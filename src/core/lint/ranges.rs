@@ -25,7 +25,7 @@ pub(super) fn ranges(search: &mut Search<'_>, facts: &Facts<'_>) -> Vec<AreaRang
             let aim = Aim { goal, line: line.clone(), allow: vec![Allow::Any; q.areas.len()] };
             let picks = search.picks(&aim);
             search.try_picks(&picks);
-            for (slot, (lowest, highest)) in line.iter_mut().zip(extremes(search)) {
+            for (slot, (lowest, highest)) in line.iter_mut().zip(search.extremes.clone()) {
                 let best = if goal == Goal::Raise { highest } else { lowest };
                 *slot = best.or(*slot);
             }
@@ -33,7 +33,7 @@ pub(super) fn ranges(search: &mut Search<'_>, facts: &Facts<'_>) -> Vec<AreaRang
     }
     q.areas
         .iter()
-        .zip(extremes(search))
+        .zip(search.extremes.clone())
         .enumerate()
         .map(|(i, (area, (lowest, highest)))| {
             let bound = |side| area_bound(q, facts.options, facts.plans, i, Allow::Any, side).score.map(round1);
@@ -46,19 +46,4 @@ pub(super) fn ranges(search: &mut Search<'_>, facts: &Facts<'_>) -> Vec<AreaRang
             }
         })
         .collect()
-}
-
-/// Each area's lowest and highest score in the sets tried.
-fn extremes(search: &Search<'_>) -> Vec<(Option<f64>, Option<f64>)> {
-    let mut out = vec![(None, None); search.q_areas()];
-    for tried in &search.tried {
-        for (slot, area) in out.iter_mut().zip(&tried.assessment.areas) {
-            if let Some(s) = area.score {
-                let (lo, hi): &mut (Option<f64>, Option<f64>) = slot;
-                *lo = Some(lo.map_or(s, |l| l.min(s)));
-                *hi = Some(hi.map_or(s, |h| h.max(s)));
-            }
-        }
-    }
-    out
 }

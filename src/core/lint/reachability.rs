@@ -26,6 +26,7 @@ const RISKS: [Risk; 3] = [Risk::Low, Risk::Medium, Risk::High];
 pub(super) fn reach(search: &mut Search<'_>, facts: &Facts<'_>) -> Reach {
     let q = facts.q;
     let mut out = Reach { reachable: Reachable::default(), findings: Vec::new(), witnesses: Vec::new() };
+    search.prime();
     for verdict in VERDICTS {
         let name = verdict_witness(verdict);
         let reachable = out.decide(search, facts, Target::Verdict(verdict), &name, |because| {
@@ -81,10 +82,8 @@ impl Reach {
         name: &str,
         finding: impl Fn(&str) -> (Rule, String, String),
     ) -> Option<bool> {
-        if let Some(i) = search.find(target) {
-            let mut answers = search.tried[i].answers.clone();
-            answers.label = Some(format!("lint witness: {name}"));
-            self.witnesses.push(Witness { name: name.to_string(), answers });
+        if let Some(set) = search.find(target) {
+            self.witnesses.push(Witness { name: name.to_string(), set });
             return Some(true);
         }
         let proof = facts.proof(target)?;

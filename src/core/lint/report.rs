@@ -4,9 +4,12 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::construct::{Picks, answer_set};
 use super::findings::Finding;
+use super::options::AnswerOption;
 use crate::core::answers::Answers;
 use crate::core::assessment::{QuestionnaireRef, Risk, Verdict};
+use crate::core::questionnaire::Questionnaire;
 
 /// Bumped when the lint's JSON changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -72,15 +75,8 @@ pub struct Witness {
     /// The file name without extension: `verdict-ready`,
     /// `area-vision-high`.
     pub name: String,
-    pub answers: Answers,
-}
-
-impl Witness {
-    /// The answers file, TOML, with a comment saying what it reaches.
-    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        let body = toml::to_string(&self.answers)?;
-        Ok(format!("# Written by `crm-ready lint --witness`: answers that reach {}.\n{body}", self.name))
-    }
+    /// Which of [`Lint`]'s answer sets it is (several targets often share one).
+    pub(super) set: usize,
 }
 
 /// The report and the answer sets behind it.
@@ -88,9 +84,26 @@ impl Witness {
 pub struct Lint {
     pub report: LintReport,
     pub witnesses: Vec<Witness>,
+    /// The answer sets the witnesses name, as an option for each question.
+    pub(super) sets: Vec<Picks>,
+    pub(super) options: Vec<Vec<AnswerOption>>,
 }
 
 impl Lint {
+    /// The answers of witness `w` (a witness of this lint of `q`).
+    pub fn witness_answers(&self, q: &Questionnaire, w: &Witness) -> Answers {
+        let mut answers = answer_set(q, &self.options, &self.sets[w.set]);
+        answers.label = Some(format!("lint witness: {}", w.name));
+        answers
+    }
+
+    /// Witness `w` as an answers file, TOML, with a comment saying what it
+    /// reaches.
+    pub fn witness_toml(&self, q: &Questionnaire, w: &Witness) -> Result<String, toml::ser::Error> {
+        let body = toml::to_string(&self.witness_answers(q, w))?;
+        Ok(format!("# Written by `crm-ready lint --witness`: answers that reach {}.\n{body}", w.name))
+    }
+
     /// Records that witness `name` was written to `path`.
     pub fn witness_written(&mut self, name: &str, path: &str) {
         let reachable = &mut self.report.reachable;

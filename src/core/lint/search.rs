@@ -1,38 +1,53 @@
 //! Looking for an answer set that reaches a target: a few constructions
 //! per target (see `construct`), each scored by `core::scoring::score`,
 //! the one scoring. A target counts as reached only when the scoring says
-//! so, and every set built is kept: one set often reaches several targets.
+//! so. Every set built is checked against every target, so one set can
+//! witness many; only the first set to reach a target is kept.
 
 use super::construct::{Aim, Goal, Picks, answer_set, picks, with_forced};
 use super::options::{Allow, AnswerOption};
 use super::showable::Plan;
 use super::sums::{area_sums, is_medium};
-use crate::core::answers::{Answers, check};
+use std::collections::BTreeMap;
+
+use crate::core::answers::check;
 use crate::core::assessment::{Assessment, Risk, Verdict};
 use crate::core::questionnaire::{Questionnaire, Severity};
 use crate::core::scoring::score;
 
 /// What an answer set may be asked to reach.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Target {
     Verdict(Verdict),
     Risk { area: usize, risk: Risk },
 }
 
 impl Target {
-    pub fn reached_by(self, a: &Assessment) -> bool {
+    pub fn reached_by(self, s: &Scored) -> bool {
         match self {
-            Target::Verdict(v) => a.verdict == v,
-            Target::Risk { area, risk } => a.areas.get(area).and_then(|r| r.risk) == Some(risk),
+            Target::Verdict(v) => s.verdict == v,
+            Target::Risk { area, risk } => s.risks.get(area).copied().flatten() == Some(risk),
         }
     }
 }
 
-/// An answer set built and scored.
-#[derive(Debug, Clone)]
-pub(super) struct Tried {
-    pub answers: Answers,
-    pub assessment: Assessment,
+/// What the scoring made of an answer set, as far as targets go.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Scored {
+    pub verdict: Verdict,
+    /// Per area.
+    pub risks: Vec<Option<Risk>>,
+}
+
+impl Scored {
+    fn of(a: &Assessment) -> Scored {
+        Scored { verdict: a.verdict, risks: a.areas.iter().map(|r| r.risk).collect() }
+    }
+
+    fn targets(&self) -> impl Iterator<Item = Target> + '_ {
+        let risks = self.risks.iter().enumerate().filter_map(|(area, r)| Some(Target::Risk { area, risk: (*r)? }));
+        std::iter::once(Target::Verdict(self.verdict)).chain(risks)
+    }
 }
 
 /// One way of building answer sets toward a target.
@@ -53,26 +68,61 @@ enum Attempt {
     Walk { high: Aim, low: Aim, area: Option<usize>, above: Target, backward: bool },
 }
 
+/// How many steps `Search::prime` takes from the best answers to the worst.
+const PRIMING_STEPS: usize = 8;
+
 /// How many questions `Attempt::Forced` tries in turn.
 const FORCED_TRIES: usize = 3;
 
-/// The answer sets tried so far, and what they are built from.
+/// The answer sets kept so far, and what they are built from.
 pub(super) struct Search<'a> {
     q: &'a Questionnaire,
     options: &'a [Vec<AnswerOption>],
     plans: &'a [Option<Plan>],
-    pub tried: Vec<Tried>,
+    /// The sets kept: each the first to reach some target.
+    pub kept: Vec<Picks>,
+    /// The target → the index in `kept` of the first set reaching it.
+    first: BTreeMap<Target, usize>,
+    /// Per area, the lowest and highest score of all sets built.
+    pub extremes: Vec<(Option<f64>, Option<f64>)>,
 }
 
 impl<'a> Search<'a> {
     pub fn new(q: &'a Questionnaire, options: &'a [Vec<AnswerOption>], plans: &'a [Option<Plan>]) -> Self {
-        Search { q, options, plans, tried: Vec::new() }
+        let extremes = vec![(None, None); q.areas.len()];
+        Search { q, options, plans, kept: Vec::new(), first: BTreeMap::new(), extremes }
     }
 
-    /// The index in `tried` of an answer set reaching `target`, building
-    /// more when none tried so far does.
+    /// Builds a few answer sets that reach many targets at once: the best
+    /// answers everywhere, the worst, and in between, where each area has
+    /// a share of its questions answered worst and the rest best. Most
+    /// areas land at medium risk in one of them, without a walk of their
+    /// own.
+    pub fn prime(&mut self) {
+        let t = self.q.scoring;
+        let high = self.picks(&Aim::everywhere(self.q, Goal::Raise, t.medium_risk_below, Allow::NoFlags));
+        let low = self.picks(&Aim::everywhere(self.q, Goal::Lower, t.high_risk_below, Allow::NoCritical));
+        let mut place_in_area = vec![0; self.q.questions.len()];
+        let mut area_size = vec![0; self.q.areas.len()];
+        for (at, question) in self.q.questions.iter().enumerate() {
+            place_in_area[at] = area_size[question.area];
+            area_size[question.area] += 1;
+        }
+        for eighth in 0..=PRIMING_STEPS {
+            let mut picks = high.clone();
+            for (at, question) in self.q.questions.iter().enumerate() {
+                if place_in_area[at] * PRIMING_STEPS < eighth * area_size[question.area] {
+                    picks[at] = low[at];
+                }
+            }
+            self.try_picks(&picks);
+        }
+    }
+
+    /// The index in `kept` of an answer set reaching `target`, building
+    /// more when none so far does.
     pub fn find(&mut self, target: Target) -> Option<usize> {
-        if let Some(i) = self.tried.iter().position(|t| target.reached_by(&t.assessment)) {
+        if let Some(&i) = self.first.get(&target) {
             return Some(i);
         }
         for attempt in self.attempts(target) {
@@ -83,30 +133,40 @@ impl<'a> Search<'a> {
         None
     }
 
-    /// Builds and scores the answer set of `picks`; its index in `tried`.
-    /// `None` for a set the answers check refuses (which would be a flaw
-    /// in the options, never shown as a witness).
-    pub fn try_picks(&mut self, picks: &Picks) -> Option<usize> {
+    /// Builds and scores the answer set of `picks`, keeping it if it is
+    /// the first to reach a target. `None` for a set the answers check
+    /// refuses (a flaw in the options, never shown as a witness).
+    pub fn try_picks(&mut self, picks: &Picks) -> Option<Scored> {
         let answers = answer_set(self.q, self.options, picks);
         if !check(&answers, self.q, None).is_empty() {
             return None;
         }
         let assessment = score(self.q, &answers, jiff::Timestamp::UNIX_EPOCH);
-        self.tried.push(Tried { answers, assessment });
-        Some(self.tried.len() - 1)
-    }
-
-    /// How many areas the questionnaire has.
-    pub fn q_areas(&self) -> usize {
-        self.q.areas.len()
+        for (slot, area) in self.extremes.iter_mut().zip(&assessment.areas) {
+            if let Some(s) = area.score {
+                slot.0 = Some(slot.0.map_or(s, |l: f64| l.min(s)));
+                slot.1 = Some(slot.1.map_or(s, |h: f64| h.max(s)));
+            }
+        }
+        let scored = Scored::of(&assessment);
+        let new: Vec<Target> = scored.targets().filter(|t| !self.first.contains_key(t)).collect();
+        if !new.is_empty() {
+            self.kept.push(picks.clone());
+            for t in new {
+                self.first.insert(t, self.kept.len() - 1);
+            }
+        }
+        Some(scored)
     }
 
     pub fn picks(&self, aim: &Aim) -> Picks {
         picks(self.q, self.options, aim)
     }
 
+    /// The index in `kept` of the set of `picks`, if it reaches `target`.
     fn reaches(&mut self, picks: &Picks, target: Target) -> Option<usize> {
-        self.try_picks(picks).filter(|&i| target.reached_by(&self.tried[i].assessment))
+        self.try_picks(picks).filter(|s| target.reached_by(s))?;
+        self.first.get(&target).copied()
     }
 
     fn attempts(&self, target: Target) -> Vec<Attempt> {
@@ -275,21 +335,19 @@ impl<'a> Search<'a> {
         let (mut lo, mut hi) = (0, steps.len());
         let start = self.try_picks(&mix(lo))?;
         let end = self.try_picks(&mix(hi))?;
-        for i in [start, end] {
-            if target.reached_by(&self.tried[i].assessment) {
-                return Some(i);
-            }
+        if target.reached_by(&start) || target.reached_by(&end) {
+            return self.first.get(&target).copied();
         }
-        if !above.reached_by(&self.tried[start].assessment) || above.reached_by(&self.tried[end].assessment) {
+        if !above.reached_by(&start) || above.reached_by(&end) {
             return None;
         }
         while hi - lo > 1 {
             let mid = (lo + hi) / 2;
-            let i = self.try_picks(&mix(mid))?;
-            if target.reached_by(&self.tried[i].assessment) {
-                return Some(i);
+            let at_mid = self.try_picks(&mix(mid))?;
+            if target.reached_by(&at_mid) {
+                return self.first.get(&target).copied();
             }
-            if above.reached_by(&self.tried[i].assessment) { lo = mid } else { hi = mid }
+            if above.reached_by(&at_mid) { lo = mid } else { hi = mid }
         }
         let stepping = steps[lo];
         for option in 0..self.options[stepping].len() {
