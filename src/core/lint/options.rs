@@ -4,7 +4,8 @@
 //! its bands and by the thresholds conditions test it against. A
 //! multiple-choice question has too many answers to list, so it gets the
 //! ones that matter: none, each exclusive choice alone, each other choice
-//! alone, all the others, and all the others without a red flag.
+//! alone, and all the others (with any flag, without a critical one,
+//! without any): its highest score under each flag rule.
 //! "Don't know" and unanswered questions are no options: they prove
 //! nothing about the scoring.
 
@@ -98,17 +99,18 @@ fn of_outcome(answer: Answer, outcome: Option<&Outcome>, first_phase: &str) -> A
 /// The multiple-choice answers that matter (see the module's comment).
 fn multi_options(question: &Question, first_phase: &str) -> Vec<AnswerOption> {
     let others: Vec<&str> = question.choices.iter().filter(|c| !c.exclusive).map(|c| c.id.as_str()).collect();
-    let unflagged: Vec<&str> = question
-        .choices
-        .iter()
-        .filter(|c| !c.exclusive && c.outcome.red_flag.is_none())
-        .map(|c| c.id.as_str())
-        .collect();
+    // With scores never below 0, the most an answer can score under a flag
+    // rule is all the other choices the rule allows.
+    let up_to = |most: Option<Severity>| -> Vec<&str> {
+        let allowed = question.choices.iter().filter(|c| !c.exclusive && c.outcome.red_flag <= most);
+        allowed.map(|c| c.id.as_str()).collect()
+    };
     let mut sets: Vec<Vec<&str>> = vec![Vec::new()];
     sets.extend(question.choices.iter().filter(|c| c.exclusive).map(|c| vec![c.id.as_str()]));
     sets.extend(others.iter().map(|id| vec![*id]));
     sets.push(others);
-    sets.push(unflagged);
+    sets.push(up_to(Some(Severity::Major)));
+    sets.push(up_to(None));
     let mut options: Vec<AnswerOption> = Vec::new();
     for set in sets {
         let option = multi_option(question, &set, first_phase);

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use super::options::{Allow, AnswerOption};
 use super::showable::Plan;
-use crate::core::questionnaire::{Questionnaire, Thresholds};
+use crate::core::questionnaire::{Kind, Questionnaire, Thresholds};
 
 /// Most distinct sums listed for one area.
 const MAX_SUMS: usize = 10_000;
@@ -41,8 +41,9 @@ struct Step {
 }
 
 /// Every distinct sum the area's answers admitted by `allow` reach;
-/// `None` when an always-shown question has no admitted answer or the
-/// sums are too many.
+/// `None` when an always-shown question has no admitted answer, the area
+/// has a multiple-choice question with several non-exclusive choices, or
+/// the sums are too many.
 pub(super) fn area_sums(
     q: &Questionnaire,
     options: &[Vec<AnswerOption>],
@@ -55,6 +56,11 @@ pub(super) fn area_sums(
         let question = &q.questions[at];
         if !question.is_scored() || plans[at].is_none() {
             continue;
+        }
+        // A multiple-choice question's options are not all its answers:
+        // sums listed from them could miss some.
+        if question.kind == Kind::Multi && question.choices.iter().filter(|c| !c.exclusive).count() > 1 {
+            return None;
         }
         let mut steps: Vec<Step> = options[at]
             .iter()

@@ -6,7 +6,7 @@ use super::load;
 use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::Assessment;
 use crate::core::lint::lint;
-use crate::core::questionnaire::Questionnaire;
+use crate::core::questionnaire::{Kind, Questionnaire};
 use crate::core::scoring::score;
 
 /// A small deterministic random source, so a failure can be replayed.
@@ -43,15 +43,27 @@ fn random_questionnaire(rng: &mut Lcg) -> String {
                 ));
             }
             let choices = 2 + rng.below(2) as usize;
+            let multi = earlier.len() % 4 == 3;
+            if multi {
+                body = body
+                    .replace(&format!("id = \"{id}\"\nkind = \"single\""), &format!("id = \"{id}\"\nkind = \"multi\""));
+            }
             for c in 0..choices {
-                let score = 20 * rng.below(6);
+                let score = if multi { 20 * rng.below(4) } else { 20 * rng.below(6) };
                 body.push_str(&format!("[[area.question.choice]]\nid = \"c{c}\"\nlabel = \"C{c}\"\nscore = {score}\n"));
                 match rng.below(4) {
                     0 => body.push_str("red_flag = \"critical\"\n"),
                     1 => body.push_str("red_flag = \"major\"\n"),
                     _ => {}
                 }
+                if multi && c == 0 && rng.below(2) == 0 {
+                    body.push_str("exclusive = true\n");
+                }
                 body.push_str(&format!("recommendation = \"Do {id} {c}.\"\nphase = \"setup\"\n"));
+            }
+            if multi {
+                // Conditions name only single-choice questions here.
+                continue;
             }
             earlier.push((id, choices));
         }
@@ -59,18 +71,33 @@ fn random_questionnaire(rng: &mut Lcg) -> String {
     body
 }
 
+/// Every real answer to a question: each choice, or for a multiple-
+/// choice question every valid set of choices.
+fn every_answer(question: &crate::core::questionnaire::Question) -> Vec<Answer> {
+    if question.kind != Kind::Multi {
+        return question.choices.iter().map(|c| Answer::Text(c.id.clone())).collect();
+    }
+    let n = question.choices.len();
+    (0..1u32 << n)
+        .map(|bits| (0..n).filter(|i| bits & (1 << i) != 0).map(|i| question.choices[i].id.clone()).collect::<Vec<_>>())
+        .filter(|ids| ids.len() <= 1 || !ids.iter().any(|id| question.choice(id).is_some_and(|c| c.exclusive)))
+        .map(Answer::List)
+        .collect()
+}
+
 /// Every answer set of real answers (hidden questions' answers are
 /// ignored by the scoring), scored.
 fn every_answer_set(q: &Questionnaire) -> Vec<Assessment> {
+    let answers_to: Vec<Vec<Answer>> = q.questions.iter().map(every_answer).collect();
     let mut out = Vec::new();
     let mut digits = vec![0; q.questions.len()];
     loop {
         let mut answers = Answers::for_questionnaire(q);
-        for (question, &d) in q.questions.iter().zip(&digits) {
-            answers.answers.insert(question.id.clone(), Answer::Text(question.choices[d].id.clone()));
+        for ((question, &d), options) in q.questions.iter().zip(&digits).zip(&answers_to) {
+            answers.answers.insert(question.id.clone(), options[d].clone());
         }
         out.push(score(q, &answers, jiff::Timestamp::UNIX_EPOCH));
-        let Some(i) = (0..digits.len()).find(|&i| digits[i] + 1 < q.questions[i].choices.len()) else { return out };
+        let Some(i) = (0..digits.len()).find(|&i| digits[i] + 1 < answers_to[i].len()) else { return out };
         digits[i] += 1;
         digits[..i].fill(0);
     }
