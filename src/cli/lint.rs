@@ -67,6 +67,7 @@ fn lint_one(spec: &str, args: &LintArgs, out: &Output) -> anyhow::Result<u8> {
     if let Some(dir) = &args.witness {
         let dir = if args.questionnaires.len() > 1 { dir.join(&q.id) } else { dir.clone() };
         write_witnesses(&q, &mut result, &dir)?;
+        out.note(&format!("{}: wrote {} witness answers files to {}", spec, result.witnesses.len(), dir.display()));
     }
     match args.format {
         LintFormat::Text => out.data(&render_lint(spec, &result.report, out.table_style()))?,

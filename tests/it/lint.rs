@@ -183,7 +183,9 @@ fn witnesses_are_written_and_score_as_named() {
     let file = write(dir.path(), "clean.toml", CLEAN);
     let witnesses = dir.path().join("witnesses");
     let w = witnesses.display().to_string();
-    let v = run(&["lint", &file, "--witness", &w, "--format", "json"]).exits(0).json();
+    let out = run(&["lint", &file, "--witness", &w, "--format", "json"]).exits(0);
+    assert!(out.stderr().contains("wrote 6 witness answers files to"), "{}", out.stderr());
+    let v = out.json();
     let ready = v["reachable"]["verdicts"][0]["witness"].as_str().unwrap().to_string();
     assert!(ready.ends_with("verdict-ready.toml"), "{ready}");
     for (name, verdict) in [
