@@ -7,6 +7,7 @@ mod compare;
 mod generate;
 mod history;
 mod interview;
+mod lint;
 mod output;
 mod report;
 mod schema;
@@ -48,6 +49,8 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Check questionnaire files and report every problem.
     Validate(validate::ValidateArgs),
+    /// Check that questionnaires' scoring can give every verdict, with no contradictions.
+    Lint(lint::LintArgs),
     /// List the saved assessments, oldest first.
     History(history::HistoryArgs),
     /// Show what changed between two assessments.
@@ -81,6 +84,7 @@ pub fn main() -> ExitCode {
         Command::Questionnaires(args) => show::list(args, &out),
         Command::Show(args) => show::show(args, &out),
         Command::Validate(args) => validate::run(args, &out),
+        Command::Lint(args) => lint::run(args, &out),
         Command::History(args) => history::run(args, &out),
         Command::Compare(args) => compare::run(args, &out),
         Command::Trend(args) => trend::run(args, &out),

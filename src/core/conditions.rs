@@ -46,7 +46,7 @@ fn condition_holds(
 }
 
 /// Whether an answer passes a condition's test; "don't know" passes none.
-fn passes(test: &Test, answer: &Answer) -> bool {
+pub fn passes(test: &Test, answer: &Answer) -> bool {
     match (test, answer) {
         (Test::Is(want), Answer::Text(got)) => got == want,
         (Test::IsNot(want), Answer::Text(got)) => got != want,

@@ -7,6 +7,7 @@ pub mod conditions;
 pub mod diagnostic;
 pub mod history;
 pub mod limits;
+pub mod lint;
 pub mod questionnaire;
 pub mod scoring;
 pub mod session;

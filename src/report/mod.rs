@@ -4,6 +4,7 @@
 pub mod history_list;
 pub mod history_tables;
 mod json;
+mod lint;
 mod markdown;
 mod schema;
 mod sections;
@@ -12,6 +13,7 @@ mod table;
 
 pub use history_list::HistoryList;
 pub use json::to_json;
+pub use lint::render_lint;
 pub use markdown::render_markdown;
 pub use schema::report_schema;
 pub use style::TableStyle;

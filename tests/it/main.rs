@@ -18,6 +18,7 @@ mod cli_conventions;
 mod docs;
 mod history;
 mod layout;
+mod lint;
 mod properties;
 mod properties_input;
 mod report_schema;
