@@ -151,7 +151,8 @@ fn fail_on_trips_the_gate_with_exit_1() {
         ("examples/answers-ready.toml", "crm-readiness", "not-ready", 0),
         ("examples/answers-quick.toml", "crm-quick", "conditions", 1),
         ("examples/answers-ready.toml", "crm-readiness", "conditions", 0),
-        ("examples/answers-quick.toml", "crm-quick", "high", 1),
+        ("examples/answers-quick.toml", "crm-quick", "high", 0),
+        ("examples/answers-pitfalls.toml", "crm-readiness", "high", 1),
         ("examples/answers-ready.toml", "crm-readiness", "high", 0),
     ] {
         run(&["assess", "-q", questionnaire, "--answers", answers, "--fail-on", gate, "-f", "json"]).exits(code);
@@ -306,7 +307,7 @@ fn an_answers_file_picks_the_built_in_it_names() {
 
 #[test]
 fn a_tripped_gate_says_why_on_stderr() {
-    let args = ["assess", "--answers", "examples/answers-quick.toml", "--no-save", "--fail-on", "high", "-f", "json"];
+    let args = ["assess", "--answers", "examples/answers-pitfalls.toml", "--no-save", "--fail-on", "high", "-f", "json"];
     let out = run(&args).exits(1);
     // The message names every high-risk area of the report, in its order.
     let areas = out.json()["areas"].as_array().unwrap().clone();
