@@ -14,6 +14,7 @@ mod bad_inputs;
 mod builtins;
 mod cli;
 mod cli_conventions;
+mod dates_and_groups;
 mod docs;
 mod history;
 mod layout;

@@ -131,7 +131,8 @@ fn an_offer_to_resume_appears_when_a_draft_exists() {
 
     let mut tty = Tty::spawn(home.path(), &["assess", "-q", "crm-quick"]);
     tty.wait_for("You have an unfinished interview for this questionnaire.");
-    tty.wait_for("Acme Ltd · 1 of 13 answered");
+    tty.wait_for("›  Acme Ltd");
+    tty.wait_for("1 of 13 answered · saved");
     tty.send("\r");
     tty.wait_for("Welcome back: 1 of 13 questions answered.");
     tty.wait_for("When you decide what the CRM should do");

@@ -16,11 +16,11 @@ use cells::{optional, verdict_cell};
 pub use comparison::render_comparison;
 pub use trend::render_trend;
 
-/// The list of assessments, oldest first.
+/// The list of assessments, oldest first (by when each was held).
 pub fn render_history(entries: &[&Entry], style: TableStyle) -> String {
     let mut t = style.table();
     t.set_header(
-        ["Date", "Organisation", "Label", "Respondent", "Questionnaire", "Score", "Verdict", "Id"]
+        ["Date", "Organisation", "Label", "Respondent", "Group", "Questionnaire", "Score", "Verdict", "Id"]
             .map(|h| style.head(h)),
     );
     for e in entries {
@@ -30,14 +30,15 @@ pub fn render_history(entries: &[&Entry], style: TableStyle) -> String {
             Cell::new(optional(&s.organization)),
             Cell::new(one_line(&s.label)),
             Cell::new(optional(&s.respondent)),
+            Cell::new(s.group.map_or("—", |g| g.title())),
             Cell::new(format!("{}\n{}", one_line(&s.questionnaire.id), one_line(&s.questionnaire.version))),
             Cell::new(fmt1(s.score)),
             verdict_cell(style, s.verdict),
             Cell::new(one_line(s.short_id())),
         ]);
     }
-    // Dates and questionnaire ids read badly when broken up.
-    for (column, width) in [(0, 12), (4, 15)] {
+    // Dates, groups and questionnaire ids read badly when broken up.
+    for (column, width) in [(0, 12), (4, 12), (5, 15)] {
         if let Some(c) = t.column_mut(column) {
             c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
         }
