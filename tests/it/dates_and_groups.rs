@@ -128,3 +128,18 @@ fn a_bad_date_or_group_on_the_command_line_is_a_usage_error() {
     let out = Test::new().args(["assess", "--no-save", "--group", "sales", "--answers"]).arg(&answers).run().exits(2);
     assert!(out.stderr().contains("[possible values: management, it, users, owners]"), "{}", out.stderr());
 }
+
+#[test]
+fn the_group_column_appears_only_when_a_group_was_given() {
+    let store = tempfile::tempdir().unwrap();
+    let table = |store: &Path| {
+        let out = Test::new().env("NO_COLOR", "1").args(["history", "--store"]).arg(store).run().exits(0);
+        out.stdout().to_string()
+    };
+    assess(store.path(), &Path::new(ROOT).join("examples/answers-ready.toml"), &[]);
+    assert!(!table(store.path()).contains("Group"), "{}", table(store.path()));
+    assert_eq!(history(store.path())["assessments"][0]["group"], Value::Null, "the JSON always has the key");
+    assess(store.path(), &Path::new(ROOT).join("examples/answers-ready.toml"), &["--group", "it"]);
+    let shown = table(store.path());
+    assert!(shown.contains("Group") && shown.contains("—") && shown.contains(" IT "), "{shown}");
+}

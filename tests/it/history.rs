@@ -313,14 +313,16 @@ fn report_renders_a_stored_assessment_again() {
     let store = Store::new();
     let q3 = example("quarterly-2026-q3.toml");
     let original = store.run(&["assess", "--format", "json", "--answers", q3.to_str().unwrap()]).exits(0);
+    // Saved out of order: the history goes by when each was held, so Q3 is
+    // the latest and Q1 the previous.
     store.assess("quarterly-2026-q1.toml", &[]);
-    let id = store.json(&["history"])["assessments"][0]["id"].as_str().unwrap().to_string();
+    let id = store.json(&["history"])["assessments"][1]["id"].as_str().unwrap().to_string();
 
     let again = store.run(&["report", &id, "--format", "json"]).exits(0);
     assert_eq!(again.stdout(), original.stdout());
-    assert_contains(store.run(&["report", "previous", "--org", ORG]).exits(0).stdout(), "Verdict: READY ");
+    assert_contains(store.run(&["report", "previous", "--org", ORG]).exits(0).stdout(), "Verdict: NOT READY");
     let markdown = store.run(&["report", "latest", "--org", ORG, "--format", "markdown"]).exits(0);
-    assert_contains(markdown.stdout(), "## Verdict: Not ready");
+    assert_contains(markdown.stdout(), "## Verdict: Ready");
     let out = store.path().join("out").join("q3.md");
     std::fs::create_dir(out.parent().unwrap()).unwrap();
     let written = store.run(&["report", &id, "--format", "markdown", "--output", out.to_str().unwrap()]).exits(0);

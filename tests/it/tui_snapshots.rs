@@ -138,7 +138,7 @@ fn starting_again_for_someone_with_a_saved_interview_asks_first() {
     }
     let screen = draw(&mut app, 80, 24);
     assert!(
-        screen.contains("Acme Ltd · Ann Lee (CFO,") && screen.contains("answered, saved 2026-05-28 20:26 UTC"),
+        screen.contains("Acme Ltd · Ann Lee (CFO,") && screen.contains("answered · saved 2026-05-28 20:26 UTC."),
         "{screen}"
     );
     insta::assert_snapshot!(screen);

@@ -24,13 +24,14 @@ impl Offer {
     /// and when, e.g. `Acme Ltd · Ann Lee (CFO, Management) · 4 of 13
     /// answered · saved 2026-03-10 09:30 UTC`.
     pub fn describe(&self) -> String {
+        format!("{} · {}", whose(&self.saved.draft.answers), self.progress_and_time())
+    }
+
+    /// How far it got and when it was saved (UTC, as the app shows
+    /// times): `4 of 13 answered · saved 2026-03-10 09:30 UTC`.
+    pub fn progress_and_time(&self) -> String {
         let saved = self.saved.draft.saved_at.strftime("%Y-%m-%d %H:%M UTC");
-        format!(
-            "{} · {} of {} answered · saved {saved}",
-            whose(&self.saved.draft.answers),
-            self.progress.answered,
-            self.progress.shown
-        )
+        format!("{} of {} answered · saved {saved}", self.progress.answered, self.progress.shown)
     }
 }
 

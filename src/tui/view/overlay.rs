@@ -60,12 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, t
         Overlay::ExistingDraft(offer) => {
             let body = vec![
                 format!("An unfinished interview is saved for {}:", whose(&offer.saved.draft.answers)),
-                format!(
-                    "{} of {} answered, saved {}.",
-                    offer.progress.answered,
-                    offer.progress.shown,
-                    offer.saved.draft.saved_at.strftime("%Y-%m-%d %H:%M UTC")
-                ),
+                format!("{}.", offer.progress_and_time()),
                 String::new(),
                 "Continue it, or start another beside it? Both are kept; Esc goes back to the form.".to_string(),
             ];

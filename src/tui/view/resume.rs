@@ -38,9 +38,7 @@ pub fn render_resume(frame: &mut Frame, area: Rect, app: &App<'_>, selected: usi
 
 /// An offered interview: whose, then how far and when.
 fn offer_lines(offer: &Offer, selected: bool, w: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let saved = offer.saved.draft.saved_at.strftime("%Y-%m-%d %H:%M UTC");
-    let (answered, shown) = (offer.progress.answered, offer.progress.shown);
-    let detail = format!("{answered} of {shown} answered · saved {saved}");
+    let detail = offer.progress_and_time();
     vec![
         choice_line(&whose(&offer.saved.draft.answers), selected, w, theme),
         Line::styled(format!("     {}", truncate(&detail, w.saturating_sub(5))), theme.dim()),
