@@ -10,12 +10,14 @@ use super::clock::now;
 use super::interview::{self, InterviewOutcome};
 use super::output::Output;
 use super::output::use_color;
-use crate::core::answers::Answers;
-use crate::core::answers::{Syntax, named_questionnaire, parse_answers};
+use crate::core::answers::{Answers, Group};
+use crate::core::answers::{Syntax, named_questionnaire, parse_answers_at};
 use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
+use crate::core::dates::parse_past_date;
 use crate::core::questionnaire::{Questionnaire, builtin};
 use crate::core::scoring::score;
 use crate::exit;
+use crate::exit::UsageError;
 use crate::io::drafts;
 use crate::io::input::{load_questionnaire, read_text};
 use crate::report::Format;
@@ -64,6 +66,30 @@ impl FailOn {
     }
 }
 
+/// The stakeholder groups, as `--group` takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GroupArg {
+    /// Those who decide and pay.
+    Management,
+    /// Those who run and connect the systems.
+    It,
+    /// Those who will work in the system daily.
+    Users,
+    /// The owners or board, who carry the investment.
+    Owners,
+}
+
+impl From<GroupArg> for Group {
+    fn from(g: GroupArg) -> Group {
+        match g {
+            GroupArg::Management => Group::Management,
+            GroupArg::It => Group::It,
+            GroupArg::Users => Group::Users,
+            GroupArg::Owners => Group::Owners,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct AssessArgs {
     /// Score this answers file (TOML, or JSON by its .json extension) instead of interviewing.
@@ -90,6 +116,12 @@ pub struct AssessArgs {
     /// The respondent's role (overrides the answers file).
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
+    /// The respondent's stakeholder group (overrides the answers file).
+    #[arg(long, value_enum, value_name = "GROUP")]
+    pub group: Option<GroupArg>,
+    /// The day the assessment was held, YYYY-MM-DD (overrides the answers file) [default: now].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
     /// A name for this round, e.g. 2026-Q4 (overrides the answers file) [default: the quarter].
     #[arg(long, value_name = "LABEL")]
     pub label: Option<String>,
@@ -98,12 +130,13 @@ pub struct AssessArgs {
     pub no_save: bool,
     #[command(flatten)]
     pub store: super::history::StoreArgs,
-    /// Continue the saved interview for this questionnaire (the one for --organization, if given).
+    /// Continue a saved interview for this questionnaire: the one of --organization and --respondent, when several are saved.
     #[arg(long, conflicts_with = "answers")]
     pub resume: bool,
 }
 
 pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
+    let date = args.date.as_deref().map(date_flag).transpose()?;
     let answers_text = args.answers.as_deref().map(read_text).transpose()?;
     // Without --questionnaire, an answers file that names a built-in gets it.
     let named = match (&args.questionnaire, &args.answers, &answers_text) {
@@ -115,16 +148,22 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
     match (&args.answers, answers_text) {
         (Some(path), Some(text)) => {
             let answers = read_answers(path, &text, &q, out)?;
-            finish(&args, out, &q, answers)
+            finish(&args, date, out, &q, answers)
         }
-        _ => run_interview(&args, out, &q),
+        _ => run_interview(&args, date, out, &q),
     }
+}
+
+/// The day `--date` names: a real day, not in the future.
+fn date_flag(text: &str) -> Result<jiff::Timestamp, UsageError> {
+    parse_past_date(text, now())
+        .map_err(|problem| UsageError::new(format!("{}; {}", problem.message("--date", text), problem.help())))
 }
 
 /// Reads an answers file, warning about the answers it ignores.
 fn read_answers(path: &Path, text: &str, q: &Questionnaire, out: &Output) -> anyhow::Result<Answers> {
     let shown = path.display().to_string();
-    let loaded = parse_answers(text, &shown, Syntax::from_path(&shown), q)?;
+    let loaded = parse_answers_at(text, &shown, Syntax::from_path(&shown), q, now())?;
     for w in loaded.warnings.iter().take(MAX_WARNINGS_SHOWN) {
         out.warn(w);
     }
@@ -136,12 +175,17 @@ fn read_answers(path: &Path, text: &str, q: &Questionnaire, out: &Output) -> any
 
 /// Runs the interview; what is submitted is scored and reported like an
 /// answers file, and its draft discarded once that has worked.
-fn run_interview(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result<u8> {
-    let (answers, draft) = match interview::run(&interview_options(args, out), out, q)? {
+fn run_interview(
+    args: &AssessArgs,
+    date: Option<jiff::Timestamp>,
+    out: &Output,
+    q: &Questionnaire,
+) -> anyhow::Result<u8> {
+    let (answers, draft) = match interview::run(&interview_options(args, date, out), out, q)? {
         InterviewOutcome::Submitted { answers, draft } => (*answers, draft),
         InterviewOutcome::Left { code } => return Ok(code),
     };
-    let code = finish(args, out, q, answers).inspect_err(|_| {
+    let code = finish(args, date, out, q, answers).inspect_err(|_| {
         if let Some(path) = &draft {
             out.note(&format!("Your answers are still saved in {}.", path.display()));
         }
@@ -156,7 +200,7 @@ fn run_interview(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::
 
 /// The interview's settings, resolved from the flags: the interview never
 /// sees clap's types.
-fn interview_options(args: &AssessArgs, out: &Output) -> tui::Options {
+fn interview_options(args: &AssessArgs, date: Option<jiff::Timestamp>, out: &Output) -> tui::Options {
     let mut resume_command = "crm-ready assess".to_string();
     if let Some(spec) = &args.questionnaire {
         resume_command.push_str(&format!(" --questionnaire {}", shell_quote(spec)));
@@ -169,13 +213,22 @@ fn interview_options(args: &AssessArgs, out: &Output) -> tui::Options {
             organization: args.organization.clone(),
             respondent: args.respondent.clone(),
             role: args.role.clone(),
+            group: args.group.map(Group::from),
+            assessed_at: date,
         },
         resume_command,
     }
 }
 
-/// Scores the answers, writes the report and applies the gate.
-fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
+/// Scores the answers (dated by `date`, if given), writes the report and
+/// applies the gate.
+fn finish(
+    args: &AssessArgs,
+    date: Option<jiff::Timestamp>,
+    out: &Output,
+    q: &Questionnaire,
+    mut answers: Answers,
+) -> anyhow::Result<u8> {
     for (flag, field) in [
         (&args.organization, &mut answers.organization),
         (&args.respondent, &mut answers.respondent),
@@ -185,6 +238,12 @@ fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answe
         if flag.is_some() {
             field.clone_from(flag);
         }
+    }
+    if let Some(group) = args.group {
+        answers.group = Some(group.into());
+    }
+    if date.is_some() {
+        answers.assessed_at = date;
     }
     let assessment = score(q, &answers, now());
     let unanswered_scored = assessment.unknowns.iter().filter(|u| u.reason == UnknownReason::Unanswered).count();

@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod assessment;
 pub mod conditions;
+pub mod dates;
 pub mod diagnostic;
 pub mod history;
 pub mod limits;

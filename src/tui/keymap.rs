@@ -38,9 +38,12 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('?' | 'q') => Some(Action::Cancel),
             _ => None,
         },
+        // Esc and q close the question without answering it: the same as
+        // "no" when leaving or submitting, "not now" when a draft exists.
         Mode::Confirming => match key.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::Yes),
-            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Some(Action::No),
+            KeyCode::Char('n' | 'N') => Some(Action::No),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Cancel),
             _ => None,
         },
         Mode::Resume => match key.code {
@@ -189,7 +192,8 @@ mod tests {
     #[test]
     fn dialogs_and_review() {
         assert_eq!(action_for(Mode::Confirming, ch('y')), Some(Action::Yes));
-        assert_eq!(action_for(Mode::Confirming, key(KeyCode::Esc)), Some(Action::No));
+        assert_eq!(action_for(Mode::Confirming, ch('n')), Some(Action::No));
+        assert_eq!(action_for(Mode::Confirming, key(KeyCode::Esc)), Some(Action::Cancel));
         assert_eq!(action_for(Mode::Review, ch('s')), Some(Action::Submit));
         assert_eq!(action_for(Mode::Review, key(KeyCode::Enter)), Some(Action::Choose));
         assert_eq!(action_for(Mode::Results, key(KeyCode::Enter)), Some(Action::Confirm));

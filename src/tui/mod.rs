@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod keymap;
+mod resume;
 pub mod rows;
 pub mod terminal;
 pub mod text_field;
@@ -23,7 +24,6 @@ use ratatui::layout::Rect;
 use crate::core::answers::Answers;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::score;
-use crate::exit::UsageError;
 use crate::io::drafts::{self, Draft};
 
 pub use app::{Action, App, Details, Effects, Exit, Mode, update};
@@ -36,12 +36,13 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// How the interview is started.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Continue the most recent draft (for `details.organization`, if given).
+    /// Continue the draft of `details.organization` and
+    /// `details.respondent` (either may be left out when one draft fits).
     pub resume: bool,
     pub color: bool,
     pub details: Details,
     /// The command that continues the interview, without `--organization`
-    /// (the app adds it once the organisation is known).
+    /// and `--respondent` (the app adds them once they are known).
     pub resume_command: String,
 }
 
@@ -114,19 +115,8 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
         Some(d) => drafts::find(d, q)?,
         None => Vec::new(),
     };
-    // With an organisation given, only that organisation's draft is offered.
-    let saved = of_organization(saved, q, options.details.organization.as_deref());
     let mut app = if options.resume {
-        let Some(saved) = saved.into_iter().next() else {
-            let place = dir.map_or_else(|| "(no data directory)".to_string(), |d| d.display().to_string());
-            let whose = options.details.organization.as_deref().map(|o| format!(" for {o}")).unwrap_or_default();
-            return Err(UsageError::new(format!(
-                "no saved interview for `{}`{whose} in {place}; start one without --resume",
-                q.id
-            ))
-            .into());
-        };
-        App::resumed(q, saved)
+        App::resumed(q, resume::pick(q, saved, &options.details, dir.as_deref(), &options.resume_command)?)
     } else {
         App::new(q, &options.details, saved, dir)
     }
@@ -154,13 +144,6 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
             save_error: app.save_error().map(String::from),
         },
     })
-}
-
-/// The drafts of `organization` (all of them when none is given).
-fn of_organization(saved: Vec<drafts::Saved>, q: &Questionnaire, organization: Option<&str>) -> Vec<drafts::Saved> {
-    let Some(org) = organization else { return saved };
-    let wanted = drafts::file_name(&q.id, Some(org));
-    saved.into_iter().filter(|s| s.path.file_name().is_some_and(|f| f == std::ffi::OsStr::new(&wanted))).collect()
 }
 
 /// Writes the app's draft, if the interview has begun.
@@ -257,21 +240,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn with_an_organisation_only_its_draft_is_offered() {
-        let q = interview();
-        let draft =
-            Draft::new(&q, Answers::for_questionnaire(&q), drafts::Position::default(), jiff::Timestamp::UNIX_EPOCH);
-        let saved = ["interview@acme.json", "interview@narrow-co.json", "interview.json"]
-            .map(|name| drafts::Saved { path: PathBuf::from("/drafts").join(name), draft: draft.clone() });
-        let names = |saved: Vec<drafts::Saved>| saved.into_iter().map(|s| s.path).collect::<Vec<_>>();
-        assert_eq!(
-            names(of_organization(saved.to_vec(), &q, Some("Narrow Co"))),
-            [PathBuf::from("/drafts/interview@narrow-co.json")]
-        );
-        assert_eq!(names(of_organization(saved.to_vec(), &q, None)).len(), 3);
-    }
-
     fn script(actions: &[Action]) -> Script {
         Script(actions.iter().cloned().collect())
     }
@@ -304,7 +272,7 @@ mod tests {
             log.borrow_mut().push("save");
             Ok(())
         };
-        let mut actions = vec![Action::Confirm; 4];
+        let mut actions = vec![Action::Confirm; 5];
         actions.extend([Action::Digit(2), Action::Suspend]);
         let mut events = Suspending { script: script(&actions), works, log: &log };
         let exit = run(&mut terminal, &mut app, &mut events, save, || jiff::Timestamp::UNIX_EPOCH).unwrap();
@@ -339,7 +307,7 @@ mod tests {
             saves.borrow_mut().push(app.session().answers().answers.len());
             Ok(())
         };
-        let mut actions = vec![Action::Confirm; 4];
+        let mut actions = vec![Action::Confirm; 5];
         actions.extend([Action::Digit(1), Action::Review, Action::Submit, Action::Yes, Action::Confirm]);
         let exit = run(&mut terminal, &mut app, &mut script(&actions), save, || jiff::Timestamp::UNIX_EPOCH).unwrap();
         assert_eq!(exit, Exit::Finish);
@@ -354,7 +322,7 @@ mod tests {
         let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let fail = |_: &App<'_>, _: jiff::Timestamp| Err(io::Error::other("disk full"));
-        let mut actions = vec![Action::Confirm; 4];
+        let mut actions = vec![Action::Confirm; 5];
         actions.push(Action::Digit(2));
         let exit = run(&mut terminal, &mut app, &mut script(&actions), fail, || jiff::Timestamp::UNIX_EPOCH).unwrap();
         assert_eq!(exit, Exit::Interrupt);

@@ -307,7 +307,8 @@ fn an_answers_file_picks_the_built_in_it_names() {
 
 #[test]
 fn a_tripped_gate_says_why_on_stderr() {
-    let args = ["assess", "--answers", "examples/answers-pitfalls.toml", "--no-save", "--fail-on", "high", "-f", "json"];
+    let args =
+        ["assess", "--answers", "examples/answers-pitfalls.toml", "--no-save", "--fail-on", "high", "-f", "json"];
     let out = run(&args).exits(1);
     // The message names every high-risk area of the report, in its order.
     let areas = out.json()["areas"].as_array().unwrap().clone();

@@ -15,6 +15,7 @@ mod builtins;
 mod cases;
 mod cli;
 mod cli_conventions;
+mod dates_and_groups;
 mod docs;
 mod history;
 mod layout;

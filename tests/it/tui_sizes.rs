@@ -44,7 +44,7 @@ fn fresh(q: &Questionnaire) -> App<'_> {
 /// Past the start form, on the first question.
 fn begun(q: &Questionnaire) -> App<'_> {
     let mut app = fresh(q);
-    for _ in 0..4 {
+    for _ in 0..5 {
         update(&mut app, Action::Confirm);
     }
     app

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crm_ready::core::answers::{Answer, Answers};
+use crm_ready::core::answers::{Answer, Answers, Group};
 use crm_ready::core::questionnaire::{Questionnaire, builtin};
 use crm_ready::core::scoring::score;
 use crm_ready::io::drafts::{Draft, Position, Saved};
@@ -39,7 +39,7 @@ fn app(q: &Questionnaire) -> App<'_> {
 /// Past the start form, with the first `n` questions answered by key 1.
 fn begun(q: &Questionnaire, n: usize) -> App<'_> {
     let mut app = app(q);
-    for _ in 0..4 {
+    for _ in 0..5 {
         update(&mut app, Action::Confirm);
     }
     for _ in 0..n {
@@ -74,14 +74,80 @@ fn start_screen() {
     insta::assert_snapshot!(draw(&mut app, 80, 24));
 }
 
-/// The resume offer for one saved crm-quick interview.
-fn resume_offer_app(q: &Questionnaire) -> App<'_> {
+#[test]
+fn start_screen_with_a_group_chosen() {
+    let q = quick();
+    let mut app = app(&q);
+    for action in [Action::FocusNext, Action::FocusNext, Action::FocusNext] {
+        update(&mut app, action);
+    }
+    update(&mut app, Action::Edit(Edit::Right));
+    update(&mut app, Action::Edit(Edit::Right));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("› Your group    ‹ IT ›"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+/// A saved crm-quick interview of `who` at Acme Ltd.
+fn saved_interview(q: &Questionnaire, who: &str, role: Option<&str>, group: Option<Group>, second: i64) -> Saved {
     let mut answers = Answers::for_questionnaire(q);
     answers.organization = Some("Acme Ltd".into());
+    answers.respondent = Some(who.into());
+    answers.role = role.map(str::to_string);
+    answers.group = group;
     answers.answers.insert("vision.objective".into(), Answer::Text("none".into()));
-    let draft = Draft::new(q, answers, Position::default(), jiff::Timestamp::from_second(1_780_000_000).unwrap());
-    let saved = Saved { path: PathBuf::from("/drafts/crm-quick@acme-ltd.json"), draft };
-    App::new(q, &Details::default(), vec![saved], None).with_color(false)
+    let draft = Draft::new(q, answers, Position::default(), jiff::Timestamp::from_second(second).unwrap());
+    let name = format!("crm-quick@acme-ltd@{}.json", who.to_lowercase().replace(' ', "-"));
+    Saved { path: PathBuf::from("/drafts").join(name), draft }
+}
+
+/// The resume offer for two respondents' saved crm-quick interviews.
+fn resume_offer_app(q: &Questionnaire) -> App<'_> {
+    let saved = vec![
+        saved_interview(q, "Bob Ray", None, Some(Group::Users), 1_780_000_900),
+        saved_interview(q, "Ann Lee", Some("CFO"), Some(Group::Management), 1_780_000_000),
+    ];
+    App::new(q, &Details::default(), saved, None).with_color(false)
+}
+
+#[test]
+fn a_long_resume_offer_scrolls_to_keep_the_highlighted_one_in_view() {
+    let q = quick();
+    let names = ["Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ida"];
+    let saved = names.iter().enumerate().map(|(k, who)| saved_interview(&q, who, None, None, 1_780_000_000 - k as i64));
+    let mut app = App::new(&q, &Details::default(), saved.collect(), None).with_color(false);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("›  Acme Ltd · Ann ") && screen.contains("↓ "), "{screen}");
+    for _ in 0..names.len() {
+        update(&mut app, Action::Down);
+    }
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("›  Start a new interview") && screen.contains("Acme Ltd · Ida"), "{screen}");
+    assert!(screen.contains("↑ ") && !screen.contains("Acme Ltd · Ann "), "{screen}");
+}
+
+#[test]
+fn starting_again_for_someone_with_a_saved_interview_asks_first() {
+    let q = quick();
+    let saved = vec![saved_interview(&q, "Ann Lee", Some("CFO"), Some(Group::Management), 1_780_000_000)];
+    let mut app = App::new(&q, &Details::default(), saved, None).with_color(false);
+    update(&mut app, Action::No);
+    for c in "Acme Ltd".chars() {
+        update(&mut app, Action::Edit(Edit::Insert(c)));
+    }
+    update(&mut app, Action::Confirm);
+    for c in "Ann Lee".chars() {
+        update(&mut app, Action::Edit(Edit::Insert(c)));
+    }
+    for _ in 0..4 {
+        update(&mut app, Action::Confirm);
+    }
+    let screen = draw(&mut app, 80, 24);
+    assert!(
+        screen.contains("Acme Ltd · Ann Lee (CFO,") && screen.contains("answered · saved 2026-05-28 20:26 UTC."),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
 }
 
 #[test]
@@ -97,7 +163,7 @@ fn confirm_quit_on_the_resume_offer() {
     let mut app = resume_offer_app(&q);
     update(&mut app, Action::Quit);
     let screen = draw(&mut app, 80, 24);
-    assert!(!screen.contains("nothing to keep"), "a saved interview exists:\n{screen}");
+    assert!(!screen.contains("nothing to keep"), "saved interviews exist:\n{screen}");
     insta::assert_snapshot!(screen);
 }
 
@@ -294,7 +360,7 @@ score = 100
     let q = crm_ready::core::questionnaire::parse(&toml, "evil.toml").unwrap();
     let mut app = app(&q);
     let mut screens = vec![draw(&mut app, 80, 24)];
-    for _ in 0..4 {
+    for _ in 0..5 {
         update(&mut app, Action::Confirm);
     }
     screens.push(draw(&mut app, 80, 24));

@@ -80,7 +80,7 @@ fn closing_the_terminal_ends_the_interview_and_keeps_the_draft() {
     let tmux = Tmux::new();
     let (pid, _interview) = start(&tmux, home.path());
     tmux.wait_for("Who is this assessment for?");
-    tmux.keys(&["Acme Ltd", "Enter", "Enter", "Enter", "Enter"]);
+    tmux.keys(&["Acme Ltd", "Enter", "Enter", "Enter", "Enter", "Enter"]);
     tmux.wait_for("Question 1 of 2");
     tmux.keys(&["4"]);
     let draft = draft_path(home.path(), ACME_DRAFT);

@@ -129,7 +129,8 @@ fn an_offer_to_resume_appears_when_a_draft_exists() {
 
     let mut tty = Tty::spawn(home.path(), &["assess", "-q", QUESTIONNAIRE]);
     tty.wait_for("You have an unfinished interview for this questionnaire.");
-    tty.wait_for("Acme Ltd · 1 of 10 answered");
+    tty.wait_for("›  Acme Ltd");
+    tty.wait_for("1 of 10 answered · saved");
     tty.send("\r");
     tty.wait_for("Welcome back: 1 of 10 questions answered.");
     tty.wait_for("When you decide what the CRM should do");

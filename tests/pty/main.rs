@@ -11,4 +11,5 @@ mod tty;
 
 mod closed_terminal;
 mod interview_pty;
+mod respondents_pty;
 mod terminal_pty;

@@ -210,7 +210,7 @@ pub fn begin(data_home: &Path, extra: &[&str]) -> Tty {
 /// Gets through the start form as Acme Ltd, to the first question.
 pub fn fill_start_form(tty: &mut Tty) {
     tty.wait_for("Who is this assessment for?");
-    tty.send("Acme Ltd\r\r\r\r");
+    tty.send("Acme Ltd\r\r\r\r\r");
     tty.wait_for("Has the company written down");
 }
 

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::positions::{Located, ReadFile, Shape};
-use super::{Answer, FILE_KEYS};
+use super::{Answer, FILE_KEYS, header};
 use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::core::limits::MAX_COSTLY_HINTS;
 use crate::core::suggest::closest;
@@ -203,6 +203,15 @@ pub(super) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
                 value_span,
                 format!("`{known}` in the answers file must be an object, found {}", other.describe()),
             )),
+            ("group", Json::String(s)) => match header::group(&s, value_span.clone()) {
+                Ok(group) => file.set_group(group, value_span),
+                Err(d) => errs.push(d),
+            },
+            ("assessed_at", Json::String(s)) => match header::assessed_at(&s, value_span.clone()) {
+                Ok(at) => file.set_assessed_at(at, value_span),
+                Err(d) => errs.push(d),
+            },
+            ("assessed_at", other) => errs.push(header::not_a_date(other.describe(), value_span)),
             (_, Json::String(s)) => file.set_header(known, s, value_span),
             (_, other) => errs.push(Diagnostic::at(
                 value_span,

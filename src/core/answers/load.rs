@@ -4,7 +4,8 @@
 use super::positions::{Positions, ReadFile};
 use super::{Answers, check, json, toml};
 use crate::core::conditions;
-use crate::core::diagnostic::{Diagnostics, InvalidInput, LineIndex, Span};
+use crate::core::dates::not_after;
+use crate::core::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::core::questionnaire::Questionnaire;
 use crate::core::text::one_line;
 use crate::core::toml_fields;
@@ -33,12 +34,36 @@ pub struct LoadedAnswers {
 }
 
 /// Parses an answers file and checks it against `q`. `origin` names the
-/// file in messages.
+/// file in messages. The file's `assessed_at` is not compared with any
+/// clock: see [`parse_answers_at`].
 pub fn parse_answers(
     source: &str,
     origin: &str,
     syntax: Syntax,
     q: &Questionnaire,
+) -> Result<LoadedAnswers, InvalidInput> {
+    read_answers(source, origin, syntax, q, None)
+}
+
+/// [`parse_answers`], also refusing an `assessed_at` later than `now`
+/// (the caller's clock): what an answers file given to `assess` goes
+/// through.
+pub fn parse_answers_at(
+    source: &str,
+    origin: &str,
+    syntax: Syntax,
+    q: &Questionnaire,
+    now: jiff::Timestamp,
+) -> Result<LoadedAnswers, InvalidInput> {
+    read_answers(source, origin, syntax, q, Some(now))
+}
+
+fn read_answers(
+    source: &str,
+    origin: &str,
+    syntax: Syntax,
+    q: &Questionnaire,
+    now: Option<jiff::Timestamp>,
 ) -> Result<LoadedAnswers, InvalidInput> {
     let mut errs = Diagnostics::new();
     let read = match syntax {
@@ -49,6 +74,13 @@ pub fn parse_answers(
         return Err(InvalidInput::new(origin, source, errs));
     };
     errs.extend(check(&answers, q, Some(&positions)));
+    if let (Some(now), Some(at)) = (now, answers.assessed_at)
+        && let Err(problem) = not_after(at, now)
+    {
+        let span = positions.header.get("assessed_at").cloned().unwrap_or(0..0);
+        let text = source.get(span.clone()).unwrap_or_default().trim_matches('"');
+        errs.push(Diagnostic::at(span, problem.message("`assessed_at`", text)).with_help(problem.help()));
+    }
     if !errs.is_empty() {
         return Err(InvalidInput::new(origin, source, errs));
     }

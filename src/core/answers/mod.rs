@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::questionnaire::{Kind, Question};
 
 mod check;
+mod header;
 mod json;
 mod load;
 mod positions;
@@ -18,7 +19,7 @@ mod toml;
 
 pub use check::check;
 pub use json::offset_of;
-pub use load::{LoadedAnswers, Syntax, named_questionnaire, parse_answers};
+pub use load::{LoadedAnswers, Syntax, named_questionnaire, parse_answers, parse_answers_at};
 pub use positions::{Located, Positions, Shape, Untyped};
 
 pub use crate::core::questionnaire::DONT_KNOW;
@@ -203,10 +204,21 @@ impl Group {
 }
 
 /// The keys of an answers file: the header's, then the two tables.
-const FILE_KEYS: &[&str] =
-    &["questionnaire", "version", "organization", "respondent", "role", "label", "answers", "notes"];
+const FILE_KEYS: &[&str] = &[
+    "questionnaire",
+    "version",
+    "organization",
+    "respondent",
+    "role",
+    "label",
+    "group",
+    "assessed_at",
+    "answers",
+    "notes",
+];
 
-/// The header's keys, each with a text value.
+/// The header's keys with a text value (`group` and `assessed_at` have
+/// their own readers).
 const HEADER_KEYS: &[&str] = FILE_KEYS.split_at(6).0;
 
 impl Answers {

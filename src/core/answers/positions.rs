@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Answer, Answers};
+use super::{Answer, Answers, Group};
 use crate::core::diagnostic::Span;
 
 /// Where an answer or a note is: its question id and its value.
@@ -46,7 +46,7 @@ pub struct Untyped {
 pub struct Positions {
     /// The top-level keys the file has, whatever their values.
     pub keys: Vec<&'static str>,
-    /// Each header value that was read as text.
+    /// Each header value that was read (as text, a group or a date).
     pub header: BTreeMap<&'static str, Span>,
     pub answers: BTreeMap<String, Located>,
     pub notes: BTreeMap<String, Located>,
@@ -108,6 +108,18 @@ impl ReadFile {
     pub fn set_header(&mut self, key: &'static str, value: String, span: Span) {
         self.answers.set_header(key, value);
         self.positions.header.insert(key, span);
+    }
+
+    /// Sets the respondent's group, read at `span`.
+    pub fn set_group(&mut self, group: Group, span: Span) {
+        self.answers.group = Some(group);
+        self.positions.header.insert("group", span);
+    }
+
+    /// Sets when the interview was held, read at `span`.
+    pub fn set_assessed_at(&mut self, at: jiff::Timestamp, span: Span) {
+        self.answers.assessed_at = Some(at);
+        self.positions.header.insert("assessed_at", span);
     }
 
     /// Whether question `id` already has an answer, typed or not.

@@ -178,3 +178,94 @@ fn loading_drops_an_answer_its_condition_hides_with_a_located_warning() {
     assert_eq!(loaded.warnings.len(), 1);
     assert!(loaded.warnings[0].starts_with("hidden.toml:8:1: ignoring the answer to `people.trainer`"));
 }
+
+const HEAD: &str = "questionnaire = \"every-kind\"\nversion = \"2.1.0\"\n";
+
+/// `now` for the checks against the clock: mid-2026.
+fn mid_2026() -> jiff::Timestamp {
+    "2026-06-01T12:00:00Z".parse().unwrap()
+}
+
+#[test]
+fn a_date_in_any_accepted_form_means_that_moment_a_day_its_start_in_utc() {
+    let day: jiff::Timestamp = "2026-03-10T00:00:00Z".parse().unwrap();
+    let nine_thirty: jiff::Timestamp = "2026-03-10T08:30:00Z".parse().unwrap();
+    for (value, expected) in [
+        ("\"2026-03-10\"", day),
+        ("2026-03-10", day),
+        ("2026-03-10T09:30:00+01:00", nine_thirty),
+        ("\"2026-03-10T08:30:00Z\"", nine_thirty),
+        ("2026-03-10 08:30:00Z", nine_thirty),
+    ] {
+        let source = format!("{HEAD}group = \"it\"\nassessed_at = {value}\n");
+        let (file, errs) = read(&source, Syntax::Toml);
+        assert!(errs.is_empty(), "{value}: {errs:?}");
+        assert_eq!((file.answers.assessed_at, file.answers.group), (Some(expected), Some(Group::It)), "{value}");
+        assert_eq!(&source[file.positions.header["assessed_at"].clone()], value);
+    }
+    let json = r#"{"questionnaire": "every-kind", "version": "2.1.0", "group": "owners", "assessed_at": "2026-03-10"}"#;
+    let (file, errs) = read(json, Syntax::Json);
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!((file.answers.assessed_at, file.answers.group), (Some(day), Some(Group::Owners)));
+    assert_eq!(&json[file.positions.header["group"].clone()], "\"owners\"");
+}
+
+/// Every problem of `source` (TOML or JSON by `origin`), as rendered.
+fn refused(source: &str, origin: &str) -> String {
+    let q = every_kind();
+    let err = parse_answers_at(source, origin, Syntax::from_path(origin), &q, mid_2026()).unwrap_err();
+    err.to_string()
+}
+
+#[test]
+fn bad_dates_and_groups_are_reported_at_their_values_with_the_forms_expected() {
+    let source = format!(
+        "{HEAD}group = \"managment\"\nassessed_at = \"2026-02-30\"\n\n[answers]\n\"plan.owner\" = \"nobody-at-all\"\n"
+    );
+    let err = refused(&source, "a.toml");
+    assert!(err.contains("a.toml:3:9: unknown group `managment`"), "{err}");
+    assert!(
+        err.contains("= help: did you mean `management`? The groups are management, it, users and owners"),
+        "{err}"
+    );
+    assert!(err.contains("a.toml:4:15: `assessed_at` names a day that does not exist: 2026-02-30"), "{err}");
+    assert!(err.contains("= help: write the day it was held as YYYY-MM-DD"), "{err}");
+    assert!(err.contains("a.toml:7:16: question `plan.owner` has no choice"), "every problem at once: {err}");
+
+    for (value, says) in [
+        ("\"last tuesday\"", "3:15: `assessed_at` must be a date, found \"last tuesday\""),
+        ("2026-03-10T09:30:00", "3:15: `assessed_at` has a time but no UTC offset: 2026-03-10T09:30:00"),
+        ("20260310", "3:15: `assessed_at` in the answers file must be a date, found an integer"),
+        ("2026-06-02", "3:15: `assessed_at` is in the future: 2026-06-02"),
+        ("\"2999-01-01\"", "3:15: `assessed_at` is in the future: 2999-01-01"),
+    ] {
+        let err = refused(&format!("{HEAD}assessed_at = {value}\n"), "b.toml");
+        assert!(err.contains(&format!("b.toml:{says}")), "{value}: {err}");
+    }
+    let json =
+        "{\"questionnaire\": \"every-kind\", \"version\": \"2.1.0\",\n \"group\": 3, \"assessed_at\": \"2026-06-02\"}";
+    let err = refused(json, "c.json");
+    assert!(err.contains("c.json:2:11: `group` in the answers file must be a string, found a number"), "{err}");
+    assert!(err.contains("c.json:2:29: `assessed_at` is in the future: 2026-06-02"), "{err}");
+}
+
+#[test]
+fn without_a_clock_a_future_date_is_not_judged() {
+    let q = every_kind();
+    let source = format!("{HEAD}assessed_at = \"2999-01-01\"\n");
+    let loaded = parse_answers(&source, "d.toml", Syntax::Toml, &q).unwrap();
+    assert_eq!(loaded.answers.assessed_at, Some("2999-01-01T00:00:00Z".parse().unwrap()));
+    assert!(parse_answers_at(&source, "d.toml", Syntax::Toml, &q, mid_2026()).is_err());
+}
+
+#[test]
+fn group_and_date_round_trip_through_json_and_old_answers_without_them_still_read() {
+    let mut a = Answers { questionnaire: "q".into(), version: "1".into(), ..Default::default() };
+    let old: Answers = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+    assert_eq!((old.group, old.assessed_at), (None, None));
+    a.group = Some(Group::Management);
+    a.assessed_at = Some("2026-03-10T00:00:00Z".parse().unwrap());
+    let json = serde_json::to_string(&a).unwrap();
+    assert!(json.contains(r#""group":"management""#) && json.contains(r#""assessed_at":"2026-03-10T00:00:00Z""#));
+    assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+}

@@ -3,9 +3,9 @@
 use toml::de::DeValue;
 
 use super::positions::{Located, ReadFile, Shape};
-use super::{Answer, FILE_KEYS, HEADER_KEYS};
+use super::{Answer, FILE_KEYS, HEADER_KEYS, header};
 use crate::core::diagnostic::Diagnostics;
-use crate::core::toml_fields::{self, Fields, Table, Value, as_number, describe};
+use crate::core::toml_fields::{self, Fields, Node, Table, Value, as_number, describe};
 
 /// Reads an answers file. Unknown keys and values of the wrong shape are
 /// added to `errs`; `None` when the text is not TOML at all.
@@ -29,6 +29,18 @@ pub(super) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
             file.set_header(key, value.get_ref().clone(), value.span());
         }
     }
+    if let Some(name) = f.str("group", errs) {
+        match header::group(name.get_ref(), name.span()) {
+            Ok(group) => file.set_group(group, name.span()),
+            Err(d) => errs.push(d),
+        }
+    }
+    if let Some(node) = f.get("assessed_at") {
+        match assessed_at(node) {
+            Ok(at) => file.set_assessed_at(at, node.span()),
+            Err(d) => errs.push(d),
+        }
+    }
     if let Some((table, _)) = f.table("answers", errs) {
         for (id, at, value) in entries(table) {
             file.add_answer(id, answer(value), at);
@@ -40,6 +52,16 @@ pub(super) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
         }
     }
     Some(file)
+}
+
+/// The date under `assessed_at`: a string, or a TOML date or date-time
+/// literal (`assessed_at = 2026-03-10`), read the same way.
+fn assessed_at(node: &Node<'_>) -> Result<jiff::Timestamp, crate::core::diagnostic::Diagnostic> {
+    match node.get_ref() {
+        DeValue::String(s) => header::assessed_at(s, node.span()),
+        DeValue::Datetime(d) => header::assessed_at(&d.to_string(), node.span()),
+        other => Err(header::not_a_date(describe(other), node.span())),
+    }
 }
 
 /// The entries of a table: each question id, where it and its value are,

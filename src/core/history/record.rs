@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::core::answers::Answers;
+use crate::core::answers::{Answers, Group};
 use crate::core::assessment::{Assessment, QuestionnaireRef, Risk, Verdict};
 
 /// Marks a JSON file as a crm-ready assessment record.
@@ -29,12 +29,18 @@ pub struct Summary {
     pub id: String,
     /// When it was saved, UTC, full precision (orders same-second saves).
     pub saved_at: jiff::Timestamp,
+    /// When the assessment was held, UTC: as the answers or `--date` say,
+    /// else when it was scored. Listings are ordered by it.
     pub assessed_at: jiff::Timestamp,
     pub organization: Option<String>,
     /// The round, e.g. `2026-Q4`: as given, else the quarter of `assessed_at`.
     pub label: String,
     pub respondent: Option<String>,
     pub role: Option<String>,
+    /// The respondent's stakeholder group; `None` in records written before
+    /// groups existed.
+    #[serde(default)]
+    pub group: Option<Group>,
     pub questionnaire: QuestionnaireRef,
     pub verdict: Verdict,
     pub score: f64,
@@ -81,6 +87,7 @@ impl StoredAssessment {
             label: assessment.label.clone().unwrap_or_else(|| quarter_label(assessment.assessed_at)),
             respondent: assessment.respondent.clone(),
             role: assessment.role.clone(),
+            group: assessment.group,
             questionnaire: assessment.questionnaire.clone(),
             verdict: assessment.verdict,
             score: assessment.score,
@@ -176,6 +183,17 @@ mod tests {
         assert_ne!(a, b);
         assert!(a < later && b < later);
         assert_eq!(a, new_id(at("2026-11-22T09:45:01.5Z"), 1), "same input, same id");
+    }
+
+    #[test]
+    fn a_summary_written_before_groups_existed_reads_with_none() {
+        let mut summary = crate::core::history::testing::summary("x", Some("Acme"), "2026-03-10T00:00:00Z", 50.0, &[]);
+        summary.group = Some(Group::Users);
+        let mut json = serde_json::to_value(&summary).unwrap();
+        assert_eq!(json["group"], "users");
+        json.as_object_mut().unwrap().remove("group");
+        let old: Summary = serde_json::from_value(json).unwrap();
+        assert_eq!(old.group, None);
     }
 
     #[test]

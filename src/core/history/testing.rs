@@ -17,6 +17,7 @@ pub fn summary(id: &str, org: Option<&str>, saved_at: &str, score: f64, areas: &
         label: id.into(),
         respondent: None,
         role: None,
+        group: None,
         questionnaire: QuestionnaireRef {
             id: "q".into(),
             version: "1".into(),

@@ -34,9 +34,10 @@ struct Context<'q> {
     weights: Weights,
 }
 
-/// Scores `answers` against `q`. `assessed_at` is passed in so the core
-/// never reads a clock.
-pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp) -> Assessment {
+/// Scores `answers` against `q`. The assessment is dated by the answers
+/// when they say when it was held, else `now`: passed in so the core never
+/// reads a clock.
+pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Assessment {
     let shown = conditions::shown(q, &answers.answers);
     let cx =
         Context { first_phase: q.phases.first().map_or("before-signing", |p| p.id.as_str()), weights: Weights::of(q) };
@@ -74,7 +75,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, assessed_at: jiff::Timestamp)
             title: q.title.clone(),
             content_hash: q.content_hash.clone(),
         },
-        assessed_at,
+        assessed_at: answers.assessed_at.unwrap_or(now),
         organization: answers.organization.clone(),
         respondent: answers.respondent.clone(),
         role: answers.role.clone(),

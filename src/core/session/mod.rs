@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::core::answers::{Answer, Answers, format_number};
+use crate::core::answers::{Answer, Answers, Group, format_number};
 use crate::core::conditions::{question_shown, shown};
 use crate::core::questionnaire::{Kind, Question, Questionnaire};
 
@@ -223,6 +223,16 @@ impl<'q> Session<'q> {
         self.answers.organization = clean(organization);
         self.answers.respondent = clean(respondent);
         self.answers.role = clean(role);
+    }
+
+    /// Sets the respondent's stakeholder group.
+    pub fn set_group(&mut self, group: Option<Group>) {
+        self.answers.group = group;
+    }
+
+    /// Sets when the interview was held (`None`: when it is scored).
+    pub fn set_assessed_at(&mut self, at: Option<jiff::Timestamp>) {
+        self.answers.assessed_at = at;
     }
 
     /// Picks choice `choice` (an index) of a single or yes/no question.

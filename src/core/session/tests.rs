@@ -286,6 +286,10 @@ fn details_are_trimmed_and_blank_is_none() {
     assert_eq!(s.answers().organization.as_deref(), Some("Acme"));
     assert_eq!(s.answers().respondent, None);
     assert_eq!(s.answers().role, None);
+    s.set_group(Some(Group::It));
+    let at: jiff::Timestamp = "2026-03-10T00:00:00Z".parse().unwrap();
+    s.set_assessed_at(Some(at));
+    assert_eq!((s.answers().group, s.answers().assessed_at), (Some(Group::It), Some(at)));
 }
 
 #[test]

@@ -72,7 +72,8 @@ pub struct Skipped {
     pub problem: String,
 }
 
-/// Every assessment in the store, oldest first, and the files skipped.
+/// Every assessment in the store, oldest first (by when it was held, then
+/// when it was saved), and the files skipped.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Listing {
     pub entries: Vec<Entry>,
@@ -149,7 +150,8 @@ impl Store {
         })
     }
 
-    /// Every assessment in the store, oldest first. Reads only each file's
+    /// Every assessment in the store, oldest first by assessment date, then
+    /// by when it was saved. Reads only each file's
     /// summary. A file that is not a readable record is skipped and
     /// reported in [`Listing::skipped`]; a store that does not exist yet is
     /// empty.
@@ -185,7 +187,12 @@ impl Store {
             }
         }
         listing.entries.sort_by(|a, b| {
-            (a.summary.saved_at, &a.summary.id, &a.path).cmp(&(b.summary.saved_at, &b.summary.id, &b.path))
+            (a.summary.assessed_at, a.summary.saved_at, &a.summary.id, &a.path).cmp(&(
+                b.summary.assessed_at,
+                b.summary.saved_at,
+                &b.summary.id,
+                &b.path,
+            ))
         });
         listing.skipped.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(listing)
@@ -290,6 +297,31 @@ mod tests {
         let loaded = load(&later_path).unwrap();
         assert_eq!(loaded.summary.as_ref(), Some(&later.summary));
         assert_eq!(loaded.assessment, later.assessment);
+    }
+
+    #[test]
+    fn listing_orders_by_when_each_was_held_then_when_it_was_saved() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::at(tmp.path());
+        let held = |org: &str, saved: &str, held: &str, entropy| {
+            let mut r = record(org, saved, entropy);
+            r.summary.assessed_at = held.parse().unwrap();
+            r.assessment.assessed_at = r.summary.assessed_at;
+            r
+        };
+        // Typed up in December: last quarter's interviews, in no particular order.
+        let mut records = [
+            held("Third", "2026-12-01T09:00:00Z", "2026-09-15T00:00:00Z", 1),
+            held("First", "2026-12-01T09:05:00Z", "2026-03-10T00:00:00Z", 2),
+            held("Second, saved later", "2026-12-01T09:20:00Z", "2026-06-16T00:00:00Z", 3),
+            held("Second, saved earlier", "2026-12-01T09:10:00Z", "2026-06-16T00:00:00Z", 4),
+        ];
+        for r in &mut records {
+            store.save(r, || 0).unwrap();
+        }
+        let listed: Vec<String> =
+            store.list().unwrap().entries.into_iter().map(|e| e.summary.organization.unwrap()).collect();
+        assert_eq!(listed, ["First", "Second, saved earlier", "Second, saved later", "Third"]);
     }
 
     #[test]

@@ -3,20 +3,25 @@
 //! edge performs the returned [`Effects`] (saving the draft, scoring,
 //! suspending, leaving) and feeds each outcome back as an [`Action`].
 //!
-//! Modules depend one way: `action` and `screen` (the types) ← `state`
+//! Modules depend one way: `action`, `offer`, `start_form` and `screen`
+//! (the types) ← `state`
 //! (the app, its read accessors and shared steps) ← `question_keys` and
 //! `screen_keys` (what a key does in each mode) ← `update`.
 
 mod action;
+mod offer;
 mod question_keys;
 mod screen;
 mod screen_keys;
+mod start_form;
 mod state;
 mod update;
 
 pub use action::{Action, Effects, Exit};
+pub use offer::{Offer, resume_command_for, shell_quote, whose};
 pub use screen::{MIN_HEIGHT, MIN_WIDTH, Message, Mode, Overlay, ReviewItem, Screen};
-pub use state::{App, Details, Offer, shell_quote};
+pub use start_form::StartForm;
+pub use state::{App, Details};
 pub use update::update;
 
 #[cfg(test)]

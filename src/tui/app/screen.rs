@@ -4,6 +4,9 @@
 use crate::core::assessment::Assessment;
 use crate::tui::text_field::TextField;
 
+use super::offer::Offer;
+use super::start_form::StartForm;
+
 /// The smallest terminal the interview draws in.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
@@ -29,11 +32,8 @@ pub enum Screen {
     Resume {
         selected: usize,
     },
-    /// Organisation, respondent and role; focus 3 is "Begin".
-    Start {
-        fields: Box<[TextField; 3]>,
-        focus: usize,
-    },
+    /// Organisation, respondent, role and group, then "Begin".
+    Start(Box<StartForm>),
     Question,
     Review {
         selected: ReviewItem,
@@ -54,11 +54,18 @@ pub enum ReviewItem {
 /// A window over the screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Note(TextField),
     TextAnswer(TextField),
     ConfirmQuit,
-    ConfirmSubmit { unanswered: usize },
+    ConfirmSubmit {
+        unanswered: usize,
+    },
+    /// The respondent on the start form already has this saved interview:
+    /// continue it, or start another beside it?
+    ExistingDraft(Box<Offer>),
 }
 
 /// A one-line message under the screen until the next key.

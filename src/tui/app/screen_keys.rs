@@ -4,6 +4,7 @@
 
 use super::action::{Action, Effects, Exit};
 use super::screen::{Overlay, ReviewItem, Screen};
+use super::start_form::StartForm;
 use super::state::App;
 
 pub(super) fn help_key(app: &mut App<'_>, action: Action) {
@@ -51,6 +52,9 @@ pub(super) fn confirm_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
     match (action, overlay) {
         (Action::Yes, Some(Overlay::ConfirmQuit)) => fx.exit = Some(Exit::Leave),
         (Action::Yes, Some(Overlay::ConfirmSubmit { .. })) => submit_now(app, fx),
+        // Continue the saved interview, or keep it and start another.
+        (Action::Yes, Some(Overlay::ExistingDraft(offer))) => app.continue_draft(offer.saved),
+        (Action::No, Some(Overlay::ExistingDraft(_))) => app.begin_new(fx),
         (Action::No | Action::Cancel, _) => {}
         (_, overlay) => app.overlay = overlay,
     }
@@ -74,16 +78,13 @@ pub(super) fn resume_key(app: &mut App<'_>, action: Action) {
 }
 
 pub(super) fn start_key(app: &mut App<'_>, action: Action, fx: &mut Effects) {
-    let Screen::Start { fields, focus } = &mut app.screen else { return };
+    let Screen::Start(form) = &mut app.screen else { return };
     match action {
-        Action::Edit(e) if *focus < 3 => fields[*focus].apply(e),
-        Action::FocusNext | Action::Down => *focus = (*focus + 1).min(3),
-        Action::FocusPrevious | Action::Up => *focus = focus.saturating_sub(1),
-        Action::Confirm if *focus < 3 => *focus += 1,
-        Action::Confirm => {
-            app.begin();
-            fx.save = true;
-        }
+        Action::Edit(e) => form.edit(e),
+        Action::FocusNext | Action::Down => form.focus_next(),
+        Action::FocusPrevious | Action::Up => form.focus_previous(),
+        Action::Confirm if form.focus() < StartForm::BEGIN => form.focus_next(),
+        Action::Confirm => app.begin(fx),
         Action::Quit => app.ask_to_quit(),
         _ => {}
     }

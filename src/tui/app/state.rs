@@ -4,31 +4,28 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::answers::Answers;
-use crate::core::limits::MAX_LABEL_CHARS;
+use crate::core::answers::{Answers, Group};
 use crate::core::questionnaire::{Kind, Questionnaire};
-use crate::core::session::{Change, Progress, Session};
+use crate::core::session::{Change, Session};
 use crate::core::text::one_line;
 use crate::io::drafts::{self, Saved};
 use crate::tui::rows::{Row, initial_row, rows};
-use crate::tui::text_field::TextField;
 
 use super::action::Effects;
+use super::offer::{Offer, resume_command_for};
 use super::screen::{MIN_HEIGHT, MIN_WIDTH, Message, Mode, Overlay, ReviewItem, Screen};
+use super::start_form::StartForm;
 
-/// A saved interview offered on the resume screen.
-#[derive(Debug, Clone)]
-pub struct Offer {
-    pub saved: Saved,
-    pub progress: Progress,
-}
-
-/// Organisation, respondent and role given on the command line.
+/// What the command line says about the interview: whose it is (filling
+/// the start form) and when it was held.
 #[derive(Debug, Clone, Default)]
 pub struct Details {
     pub organization: Option<String>,
     pub respondent: Option<String>,
     pub role: Option<String>,
+    pub group: Option<Group>,
+    /// When the interview was held, if not now.
+    pub assessed_at: Option<jiff::Timestamp>,
 }
 
 /// The whole interview's state.
@@ -50,6 +47,11 @@ pub struct App<'q> {
     /// The question was opened from the review screen: go back there after.
     pub(super) back_to_review: bool,
     pub(super) color: bool,
+    /// Every saved interview for this questionnaire, whoever's: a new one
+    /// must not take any of their files.
+    pub(super) saved: Vec<Offer>,
+    /// Those offered on the resume screen: the organisation's, if one was
+    /// given.
     pub(super) offers: Vec<Offer>,
     pub(super) drafts_dir: Option<PathBuf>,
     /// The start form is behind us (or a draft was resumed).
@@ -67,16 +69,27 @@ pub struct App<'q> {
 
 /// How the app starts.
 impl<'q> App<'q> {
-    /// A new interview: the resume screen if drafts exist, else the start form.
+    /// A new interview: the resume screen if the organisation given (or,
+    /// without one, anyone) has saved interviews, else the start form.
+    /// `saved` holds every draft of the questionnaire.
     pub fn new(q: &'q Questionnaire, details: &Details, saved: Vec<Saved>, drafts_dir: Option<PathBuf>) -> Self {
+        let saved: Vec<Offer> = saved.into_iter().map(|s| Offer::new(q, s)).collect();
         let offers: Vec<Offer> = saved
-            .into_iter()
-            .map(|s| {
-                let progress = Session::new(q, s.draft.answers.clone()).0.total_progress();
-                Offer { saved: s, progress }
-            })
+            .iter()
+            .filter(|o| drafts::is_for(&o.saved.draft.answers, details.organization.as_deref(), None))
+            .cloned()
             .collect();
-        let screen = if offers.is_empty() { start_form(details) } else { Screen::Resume { selected: 0 } };
+        // The respondent named on the command line comes first to hand.
+        let selected = details
+            .respondent
+            .as_deref()
+            .and_then(|who| offers.iter().position(|o| drafts::is_for(&o.saved.draft.answers, None, Some(who))))
+            .unwrap_or(0);
+        let screen = if offers.is_empty() {
+            Screen::Start(Box::new(StartForm::new(details)))
+        } else {
+            Screen::Resume { selected }
+        };
         App {
             session: Session::new(q, Answers::for_questionnaire(q)).0,
             screen,
@@ -88,6 +101,7 @@ impl<'q> App<'q> {
             editing_number: false,
             back_to_review: false,
             color: true,
+            saved,
             offers,
             drafts_dir,
             begun: false,
@@ -195,9 +209,11 @@ impl<'q> App<'q> {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
             (Some(Overlay::Note(_) | Overlay::TextAnswer(_)), _) => Mode::Editing,
-            (Some(Overlay::ConfirmQuit | Overlay::ConfirmSubmit { .. }), _) => Mode::Confirming,
+            (Some(Overlay::ConfirmQuit | Overlay::ConfirmSubmit { .. } | Overlay::ExistingDraft(_)), _) => {
+                Mode::Confirming
+            }
             (None, Screen::Resume { .. }) => Mode::Resume,
-            (None, Screen::Start { .. }) => Mode::Start,
+            (None, Screen::Start(_)) => Mode::Start,
             (None, Screen::Question) => Mode::Question,
             (None, Screen::Review { .. }) => Mode::Review,
             (None, Screen::Results { .. }) => Mode::Results,
@@ -213,10 +229,7 @@ impl<'q> App<'q> {
 
     /// The command that continues this interview.
     pub fn resume_hint(&self) -> String {
-        match &self.session.answers().organization {
-            Some(org) => format!("{} --organization {}", self.resume_command, shell_quote(org)),
-            None => self.resume_command.clone(),
-        }
+        resume_command_for(&self.resume_command, self.session.answers())
     }
 }
 
@@ -237,7 +250,7 @@ impl App<'_> {
 
     /// Back to the start form, as given on the command line.
     pub(super) fn start_afresh(&mut self) {
-        self.screen = start_form(&self.details);
+        self.screen = Screen::Start(Box::new(StartForm::new(&self.details)));
         self.offers.clear();
     }
 
@@ -262,15 +275,35 @@ impl App<'_> {
         }
     }
 
-    pub(super) fn begin(&mut self) {
-        if let Screen::Start { fields, .. } = &self.screen {
-            let [org, name, role] = fields.as_ref();
-            self.session.set_details(org.text(), name.text(), role.text());
+    /// Begins the interview the start form describes, unless that
+    /// respondent already has a saved one: then asks first.
+    pub(super) fn begin(&mut self, fx: &mut Effects) {
+        let Screen::Start(form) = &self.screen else { return };
+        let [org, name, _] = form.fields();
+        let (org, name) = (Some(org.text()), Some(name.text()));
+        let existing = self.saved.iter().find(|o| drafts::same_respondent(&o.saved.draft.answers, org, name));
+        match existing {
+            Some(offer) => self.overlay = Some(Overlay::ExistingDraft(Box::new(offer.clone()))),
+            None => self.begin_new(fx),
         }
+    }
+
+    /// Begins a new interview from the start form, in a draft file of its
+    /// own: beside any other, never over one.
+    pub(super) fn begin_new(&mut self, fx: &mut Effects) {
+        if let Screen::Start(form) = &self.screen {
+            let [org, name, role] = form.fields();
+            self.session.set_details(org.text(), name.text(), role.text());
+            self.session.set_group(form.group());
+        }
+        self.session.set_assessed_at(self.details.assessed_at);
         let q = self.questionnaire();
-        let file = drafts::file_name(&q.id, self.session.answers().organization.as_deref());
+        let a = self.session.answers();
+        let taken = |name: &str| self.saved.iter().any(|o| o.saved.path.file_name().is_some_and(|f| f == name));
+        let file = drafts::free_file_name(&q.id, a.organization.as_deref(), a.respondent.as_deref(), taken);
         self.draft_path = self.drafts_dir.as_ref().map(|d| d.join(file));
         self.begun = true;
+        fx.save = true;
         self.open_question();
         if self.draft_path.is_none() {
             self.warn("No data directory found (set HOME or XDG_DATA_HOME), so progress is not saved to disk.");
@@ -351,17 +384,4 @@ impl App<'_> {
         fx.save = true;
         self.report_change(&change);
     }
-}
-
-/// The start form, filled with the details given on the command line.
-fn start_form(details: &Details) -> Screen {
-    let field = |v: &Option<String>| TextField::new(v.as_deref().unwrap_or(""), MAX_LABEL_CHARS);
-    let fields = [field(&details.organization), field(&details.respondent), field(&details.role)];
-    Screen::Start { fields: Box::new(fields), focus: 0 }
-}
-
-/// `text` as one shell word: bare when safe, else in single quotes.
-pub fn shell_quote(text: &str) -> String {
-    let safe = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:@".contains(c));
-    if safe { text.to_string() } else { format!("'{}'", text.replace('\'', "'\\''")) }
 }

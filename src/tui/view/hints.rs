@@ -2,7 +2,7 @@
 //! in the help overlay.
 
 use crate::core::questionnaire::Kind;
-use crate::tui::app::{App, Mode, Overlay};
+use crate::tui::app::{App, Mode, Overlay, Screen, StartForm};
 use crate::tui::rows::listed_steps;
 
 /// One key hint; lower priority numbers are kept first when space is short.
@@ -26,6 +26,13 @@ pub fn hints(app: &App<'_>) -> Vec<Hint> {
             hint("Enter", "continue", 0),
             hint("n", "start a new one", 1),
             hint("q", "quit", 0),
+        ],
+        Mode::Start if matches!(app.screen(), Screen::Start(form) if form.focus() == StartForm::GROUP) => vec![
+            hint("Enter", "next", 0),
+            hint("← →", "choose a group", 0),
+            hint("↑↓", "move", 1),
+            hint("Backspace", "clear", 2),
+            hint("Esc", "quit", 0),
         ],
         Mode::Start => vec![
             hint("Enter", "next", 0),

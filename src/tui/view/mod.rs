@@ -6,6 +6,7 @@ mod hints;
 mod overlay;
 mod question;
 mod results;
+mod resume;
 mod review;
 mod sidebar;
 mod start;
@@ -42,8 +43,8 @@ pub fn render(frame: &mut Frame, app: &App<'_>) {
     chrome::header(frame, header, app, &theme);
     let body = Rect { y: body.y + 1, height: body.height.saturating_sub(1), ..body };
     match app.screen() {
-        Screen::Resume { selected } => start::render_resume(frame, body, app, *selected, &theme),
-        Screen::Start { fields, focus } => start::render_start(frame, body, app, fields, *focus, &theme),
+        Screen::Resume { selected } => resume::render_resume(frame, body, app, *selected, &theme),
+        Screen::Start(form) => start::render_start(frame, body, app, form, &theme),
         Screen::Question => {
             if body.width >= SIDEBAR_FROM {
                 let side = (body.width / 3).clamp(26, 34);

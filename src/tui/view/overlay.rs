@@ -11,7 +11,7 @@ use super::question::help_lines;
 use super::theme::Theme;
 use super::wrap::{truncate, width, wrap};
 use crate::core::text::{one_line, sanitize};
-use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::app::{App, Overlay, Screen, whose};
 use crate::tui::text_field::TextField;
 use unicode_width::UnicodeWidthChar;
 
@@ -56,6 +56,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, t
                 if n == 1 { " has" } else { "s have" }
             )];
             confirm(frame, area, " Submit now? ", &body, "submit", "go back", theme);
+        }
+        Overlay::ExistingDraft(offer) => {
+            let body = vec![
+                format!("An unfinished interview is saved for {}:", whose(&offer.saved.draft.answers)),
+                format!("{}.", offer.progress_and_time()),
+                String::new(),
+                "Continue it, or start another beside it? Both are kept; Esc goes back to the form.".to_string(),
+            ];
+            confirm(frame, area, " Already started ", &body, "continue it", "start another", theme);
         }
     }
 }

@@ -1,6 +1,5 @@
-//! The first screens: the offer to continue a saved interview, and the
-//! start form with the questionnaire's description and the optional
-//! organisation, respondent and role.
+//! The start form: the questionnaire's description, then the optional
+//! organisation, respondent, role and stakeholder group.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,22 +10,21 @@ use ratatui::widgets::Paragraph;
 use super::theme::Theme;
 use super::wrap::{tail, truncate, width, wrap};
 use crate::core::text::{one_line, sanitize};
-use crate::tui::app::App;
-use crate::tui::text_field::TextField;
+use crate::tui::app::{App, StartForm};
 
 /// The form and the offer are centred in a column of at most this width.
 const COLUMN: u16 = 76;
 
-fn column(area: Rect) -> Rect {
+pub(super) fn column(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(COLUMN);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + 1, width: w, height: area.height.saturating_sub(1) }
 }
 
-/// The questionnaire's title, description and size.
-fn intro(app: &App<'_>, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// The questionnaire's title, description (if `described`) and size.
+pub(super) fn intro(app: &App<'_>, w: usize, described: bool, theme: &Theme) -> Vec<Line<'static>> {
     let q = app.questionnaire();
     let mut lines = vec![Line::styled(truncate(&one_line(&q.title), w), theme.heading())];
-    if let Some(d) = &q.description {
+    if let Some(d) = q.description.as_ref().filter(|_| described) {
         lines.extend(wrap(&sanitize(d), w).into_iter().map(Line::raw));
     }
     let p = app.session().total_progress();
@@ -35,31 +33,23 @@ fn intro(app: &App<'_>, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render_start(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App<'_>,
-    fields: &[TextField; 3],
-    focus: usize,
-    theme: &Theme,
-) {
+pub fn render_start(frame: &mut Frame, area: Rect, app: &App<'_>, form: &StartForm, theme: &Theme) {
     let area = column(area);
     let w = area.width as usize;
-    let mut lines = intro(app, w, theme);
+    let mut lines = intro(app, w, true, theme);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Who is this assessment for?", theme.strong()));
     lines.push(Line::styled("All optional: leave a line blank and press Enter to skip it.", theme.dim()));
     lines.push(Line::raw(""));
-    let label_width = 14;
-    let field_width = w.saturating_sub(label_width + 4).max(8);
+    let field_width = w.saturating_sub(LABEL_WIDTH + 4).max(8);
     let mut cursor = None;
-    for (k, (label, field)) in ["Organisation", "Your name", "Your role"].iter().zip(fields).enumerate() {
-        let focused = focus == k;
+    for (k, (label, field)) in ["Organisation", "Your name", "Your role"].iter().zip(form.fields()).enumerate() {
+        let focused = form.focus() == k;
         let shown = if focused {
             let before: String = field.text().chars().take(field.cursor()).collect();
             let after: String = field.text().chars().skip(field.cursor()).collect();
             let head = tail(&before, field_width - 1);
-            let x = area.x + 2 + label_width as u16 + width(&head) as u16;
+            let x = area.x + 2 + LABEL_WIDTH as u16 + width(&head) as u16;
             cursor = Some((x, area.y + lines.len() as u16));
             truncate(&(head + &after), field_width)
         } else if field.text().is_empty() {
@@ -74,15 +64,12 @@ pub fn render_start(
         } else {
             Span::styled("(optional)", theme.dim())
         };
-        lines.push(Line::from(vec![
-            Span::styled(if focused { "› " } else { "  " }, theme.key()),
-            Span::styled(format!("{label:<label_width$}"), if focused { theme.strong() } else { Style::new() }),
-            field,
-        ]));
+        lines.push(form_line(label, focused, vec![field], theme));
     }
+    lines.push(group_line(form, theme));
     lines.push(Line::raw(""));
     let begin = "Begin the interview →";
-    lines.push(if focus == 3 {
+    lines.push(if form.focus() == StartForm::BEGIN {
         Line::from(vec![Span::styled("› ", theme.key()), Span::styled(begin, theme.selected())])
     } else {
         Line::from(vec![Span::raw("  "), Span::styled(begin, theme.strong())])
@@ -93,44 +80,29 @@ pub fn render_start(
     }
 }
 
-pub fn render_resume(frame: &mut Frame, area: Rect, app: &App<'_>, selected: usize, theme: &Theme) {
-    let area = column(area);
-    let w = area.width as usize;
-    let mut lines = intro(app, w, theme);
-    lines.push(Line::raw(""));
-    let n = app.offers().len();
-    let what = if n == 1 { "an unfinished interview".to_string() } else { format!("{n} unfinished interviews") };
-    lines.push(Line::styled(format!("You have {what} for this questionnaire. Continue?"), theme.strong()));
-    lines.push(Line::raw(""));
-    for (k, offer) in app.offers().iter().enumerate() {
-        let a = &offer.saved.draft.answers;
-        let who: Vec<String> =
-            [&a.organization, &a.respondent].into_iter().flatten().map(|s| one_line(s).into_owned()).collect();
-        let who = if who.is_empty() { "No organisation given".to_string() } else { who.join(", ") };
-        let saved = offer.saved.draft.saved_at.strftime("%Y-%m-%d %H:%M UTC");
-        let text = format!("{who} · {} of {} answered · saved {saved}", offer.progress.answered, offer.progress.shown);
-        lines.push(choice_line(&text, k == selected, w, theme));
-    }
-    lines.push(choice_line("Start a new interview", selected == n, w, theme));
-    lines.push(Line::raw(""));
-    for l in wrap(
-        "A new interview is saved separately, unless it is for the same organisation as a saved one: then it replaces that one.",
-        w,
-    ) {
-        lines.push(Line::styled(l, theme.dim()));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
+/// The width of the form's labels.
+const LABEL_WIDTH: usize = 14;
+
+/// A line of the form: the focus mark, the label, then what it holds.
+fn form_line(label: &str, focused: bool, value: Vec<Span<'static>>, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(if focused { "› " } else { "  " }, theme.key()),
+        Span::styled(format!("{label:<LABEL_WIDTH$}"), if focused { theme.strong() } else { Style::new() }),
+    ];
+    spans.extend(value);
+    Line::from(spans)
 }
 
-fn choice_line(text: &str, selected: bool, w: usize, theme: &Theme) -> Line<'static> {
-    let text = truncate(text, w.saturating_sub(3));
-    if selected {
-        let pad = w.saturating_sub(width(&text) + 3);
-        Line::from(vec![
-            Span::styled("› ", theme.key()),
-            Span::styled(format!(" {text}{}", " ".repeat(pad)), theme.selected()),
-        ])
-    } else {
-        Line::raw(format!("   {text}"))
-    }
+/// The group line: a choice stepped through with ← and →.
+fn group_line(form: &StartForm, theme: &Theme) -> Line<'static> {
+    let focused = form.focus() == StartForm::GROUP;
+    let value = match (form.group(), focused) {
+        (group, true) => vec![
+            Span::styled(format!("‹ {} ›", group.map_or("none", |g| g.title())), theme.selected()),
+            Span::styled("  ← → management, IT, users, owners", theme.dim()),
+        ],
+        (Some(g), false) => vec![Span::styled(g.title(), Style::new().add_modifier(Modifier::UNDERLINED))],
+        (None, false) => vec![Span::styled("(optional)", theme.dim())],
+    };
+    form_line("Your group", focused, value, theme)
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::core::answers::{Answer, Answers};
+use crate::core::answers::{Answer, Answers, Group};
 use crate::core::questionnaire::{Questionnaire, parse};
 use crate::core::scoring::score;
 use crate::io::drafts::{Draft, Position, Saved};
@@ -48,10 +48,10 @@ fn typing(app: &mut App<'_>, text: &str) {
     }
 }
 
-/// An app past the start form, as if Enter was pressed four times.
+/// An app past the start form, as if Enter was pressed five times.
 fn begun<'q>(q: &'q Questionnaire) -> App<'q> {
     let mut app = App::new(q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts")));
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, KeyCode::Enter);
     }
     assert_eq!(app.mode(), Mode::Question);

@@ -15,21 +15,42 @@ fn the_start_form_takes_optional_details_and_names_the_draft() {
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
+    // The group: a choice the arrows step through.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
     assert!(!app.has_begun());
     let fx = press(&mut app, KeyCode::Enter);
     assert!(fx.save, "the draft is written as soon as the interview begins");
     assert_eq!(app.mode(), Mode::Question);
     let a = app.session().answers();
     assert_eq!(
-        (a.organization.as_deref(), a.respondent.as_deref(), a.role.as_deref()),
-        (Some("Acme Ltd"), Some("J"), Some("Owner"))
+        (a.organization.as_deref(), a.respondent.as_deref(), a.role.as_deref(), a.group),
+        (Some("Acme Ltd"), Some("J"), Some("Owner"), Some(Group::It))
     );
-    assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview@acme-ltd.json")));
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview@acme-ltd@j.json")));
     assert_eq!(
         app.resume_hint(),
-        "crm-ready assess --resume --organization 'Acme Ltd'",
-        "the hint names the organisation so the right draft is picked"
+        "crm-ready assess --resume --organization 'Acme Ltd' --respondent J",
+        "the hint names the organisation and the respondent so the right draft is picked"
     );
+}
+
+#[test]
+fn a_blank_group_is_allowed_and_the_date_given_is_kept() {
+    let q = interview();
+    let at: jiff::Timestamp = "2026-03-10T00:00:00Z".parse().unwrap();
+    let details = Details { group: Some(Group::Users), assessed_at: Some(at), ..Details::default() };
+    let mut app = App::new(&q, &details, Vec::new(), Some(PathBuf::from("/drafts")));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let a = app.session().answers();
+    assert_eq!((a.group, a.assessed_at), (None, Some(at)));
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview.json")));
 }
 
 #[test]
@@ -190,11 +211,105 @@ fn shell_quoting() {
 #[test]
 fn declining_the_resume_offer_keeps_the_details_given() {
     let q = interview();
-    let details = Details { organization: Some("Narrow Co".into()), role: Some("CFO".into()), ..Details::default() };
+    let details = Details { organization: Some("Acme".into()), role: Some("CFO".into()), ..Details::default() };
     let mut app = App::new(&q, &details, vec![saved(&q)], Some(PathBuf::from("/drafts")));
+    assert_eq!(app.mode(), Mode::Resume);
     press(&mut app, KeyCode::Char('n'));
-    let Screen::Start { fields, .. } = app.screen() else { panic!("not the start form: {:?}", app.screen()) };
-    assert_eq!([fields[0].text(), fields[1].text(), fields[2].text()], ["Narrow Co", "", "CFO"]);
+    let Screen::Start(form) = app.screen() else { panic!("not the start form: {:?}", app.screen()) };
+    let fields = form.fields();
+    assert_eq!([fields[0].text(), fields[1].text(), fields[2].text()], ["Acme", "", "CFO"]);
+}
+
+/// A draft of `who` at Acme Ltd, with `n` answers, saved under `name`.
+fn draft_of(q: &Questionnaire, who: &str, n: usize, name: &str) -> Saved {
+    let mut answers = Answers::for_questionnaire(q);
+    answers.organization = Some("Acme Ltd".into());
+    answers.respondent = Some(who.into());
+    for question in q.questions.iter().take(n) {
+        answers.answers.insert(question.id.clone(), Answer::DontKnow);
+    }
+    let position = Position { question: q.questions.get(n).map(|x| x.id.clone()), reviewing: false };
+    Saved {
+        path: PathBuf::from("/drafts").join(name),
+        draft: Draft::new(q, answers, position, jiff::Timestamp::UNIX_EPOCH),
+    }
+}
+
+/// Fills in the start form (past the resume offer, if any) for Acme Ltd
+/// and `who`, and presses Begin.
+fn start_as(app: &mut App<'_>, who: &str) {
+    if app.mode() == Mode::Resume {
+        press(app, KeyCode::Char('n'));
+    }
+    typing(app, "Acme Ltd");
+    press(app, KeyCode::Enter);
+    typing(app, who);
+    for _ in 0..4 {
+        press(app, KeyCode::Enter);
+    }
+}
+
+#[test]
+fn only_the_organisations_drafts_are_offered_the_respondents_first() {
+    let q = interview();
+    let mut narrow = saved(&q);
+    narrow.draft.answers.organization = Some("Narrow Co".into());
+    let all = vec![draft_of(&q, "Ann", 1, "interview@acme-ltd@ann.json"), narrow, draft_of(&q, "Bob", 2, "b.json")];
+    let details =
+        Details { organization: Some("acme ltd".into()), respondent: Some("Bob".into()), ..Details::default() };
+    let app = App::new(&q, &details, all.clone(), None);
+    let offered: Vec<_> = app.offers().iter().map(|o| o.saved.draft.answers.respondent.clone().unwrap()).collect();
+    assert_eq!(offered, ["Ann", "Bob"]);
+    assert!(matches!(app.screen(), Screen::Resume { selected: 1 }), "Bob's own draft is highlighted");
+    assert_eq!(App::new(&q, &Details::default(), all, None).offers().len(), 3);
+}
+
+#[test]
+fn a_second_respondent_gets_a_draft_of_their_own() {
+    let q = interview();
+    let ann = draft_of(&q, "Ann", 4, "interview@acme-ltd@ann.json");
+    let mut app = App::new(&q, &Details::default(), vec![ann.clone()], Some(PathBuf::from("/drafts")));
+    start_as(&mut app, "Bob");
+    assert_eq!(app.mode(), Mode::Question);
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview@acme-ltd@bob.json")));
+}
+
+#[test]
+fn starting_again_for_a_respondent_with_a_draft_asks_first() {
+    let q = interview();
+    // Saved under an older name (organisation only), and found by its content.
+    let ann = draft_of(&q, "Ann", 4, "interview@acme-ltd.json");
+    let fresh = || App::new(&q, &Details::default(), vec![ann.clone()], Some(PathBuf::from("/drafts")));
+
+    let mut app = fresh();
+    start_as(&mut app, "ann");
+    assert!(matches!(app.overlay(), Some(Overlay::ExistingDraft(o)) if o.saved == ann), "{:?}", app.overlay());
+    assert_eq!(app.mode(), Mode::Confirming);
+    assert!(!app.has_begun());
+    // Esc: back to the form, nothing started.
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Start(_)) && app.overlay().is_none());
+    // Continue it: exactly where Ann was.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.draft_path(), Some(ann.path.as_path()));
+    assert_eq!(current_id(&app), q.questions[4].id);
+    assert_eq!(app.session().answers(), &ann.draft.answers);
+
+    // Start another: beside it, under a free name.
+    let mut app = fresh();
+    start_as(&mut app, "Ann");
+    let fx = press(&mut app, KeyCode::Char('n'));
+    assert!(fx.save && app.has_begun());
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview@acme-ltd@ann.json")));
+    assert!(app.session().answers().answers.is_empty());
+
+    let mut taken = ann.clone();
+    taken.path = PathBuf::from("/drafts/interview@acme-ltd@ann.json");
+    let mut app = App::new(&q, &Details::default(), vec![taken], Some(PathBuf::from("/drafts")));
+    start_as(&mut app, "Ann");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview@acme-ltd@ann+2.json")), "never over another");
 }
 
 #[test]

@@ -3,7 +3,10 @@
 //! by `crm-ready assess --resume`.
 //!
 //! Drafts live under the user's data directory (`$XDG_DATA_HOME/crm-ready/
-//! drafts` on Linux), one file per questionnaire and organisation.
+//! drafts` on Linux), one file per questionnaire, organisation and
+//! respondent (see `naming`), so one interview never replaces another's.
+
+mod naming;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -15,6 +18,8 @@ use crate::core::diagnostic::{Diagnostic, InvalidInput};
 use crate::core::questionnaire::Questionnaire;
 use crate::io::atomic_write::write_atomic;
 use crate::io::input::read_text;
+
+pub use naming::{file_name, free_file_name, is_for, same_respondent};
 
 /// Bumped when the draft format changes incompatibly.
 pub const DRAFT_VERSION: u32 = 1;
@@ -73,7 +78,7 @@ impl Draft {
 }
 
 /// A draft found on disk.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub path: PathBuf,
     pub draft: Draft,
@@ -82,32 +87,6 @@ pub struct Saved {
 /// The directory drafts are kept in, if the system has a data directory.
 pub fn drafts_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "crm-ready").map(|d| d.data_dir().join("drafts"))
-}
-
-/// The draft's file name: the questionnaire id, then the organisation
-/// (as a slug) after an `@`, which no questionnaire id contains.
-pub fn file_name(questionnaire_id: &str, organization: Option<&str>) -> String {
-    match organization.map(slug).filter(|s| !s.is_empty()) {
-        Some(org) => format!("{questionnaire_id}@{org}.json"),
-        None => format!("{questionnaire_id}.json"),
-    }
-}
-
-/// Lower-case letters and digits, runs of anything else as one `-`, at
-/// most 40 characters: safe in a file name on every system.
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.chars().count() >= 40 {
-            break;
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// Parses a draft and checks it against `q`. `shown` names the file in
@@ -216,16 +195,6 @@ mod tests {
     }
 
     #[test]
-    fn file_names_are_safe_and_distinct() {
-        assert_eq!(file_name("crm-quick", None), "crm-quick.json");
-        assert_eq!(file_name("crm-quick", Some("Acme Ltd.")), "crm-quick@acme-ltd.json");
-        assert_eq!(file_name("crm-quick", Some("../../etc/passwd")), "crm-quick@etc-passwd.json");
-        assert_eq!(file_name("crm-quick", Some("  ")), "crm-quick.json");
-        assert_eq!(file_name("crm-quick", Some("Müller & Söhne")), "crm-quick@müller-söhne.json");
-        assert!(file_name("q", Some(&"x".repeat(500))).len() < 60);
-    }
-
-    #[test]
     fn a_draft_round_trips() {
         let q = quick();
         let draft = sample(&q);
@@ -268,8 +237,8 @@ mod tests {
         assert!(find(&dir.path().join("a-file").join("drafts"), &q).unwrap().is_empty(), "under a file");
         let mut older = sample(&q);
         older.saved_at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
-        save(&dir.path().join(file_name("crm-quick", Some("Older"))), &older).unwrap();
-        save(&dir.path().join(file_name("crm-quick", Some("Acme Ltd"))), &sample(&q)).unwrap();
+        save(&dir.path().join(file_name("crm-quick", Some("Older"), None)), &older).unwrap();
+        save(&dir.path().join(file_name("crm-quick", Some("Acme Ltd"), None)), &sample(&q)).unwrap();
         std::fs::write(dir.path().join("crm-readiness.json"), "not ours").unwrap();
         let found = find(dir.path(), &q).unwrap();
         let names: Vec<_> = found.iter().map(|s| s.path.file_name().unwrap().to_str().unwrap()).collect();
@@ -278,6 +247,36 @@ mod tests {
         std::fs::write(dir.path().join("crm-quick.json"), "{\"draft_version\": 1,").unwrap();
         let err = format!("{:#}", find(dir.path(), &q).unwrap_err());
         assert!(err.contains("crm-quick.json"), "{err}");
+    }
+
+    #[test]
+    fn drafts_of_two_respondents_and_an_old_name_are_all_found_and_told_apart() {
+        let q = quick();
+        let dir = tempfile::tempdir().unwrap();
+        let of = |who: &str, second: i64| {
+            let mut d = sample(&q);
+            d.answers.respondent = Some(who.into());
+            d.saved_at = jiff::Timestamp::from_second(second).unwrap();
+            d
+        };
+        // Saved before respondents were in the name: Cy's, under the organisation's name alone.
+        save(&dir.path().join("crm-quick@acme-ltd.json"), &of("Cy", 1_700_000_000)).unwrap();
+        for (who, at) in [("Ann", 1_700_000_100), ("Bob", 1_700_000_200)] {
+            save(&dir.path().join(file_name("crm-quick", Some("Acme Ltd"), Some(who))), &of(who, at)).unwrap();
+        }
+        let found = find(dir.path(), &q).unwrap();
+        let names: Vec<_> = found.iter().map(|s| s.path.file_name().unwrap().to_str().unwrap()).collect();
+        assert_eq!(names, ["crm-quick@acme-ltd@bob.json", "crm-quick@acme-ltd@ann.json", "crm-quick@acme-ltd.json"]);
+        let whose = |who: &str| -> Vec<&str> {
+            found
+                .iter()
+                .filter(|s| is_for(&s.draft.answers, Some("Acme Ltd"), Some(who)))
+                .map(|s| s.path.file_name().unwrap().to_str().unwrap())
+                .collect()
+        };
+        assert_eq!(whose("Ann"), ["crm-quick@acme-ltd@ann.json"]);
+        assert_eq!(whose("cy"), ["crm-quick@acme-ltd.json"], "an old name is found by its content");
+        assert_eq!(found.iter().filter(|s| is_for(&s.draft.answers, Some("acme ltd"), None)).count(), 3);
     }
 
     #[test]
