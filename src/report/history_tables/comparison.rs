@@ -162,6 +162,15 @@ fn risk_change(before: Option<Risk>, after: Option<Risk>) -> String {
     if before == after { name(after).to_string() } else { format!("{} → {}", name(before), name(after)) }
 }
 
+/// A phase's title, for actions listed without their assessment: the
+/// standard phases by title, any other by its id.
+fn phase_title(id: &str) -> String {
+    crate::core::questionnaire::default_phases()
+        .into_iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_string(), |p| p.title)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,13 +188,4 @@ mod tests {
             crate::core::history::compare::compare((&after.assessment, None), (&same.assessment, None), false).unwrap();
         assert!(render_comparison(&c, TableStyle::default()).starts_with("contoso: "));
     }
-}
-
-/// A phase's title, for actions listed without their assessment: the
-/// standard phases by title, any other by its id.
-fn phase_title(id: &str) -> String {
-    crate::core::questionnaire::default_phases()
-        .into_iter()
-        .find(|p| p.id == id)
-        .map_or_else(|| id.to_string(), |p| p.title)
 }
