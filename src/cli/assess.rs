@@ -13,6 +13,7 @@ use super::output::use_color;
 use crate::core::answers::Answers;
 use crate::core::answers::{Syntax, named_questionnaire, parse_answers};
 use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
+use crate::core::brand::Brand;
 use crate::core::questionnaire::{Questionnaire, builtin};
 use crate::core::scoring::score;
 use crate::exit;
@@ -72,9 +73,11 @@ pub struct AssessArgs {
     /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Option<String>,
-    /// How to write the report [default: by the --output file's extension (.json, .md), else table].
+    /// How to write the report [default: by the --output file's extension (.json, .md, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
+    #[command(flatten)]
+    pub brand: super::brand::BrandArgs,
     /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -112,12 +115,14 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
         _ => None,
     };
     let q = load_questionnaire(args.questionnaire.as_deref().or(named.as_deref()))?;
+    // Checked before the interview: a typo must not cost the answers.
+    let brand = args.brand.load()?;
     match (&args.answers, answers_text) {
         (Some(path), Some(text)) => {
             let answers = read_answers(path, &text, &q, out)?;
-            finish(&args, out, &q, answers)
+            finish(&args, out, &q, &brand, answers)
         }
-        _ => run_interview(&args, out, &q),
+        _ => run_interview(&args, out, &q, &brand),
     }
 }
 
@@ -136,12 +141,12 @@ fn read_answers(path: &Path, text: &str, q: &Questionnaire, out: &Output) -> any
 
 /// Runs the interview; what is submitted is scored and reported like an
 /// answers file, and its draft discarded once that has worked.
-fn run_interview(args: &AssessArgs, out: &Output, q: &Questionnaire) -> anyhow::Result<u8> {
+fn run_interview(args: &AssessArgs, out: &Output, q: &Questionnaire, brand: &Brand) -> anyhow::Result<u8> {
     let (answers, draft) = match interview::run(&interview_options(args, out), out, q)? {
         InterviewOutcome::Submitted { answers, draft } => (*answers, draft),
         InterviewOutcome::Left { code } => return Ok(code),
     };
-    let code = finish(args, out, q, answers).inspect_err(|_| {
+    let code = finish(args, out, q, brand, answers).inspect_err(|_| {
         if let Some(path) = &draft {
             out.note(&format!("Your answers are still saved in {}.", path.display()));
         }
@@ -175,7 +180,13 @@ fn interview_options(args: &AssessArgs, out: &Output) -> tui::Options {
 }
 
 /// Scores the answers, writes the report and applies the gate.
-fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answers) -> anyhow::Result<u8> {
+fn finish(
+    args: &AssessArgs,
+    out: &Output,
+    q: &Questionnaire,
+    brand: &Brand,
+    mut answers: Answers,
+) -> anyhow::Result<u8> {
     for (flag, field) in [
         (&args.organization, &mut answers.organization),
         (&args.respondent, &mut answers.respondent),
@@ -193,7 +204,7 @@ fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answe
             "{unanswered_scored} shown question(s) left unanswered; they score as risk and are listed under unknowns"
         ));
     }
-    super::report::write_report(&assessment, args.format, args.output.as_deref(), out)?;
+    super::report::write_report(&assessment, args.format, args.output.as_deref(), brand, out)?;
     let code = match args.fail_on {
         Some(gate) if gate.tripped(&assessment) => {
             out.note(&gate.explain(&assessment));

@@ -3,7 +3,7 @@
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use crate::core::assessment::{Risk, Verdict};
+use crate::core::assessment::{PriorityLevel, Risk, Verdict};
 use crate::core::questionnaire::Severity;
 
 /// How tables are drawn.
@@ -56,6 +56,16 @@ impl TableStyle {
     /// A cell coloured by severity.
     pub fn severity(&self, s: Severity) -> Cell {
         self.paint(s.name(), if s == Severity::Critical { Color::Red } else { Color::Yellow })
+    }
+
+    /// A cell with a priority in words, coloured by urgency.
+    pub fn priority(&self, level: PriorityLevel) -> Cell {
+        let color = match level {
+            PriorityLevel::High => Color::Red,
+            PriorityLevel::Medium => Color::Yellow,
+            PriorityLevel::Low => Color::Reset,
+        };
+        self.paint(level.name(), color)
     }
 
     pub fn paint(&self, text: &str, color: Color) -> Cell {

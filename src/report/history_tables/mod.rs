@@ -1,7 +1,7 @@
 //! The terminal tables of `history`, `compare` and `trend`. Every string
 //! from a stored file passes through `one_line` before it is shown.
 
-mod cells;
+pub(crate) mod cells;
 mod comparison;
 mod trend;
 
