@@ -3,8 +3,11 @@
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::core::assessment::{PriorityLevel, Risk, Verdict};
 use crate::core::questionnaire::Severity;
+use crate::core::wrap::wrap;
 
 /// How tables are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +37,17 @@ impl TableStyle {
             t.force_no_tty();
         }
         t
+    }
+
+    /// Whether every line of `table` fits the width.
+    pub fn fits(&self, table: &Table) -> bool {
+        table.lines().all(|line| line.width() <= usize::from(self.width))
+    }
+
+    /// `text` wrapped to the width, at spaces (so an id is never cut), each
+    /// line ending in a newline.
+    pub fn lines(&self, text: &str) -> String {
+        wrap(text, usize::from(self.width)).into_iter().map(|line| line + "\n").collect()
     }
 
     /// A header cell.

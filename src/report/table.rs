@@ -20,7 +20,7 @@ use crate::core::wrap::{truncate, wrap};
 const MIN_TEXT_WIDTH: usize = 20;
 /// Widest a question is shown beside its action: the Markdown and HTML
 /// reports have it in full.
-const QUESTION_SHOWN: usize = 60;
+const QUESTION_SHOWN: usize = 72;
 
 /// The full report as text.
 pub fn render_table(a: &Assessment, style: TableStyle) -> String {

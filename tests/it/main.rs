@@ -11,14 +11,17 @@ mod generate;
 mod json_schema;
 
 mod bad_inputs;
+mod brand;
 mod builtins;
 mod cli;
 mod cli_conventions;
 mod docs;
 mod history;
+mod html_report;
 mod layout;
 mod properties;
 mod properties_input;
+mod report_layout;
 mod report_schema;
 mod scoring;
 mod tui_sizes;

@@ -5,7 +5,7 @@ pub(crate) mod cells;
 mod comparison;
 mod trend;
 
-use comfy_table::{Cell, ColumnConstraint, Width};
+use comfy_table::{Cell, ColumnConstraint, Table, Width};
 
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
@@ -16,16 +16,34 @@ use cells::{optional, verdict_cell};
 pub use comparison::render_comparison;
 pub use trend::render_trend;
 
-/// The list of assessments, oldest first.
+/// The history table's columns.
+const HEADERS: [&str; 8] = ["Date", "Organisation", "Label", "Respondent", "Questionnaire", "Score", "Verdict", "Id"];
+/// Columns given up, in this order, when the table is too wide for the
+/// terminal: rather that than a wrapped id.
+const DROPPED_FIRST: [usize; 3] = [3, 4, 2];
+
+/// The list of assessments, oldest first, as wide as the style allows:
+/// dates, scores, verdicts and ids are never wrapped, and columns are left
+/// out (respondent, questionnaire, label) until the rest fits.
 pub fn render_history(entries: &[&Entry], style: TableStyle) -> String {
+    let plain = TableStyle { color: false, ..style };
+    let mut shown: Vec<usize> = (0..HEADERS.len()).collect();
+    for column in DROPPED_FIRST {
+        if plain.fits(&history_table(entries, plain, &shown)) {
+            break;
+        }
+        shown.retain(|c| *c != column);
+    }
+    format!("{}\n", history_table(entries, style, &shown))
+}
+
+/// The history table with the columns `shown`.
+fn history_table(entries: &[&Entry], style: TableStyle, shown: &[usize]) -> Table {
     let mut t = style.table();
-    t.set_header(
-        ["Date", "Organisation", "Label", "Respondent", "Questionnaire", "Score", "Verdict", "Id"]
-            .map(|h| style.head(h)),
-    );
+    t.set_header(shown.iter().map(|&c| style.head(HEADERS[c])));
     for e in entries {
         let s = &e.summary;
-        t.add_row(vec![
+        let mut cells = vec![
             Cell::new(s.assessed_at.strftime("%Y-%m-%d")),
             Cell::new(optional(&s.organization)),
             Cell::new(one_line(&s.label)),
@@ -34,13 +52,25 @@ pub fn render_history(entries: &[&Entry], style: TableStyle) -> String {
             Cell::new(fmt1(s.score)),
             verdict_cell(style, s.verdict),
             Cell::new(one_line(s.short_id())),
-        ]);
+        ];
+        let mut column = 0;
+        cells.retain(|_| {
+            column += 1;
+            shown.contains(&(column - 1))
+        });
+        t.add_row(cells);
     }
-    // Dates and questionnaire ids read badly when broken up.
-    for (column, width) in [(0, 12), (4, 15)] {
-        if let Some(c) = t.column_mut(column) {
-            c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+    for (i, &column) in shown.iter().enumerate() {
+        let constraint = match column {
+            // Read badly, or cannot be copied, when broken up.
+            0 | 5 | 6 | 7 => ColumnConstraint::ContentWidth,
+            4 => ColumnConstraint::LowerBoundary(Width::Fixed(15)),
+            1 => ColumnConstraint::LowerBoundary(Width::Fixed(12)),
+            _ => ColumnConstraint::LowerBoundary(Width::Fixed(8)),
+        };
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(constraint);
         }
     }
-    format!("{t}\n")
+    t
 }

@@ -30,7 +30,13 @@ fn environment() -> Result<Environment<'static>, Error> {
     // A field the template names but the view lacks is a bug to catch in
     // the tests, not a blank in a client's report.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_syntax(minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()?);
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()?,
+    );
     env.set_formatter(clean_then_escape);
     env.add_filter("css_string", |text: String| css_string(&text));
     for (name, source) in TEMPLATES {
