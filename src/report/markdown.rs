@@ -48,7 +48,7 @@ fn heading(a: &Assessment, brand: &Brand) -> String {
     let date = a.assessed_at.strftime("%Y-%m-%d").to_string();
     for (name, value) in [
         ("Date", Some(&date)),
-        ("Round", a.label.as_ref()),
+        ("Label", a.label.as_ref()),
         ("Respondent", a.respondent.as_ref()),
         ("Role", a.role.as_ref()),
         ("Prepared by", brand.name.as_ref()),

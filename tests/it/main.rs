@@ -12,6 +12,7 @@ mod json_schema;
 
 mod bad_inputs;
 mod brand;
+mod browser;
 mod builtins;
 mod cli;
 mod cli_conventions;
