@@ -233,8 +233,8 @@ pub struct LineChart {
 /// Size of one small line chart.
 const LINE_WIDTH: f64 = 340.0;
 const LINE_HEIGHT: f64 = 190.0;
-const LINE_LEFT: f64 = 34.0;
-const LINE_RIGHT: f64 = 16.0;
+const LINE_LEFT: f64 = 40.0;
+const LINE_RIGHT: f64 = 34.0;
 const LINE_TOP: f64 = 14.0;
 const LINE_BOTTOM: f64 = 150.0;
 /// Most x-axis labels drawn; the table under the charts has them all.
