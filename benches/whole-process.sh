@@ -5,6 +5,7 @@
 #   (c) the 20,000-question cap                               <= 1 s, <= 256 MiB peak
 #   (d) the interview in a pseudo-terminal: spawn to the start form, and
 #       the form's last Enter to the first question on screen             <= 10 ms each
+#   (e) the HTML report of (a): assess ... --format html -o FILE          <= 20 ms
 # Medians over many runs, after warm-up runs; with hyperfine installed it
 # times (a) to (c), otherwise a python loop does. Needs bash and python3.
 # Exits 1 when a figure misses its target.
@@ -54,10 +55,11 @@ q1000=$(timing 100 "$bin" assess -q "$work/q1000.toml" --answers "$work/a1000.to
 q20000=$(timing 10 "$bin" assess -q "$work/q20000.toml" --answers "$work/a20000.toml" --no-save)
 rss=$(python3 benches/measure.py rss "$bin" assess -q "$work/q20000.toml" --answers "$work/a20000.toml" --no-save)
 interview=$(python3 benches/measure.py pty 50 "$bin")
+html=$(timing 300 "$bin" assess --answers examples/answers-ready.toml --no-save --format html -o "$work/report.html")
 
-python3 - "$builtin" "$q1000" "$q20000" "$rss" "$interview" "$(command -v hyperfine || echo python)" <<'PY'
+python3 - "$builtin" "$q1000" "$q20000" "$rss" "$interview" "$html" "$(command -v hyperfine || echo python)" <<'PY'
 import json, sys
-builtin, q1000, q20000, rss, interview = (json.loads(a) for a in sys.argv[1:6])
+builtin, q1000, q20000, rss, interview, html = (json.loads(a) for a in sys.argv[1:7])
 rows = [
     ("(a) assess, built-in, answers file", builtin["median_ms"], 5, "ms", builtin["runs"]),
     ("(b) 1,000 questions with answers", q1000["median_ms"], 60, "ms", q1000["runs"]),
@@ -67,8 +69,9 @@ rows = [
      interview["to_start_form"]["runs"]),
     ("    last Enter to the first question", interview["enter_to_question"]["median_ms"], 10, "ms",
      interview["enter_to_question"]["runs"]),
+    ("(e) HTML report of (a)", html["median_ms"], 20, "ms", html["runs"]),
 ]
-print(f"timed with {sys.argv[6]}; medians")
+print(f"timed with {sys.argv[7]}; medians")
 missed = 0
 for what, value, target, unit, runs in rows:
     ok = value <= target

@@ -13,6 +13,7 @@ use super::output::use_color;
 use crate::core::answers::{Answers, Group};
 use crate::core::answers::{Syntax, named_questionnaire, parse_answers_at};
 use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
+use crate::core::brand::Brand;
 use crate::core::dates::parse_past_date;
 use crate::core::questionnaire::{Questionnaire, builtin};
 use crate::core::scoring::score;
@@ -98,9 +99,11 @@ pub struct AssessArgs {
     /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Option<String>,
-    /// How to write the report [default: by the --output file's extension (.json, .md), else table].
+    /// How to write the report [default: by the --output file's extension (.json, .md, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
+    #[command(flatten)]
+    pub brand: super::brand::BrandArgs,
     /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -145,12 +148,14 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
         _ => None,
     };
     let q = load_questionnaire(args.questionnaire.as_deref().or(named.as_deref()))?;
+    // Checked before the interview: a typo must not cost the answers.
+    let brand = args.brand.load()?;
     match (&args.answers, answers_text) {
         (Some(path), Some(text)) => {
             let answers = read_answers(path, &text, &q, out)?;
-            finish(&args, date, out, &q, answers)
+            finish(&args, date, out, &q, &brand, answers)
         }
-        _ => run_interview(&args, date, out, &q),
+        _ => run_interview(&args, date, out, &q, &brand),
     }
 }
 
@@ -180,12 +185,13 @@ fn run_interview(
     date: Option<jiff::Timestamp>,
     out: &Output,
     q: &Questionnaire,
+    brand: &Brand,
 ) -> anyhow::Result<u8> {
     let (answers, draft) = match interview::run(&interview_options(args, date, out), out, q)? {
         InterviewOutcome::Submitted { answers, draft } => (*answers, draft),
         InterviewOutcome::Left { code } => return Ok(code),
     };
-    let code = finish(args, date, out, q, answers).inspect_err(|_| {
+    let code = finish(args, date, out, q, brand, answers).inspect_err(|_| {
         if let Some(path) = &draft {
             out.note(&format!("Your answers are still saved in {}.", path.display()));
         }
@@ -227,6 +233,7 @@ fn finish(
     date: Option<jiff::Timestamp>,
     out: &Output,
     q: &Questionnaire,
+    brand: &Brand,
     mut answers: Answers,
 ) -> anyhow::Result<u8> {
     for (flag, field) in [
@@ -252,7 +259,7 @@ fn finish(
             "{unanswered_scored} shown question(s) left unanswered; they score as risk and are listed under unknowns"
         ));
     }
-    super::report::write_report(&assessment, args.format, args.output.as_deref(), out)?;
+    super::report::write_report(&assessment, args.format, args.output.as_deref(), brand, out)?;
     let code = match args.fail_on {
         Some(gate) if gate.tripped(&assessment) => {
             out.note(&gate.explain(&assessment));

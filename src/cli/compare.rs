@@ -2,14 +2,17 @@
 
 use clap::Args;
 
+use std::path::PathBuf;
+
+use super::brand::BrandArgs;
 use super::history::{StoreArgs, load_references};
 use super::output::Output;
-use super::show::ListFormat;
 use crate::core::history::compare;
 use crate::exit::{self, UsageError};
 use crate::io::store::reference::same_organization;
 use crate::report::history_tables::render_comparison;
-use crate::report::to_json;
+use crate::report::html::comparison_html;
+use crate::report::{HistoryFormat, to_json};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -25,14 +28,20 @@ pub struct CompareArgs {
     /// Compare assessments of different questionnaires, on the questions they share.
     #[arg(long)]
     pub force: bool,
-    /// How to write the comparison.
-    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    /// How to write the comparison [default: by the --output file's extension (.json, .html), else table].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<HistoryFormat>,
+    /// Write the comparison to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub brand: BrandArgs,
     #[command(flatten)]
     pub store: StoreArgs,
 }
 
 pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
+    let brand = args.brand.load()?;
     let loaded = load_references(&[&args.before, &args.after], args.org.as_deref(), &args.store, out)?;
     let [before, after] = loaded.as_slice() else {
         return Err(UsageError::new("compare needs two assessments").into());
@@ -48,9 +57,17 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
     let comparison =
         compare((&before.assessment, before.summary.as_ref()), (&after.assessment, after.summary.as_ref()), args.force)
             .map_err(|e| UsageError::new(e.message))?;
-    match args.format {
-        ListFormat::Json => out.data(&to_json(&comparison))?,
-        ListFormat::Table => out.data(&render_comparison(&comparison, out.table_style()))?,
+    let output = args.output.as_deref();
+    let text = match HistoryFormat::resolve(args.format, output) {
+        HistoryFormat::Json => to_json(&comparison),
+        HistoryFormat::Table => {
+            render_comparison(&comparison, if output.is_some() { out.file_style() } else { out.table_style() })
+        }
+        HistoryFormat::Html => comparison_html(&comparison, &before.assessment, &after.assessment, &brand)?,
+    };
+    out.data_to(output, &text)?;
+    if let Some(path) = output {
+        out.note(&format!("comparison written to {}", path.display()));
     }
     Ok(exit::OK)
 }

@@ -2,6 +2,7 @@
 //! the code that runs it. Everything here is the thin edge around the core.
 
 mod assess;
+mod brand;
 mod clock;
 mod compare;
 mod generate;

@@ -31,6 +31,23 @@ pub fn use_color(choice: ColorChoice, is_terminal: bool, no_color: Option<&str>)
     }
 }
 
+/// Width of text output without a terminal to measure.
+const DEFAULT_WIDTH: u16 = 100;
+/// Narrowest and widest that text output is laid out for.
+const MIN_WIDTH: u16 = 40;
+const MAX_WIDTH: u16 = 200;
+
+/// The width text output is laid out for: the terminal's (`terminal`, when
+/// stdout is one), else `COLUMNS` (`columns`) when it is a number, else 100;
+/// within 40 to 200 columns.
+pub fn output_width(terminal: Option<u16>, columns: Option<&str>) -> u16 {
+    terminal
+        .filter(|w| *w > 0)
+        .or_else(|| columns.and_then(|c| c.trim().parse::<u16>().ok()).filter(|w| *w > 0))
+        .unwrap_or(DEFAULT_WIDTH)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
 /// The process's output streams and how to style them.
 #[derive(Debug, Clone)]
 pub struct Output {
@@ -54,14 +71,13 @@ impl Output {
 
     /// Table style for stdout: the terminal's width when it is one.
     pub fn table_style(&self) -> TableStyle {
-        let width =
-            if self.stdout_terminal { crossterm::terminal::size().map_or(100, |(w, _)| w.clamp(40, 200)) } else { 100 };
-        TableStyle { color: self.stdout_color, width }
+        let terminal = if self.stdout_terminal { crossterm::terminal::size().ok().map(|(w, _)| w) } else { None };
+        TableStyle { color: self.stdout_color, width: output_width(terminal, std::env::var("COLUMNS").ok().as_deref()) }
     }
 
     /// Table style for a file: no colour.
     pub fn file_style(&self) -> TableStyle {
-        TableStyle { color: false, width: 100 }
+        TableStyle { color: false, width: output_width(None, std::env::var("COLUMNS").ok().as_deref()) }
     }
 
     /// Writes data to stdout.
@@ -119,5 +135,17 @@ mod tests {
         assert!(use_color(ColorChoice::Always, false, None));
         assert!(!use_color(ColorChoice::Always, true, Some("1")));
         assert!(!use_color(ColorChoice::Never, true, None));
+    }
+
+    #[test]
+    fn width_rules() {
+        assert_eq!(output_width(Some(132), Some("80")), 132, "a terminal is measured");
+        assert_eq!(output_width(None, Some("80")), 80, "COLUMNS without a terminal");
+        assert_eq!(output_width(None, Some(" 90 ")), 90);
+        for not_a_width in [None, Some(""), Some("wide"), Some("0"), Some("-5")] {
+            assert_eq!(output_width(None, not_a_width), 100, "{not_a_width:?}");
+        }
+        assert_eq!(output_width(None, Some("10")), 40);
+        assert_eq!(output_width(Some(500), None), 200);
     }
 }

@@ -5,46 +5,59 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::brand::BrandArgs;
 use super::history::{StoreArgs, load_references};
 use super::output::Output;
 use crate::core::assessment::Assessment;
+use crate::core::brand::Brand;
 use crate::exit::{self, UsageError};
+use crate::report::html::assessment_html;
 use crate::report::{Format, render_markdown, render_table, to_json};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// `latest`, `previous`, a saved assessment's id (or its first characters), or a file.
+    /// `latest`, `previous`, a saved assessment's id (or its first characters), or a file (JSON, or an HTML report).
     #[arg(value_name = "ID|FILE")]
     pub reference: String,
     /// The organisation `latest` and `previous` refer to.
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: Option<String>,
-    /// How to write the report [default: by the --output file's extension (.json, .md), else table].
+    /// How to write the report [default: by the --output file's extension (.json, .md, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
     /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
+    pub brand: BrandArgs,
+    #[command(flatten)]
     pub store: StoreArgs,
 }
 
 pub fn run(args: ReportArgs, out: &Output) -> anyhow::Result<u8> {
+    let brand = args.brand.load()?;
     let loaded = load_references(&[&args.reference], args.org.as_deref(), &args.store, out)?;
     let Some(first) = loaded.first() else {
         return Err(UsageError::new("nothing to report").into());
     };
-    write_report(&first.assessment, args.format, args.output.as_deref(), out)?;
+    write_report(&first.assessment, args.format, args.output.as_deref(), &brand, out)?;
     Ok(exit::OK)
 }
 
 /// Renders the report in `format` to `output` (atomically) or stdout.
-pub fn write_report(a: &Assessment, format: Option<Format>, output: Option<&Path>, out: &Output) -> anyhow::Result<()> {
+pub fn write_report(
+    a: &Assessment,
+    format: Option<Format>,
+    output: Option<&Path>,
+    brand: &Brand,
+    out: &Output,
+) -> anyhow::Result<()> {
     let style = if output.is_some() { out.file_style() } else { out.table_style() };
     let text = match Format::resolve(format, output) {
         Format::Table => render_table(a, style),
         Format::Json => to_json(a),
-        Format::Markdown => render_markdown(a),
+        Format::Markdown => render_markdown(a, brand),
+        Format::Html => assessment_html(a, brand)?,
     };
     out.data_to(output, &text)?;
     if let Some(path) = output {

@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod assessment;
+pub mod brand;
 pub mod conditions;
 pub mod dates;
 pub mod diagnostic;

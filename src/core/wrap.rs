@@ -16,6 +16,27 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `text` cut to `max` cells, with an ellipsis when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Wraps one line of text onto `lines`.
 fn wrap_paragraph(paragraph: &str, width: usize, lines: &mut Vec<String>) {
     let mut line = String::new();

@@ -2,6 +2,7 @@
 //! drafts, the assessment store and the atomic write they all use.
 
 pub mod atomic_write;
+pub mod brand;
 pub mod drafts;
 pub mod input;
 

@@ -1,7 +1,11 @@
-//! The report as Markdown, for handing over to a client.
+//! The report as Markdown, for handing over to a client: the summary
+//! first, the detail after, the small print and the verdict at the end.
 
-use super::sections::{context_rows, reason_lines};
+use super::plan::phase_plans;
+use super::sections::context_rows;
+use super::summary::ExecutiveSummary;
 use crate::core::assessment::{Assessment, UnknownReason};
+use crate::core::brand::Brand;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 
@@ -18,34 +22,74 @@ fn md(text: &str) -> String {
 }
 
 /// The full report as Markdown.
-pub fn render_markdown(a: &Assessment) -> String {
-    [heading(a), verdict(a), areas(a), red_flags(a), unknowns(a), notes(a), action_plan(a)].concat()
+pub fn render_markdown(a: &Assessment, brand: &Brand) -> String {
+    let summary = ExecutiveSummary::of(a);
+    [
+        heading(a, brand),
+        summary_section(&summary),
+        areas(a),
+        red_flags(a),
+        unknowns(a),
+        notes(a),
+        action_plan(a),
+        small_print(a, &summary, brand),
+    ]
+    .concat()
 }
 
-/// The title, then who answered, the questionnaire and when.
-fn heading(a: &Assessment) -> String {
-    let mut out = format!("# {}\n\n", md(&a.questionnaire.title));
-    for (name, value) in
-        [("Organisation", &a.organization), ("Respondent", &a.respondent), ("Role", &a.role), ("Label", &a.label)]
-    {
+/// The title names the questionnaire and the organisation; then who
+/// answered, when, and who prepared the report.
+fn heading(a: &Assessment, brand: &Brand) -> String {
+    let mut out = format!("# {}", md(&a.questionnaire.title));
+    if let Some(org) = &a.organization {
+        out.push_str(&format!(": {}", md(org)));
+    }
+    out.push_str("\n\n");
+    let date = a.assessed_at.strftime("%Y-%m-%d").to_string();
+    for (name, value) in [
+        ("Date", Some(&date)),
+        ("Label", a.label.as_ref()),
+        ("Respondent", a.respondent.as_ref()),
+        ("Role", a.role.as_ref()),
+        ("Prepared by", brand.name.as_ref()),
+    ] {
         if let Some(v) = value {
             out.push_str(&format!("- **{name}:** {}\n", md(v)));
         }
     }
-    out.push_str(&format!(
-        "- **Questionnaire:** {} {} (`{}`)\n- **Assessed:** {}\n\n",
-        md(&a.questionnaire.id),
-        md(&a.questionnaire.version),
-        a.questionnaire.content_hash,
-        a.assessed_at
-    ));
+    out.push('\n');
     out
 }
 
-fn verdict(a: &Assessment) -> String {
-    let mut out = format!("## Verdict: {} — score {} / 100\n\n", a.verdict.title(), fmt1(a.score));
-    for line in reason_lines(a) {
-        out.push_str(&format!("- {}\n", md(&line)));
+/// "Verdict: Not ready — score 58.7 / 100 (capped: ...)".
+fn verdict_words(s: &ExecutiveSummary<'_>) -> String {
+    let capped = s.capped.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
+    format!("Verdict: {} — score {} / 100{capped}", s.verdict_title, s.score)
+}
+
+/// The verdict, why, the areas at risk and the first actions.
+fn summary_section(s: &ExecutiveSummary<'_>) -> String {
+    let mut out = format!("## {}\n\n", verdict_words(s));
+    for line in &s.reasons {
+        out.push_str(&format!("- {}\n", md(line)));
+    }
+    let at_risk: Vec<String> =
+        s.areas_at_risk.iter().map(|x| format!("{} ({}, {})", md(x.title), x.risk.name(), x.score)).collect();
+    let at_risk = if at_risk.is_empty() { "none".to_string() } else { at_risk.join("; ") };
+    out.push_str(&format!("\n**Areas at risk:** {at_risk}\n"));
+    if let Some(phase) = s.first_phase {
+        let more = if s.more_actions > 0 { format!(" ({} more in the plan)", s.more_actions) } else { String::new() };
+        out.push_str(&format!("\n**First actions ({}):**{more}\n\n", md(phase)));
+        for action in &s.first_actions {
+            out.push_str(&format!(
+                "{}. {} *({} priority; answers: {} → {})*\n",
+                action.number,
+                md(action.recommendation),
+                action.priority.name(),
+                md(action.question),
+                md(action.answer)
+            ));
+        }
     }
     out
 }
@@ -108,27 +152,44 @@ fn notes(a: &Assessment) -> String {
     out
 }
 
-/// The actions, one numbered list per phase, most urgent first.
+/// The actions, one numbered list per phase, most urgent first, each with
+/// its priority in words and the question it answers in full.
 fn action_plan(a: &Assessment) -> String {
     let mut out = String::from("\n## Action plan\n");
     if a.actions.is_empty() {
         out.push_str("\nNothing to do. Keep reviewing every quarter.\n");
     }
-    for phase in &a.phases {
-        let items: Vec<_> = a.actions.iter().filter(|x| x.phase == phase.id).collect();
-        if items.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n### {}\n\n", phase.title));
-        for (i, item) in items.iter().enumerate() {
+    for phase in phase_plans(a) {
+        out.push_str(&format!("\n### {}\n\n", md(phase.title)));
+        for action in &phase.actions {
             out.push_str(&format!(
-                "{}. {} *(priority {}; because: {})*\n",
-                i + 1,
-                md(&item.recommendation),
-                fmt1(item.priority),
-                md(&item.because)
+                "{}. {}  \n   *{} priority · {} · answers:* {} → {}\n",
+                action.number,
+                md(action.recommendation),
+                action.priority.name(),
+                md(action.area),
+                md(action.question),
+                md(action.answer)
             ));
         }
     }
+    out
+}
+
+/// The questionnaire exactly, the timestamps and the brand's footer, then
+/// the verdict once more.
+fn small_print(a: &Assessment, s: &ExecutiveSummary<'_>, brand: &Brand) -> String {
+    let mut out = format!(
+        "\n---\n\n*Questionnaire {} {} (`{}`), assessed {}, crm-ready {}.*\n",
+        md(&a.questionnaire.id),
+        md(&a.questionnaire.version),
+        one_line(&a.questionnaire.content_hash).replace('`', ""),
+        a.assessed_at,
+        md(&a.tool_version)
+    );
+    if let Some(footer) = &brand.footer {
+        out.push_str(&format!("\n{}\n", md(footer)));
+    }
+    out.push_str(&format!("\n**{}**\n", verdict_words(s)));
     out
 }

@@ -40,6 +40,7 @@ pub fn reason_lines(a: &Assessment) -> Vec<String> {
 
 /// A question's free-text answer or note, for the "Notes and context"
 /// section: what the respondent said in their own words.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ContextRow<'a> {
     pub question: &'a str,
     /// The answer in words, for free-text questions.

@@ -3,8 +3,11 @@
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use crate::core::assessment::{Risk, Verdict};
+use unicode_width::UnicodeWidthStr;
+
+use crate::core::assessment::{PriorityLevel, Risk, Verdict};
 use crate::core::questionnaire::Severity;
+use crate::core::wrap::wrap;
 
 /// How tables are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +39,17 @@ impl TableStyle {
         t
     }
 
+    /// Whether every line of `table` fits the width.
+    pub fn fits(&self, table: &Table) -> bool {
+        table.lines().all(|line| line.width() <= usize::from(self.width))
+    }
+
+    /// `text` wrapped to the width, at spaces (so an id is never cut), each
+    /// line ending in a newline.
+    pub fn lines(&self, text: &str) -> String {
+        wrap(text, usize::from(self.width)).into_iter().map(|line| line + "\n").collect()
+    }
+
     /// A header cell.
     pub fn head(&self, text: &str) -> Cell {
         let c = Cell::new(text);
@@ -56,6 +70,16 @@ impl TableStyle {
     /// A cell coloured by severity.
     pub fn severity(&self, s: Severity) -> Cell {
         self.paint(s.name(), if s == Severity::Critical { Color::Red } else { Color::Yellow })
+    }
+
+    /// A cell with a priority in words, coloured by urgency.
+    pub fn priority(&self, level: PriorityLevel) -> Cell {
+        let color = match level {
+            PriorityLevel::High => Color::Red,
+            PriorityLevel::Medium => Color::Yellow,
+            PriorityLevel::Low => Color::Reset,
+        };
+        self.paint(level.name(), color)
     }
 
     pub fn paint(&self, text: &str, color: Color) -> Cell {

@@ -1,70 +1,129 @@
-//! The terminal report: verdict, areas, red flags, unknowns, notes and the
-//! action plan, as comfy-table tables. Every string from a file is
-//! sanitised.
+//! The terminal report: the summary first (verdict, score, why, areas at
+//! risk, first actions), then areas, red flags, unknowns, notes and the
+//! action plan as comfy-table tables, then the small print and the verdict
+//! again. Every string from a file is sanitised.
 
 use comfy_table::Cell;
+use unicode_width::UnicodeWidthStr;
 
-use super::sections::{context_rows, reason_lines};
+use super::plan::{ActionView, phase_plans};
+use super::sections::context_rows;
 use super::style::TableStyle;
+use super::summary::ExecutiveSummary;
 use crate::core::assessment::{Assessment, UnknownReason};
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
-use crate::core::wrap::wrap;
+use crate::core::wrap::{truncate, wrap};
 
-/// Narrowest the verdict's reasons are wrapped to, however narrow the
+/// Narrowest that text under the summary is wrapped to, however narrow the
 /// terminal.
-const MIN_REASON_WIDTH: usize = 20;
+const MIN_TEXT_WIDTH: usize = 20;
+/// Widest a question is shown beside its action: the Markdown and HTML
+/// reports have it in full.
+const QUESTION_SHOWN: usize = 72;
 
 /// The full report as text.
 pub fn render_table(a: &Assessment, style: TableStyle) -> String {
+    let summary = ExecutiveSummary::of(a);
     [
-        heading(a),
-        verdict(a, style),
+        verdict_line(&summary, style),
+        heading(a, style),
+        summary_body(&summary, style),
         areas(a, style),
         red_flags(a, style),
         unknowns(a, style),
         notes(a, style),
         action_plan(a, style),
+        small_print(a, style),
+        verdict_line(&summary, style),
     ]
     .concat()
 }
 
-/// The questionnaire's title, who answered, and when.
-fn heading(a: &Assessment) -> String {
-    let mut out = String::new();
+/// Width for wrapped text, after an indent.
+fn text_width(style: TableStyle, indent: usize) -> usize {
+    usize::from(style.width).saturating_sub(indent).max(MIN_TEXT_WIDTH)
+}
+
+/// Lines wrapped to the width, the first after `first`, the rest after as
+/// many spaces.
+fn bullet(out: &mut String, first: &str, text: &str, style: TableStyle) {
+    let indent = first.width();
+    for (i, part) in wrap(&one_line(text), text_width(style, indent)).iter().enumerate() {
+        if i == 0 {
+            out.push_str(first);
+        } else {
+            out.push_str(&" ".repeat(indent));
+        }
+        out.push_str(part);
+        out.push('\n');
+    }
+}
+
+/// "Verdict: NOT READY    Score: 84.2 / 100 — capped: ...": the report's
+/// first line and its last. What caps the score goes on the next lines when
+/// the line would be too wide.
+fn verdict_line(s: &ExecutiveSummary<'_>, style: TableStyle) -> String {
+    let plain = format!("Verdict: {}    ", s.verdict_title.to_uppercase());
+    let loud = format!("Verdict: {}    ", style.verdict(s.verdict));
+    let whole = format!("{plain}{}", s.score_line());
+    if whole.width() <= usize::from(style.width) {
+        return format!("{loud}{}\n", s.score_line());
+    }
+    let mut out = format!("{loud}Score: {} / 100\n", s.score);
+    if let Some(capped) = &s.capped {
+        bullet(&mut out, "  ", capped, style);
+    }
+    out
+}
+
+/// Whose assessment, of what, when: under the verdict.
+fn heading(a: &Assessment, style: TableStyle) -> String {
     let who = [&a.organization, &a.respondent, &a.role]
         .iter()
         .filter_map(|s| s.as_deref())
         .map(|s| one_line(s).into_owned())
         .collect::<Vec<_>>()
         .join(", ");
-    out.push_str(&one_line(&a.questionnaire.title));
+    let mut line = one_line(&a.questionnaire.title).into_owned();
     if !who.is_empty() {
-        out.push_str(&format!(" — {who}"));
+        line.push_str(&format!(" — {who}"));
     }
-    out.push('\n');
-    let label = a.label.as_deref().map(|l| format!(" · {}", one_line(l))).unwrap_or_default();
-    out.push_str(&format!(
-        "{} {} · assessed {}{label}\n\n",
-        one_line(&a.questionnaire.id),
-        one_line(&a.questionnaire.version),
-        a.assessed_at
-    ));
+    line.push_str(&format!(" · {}", a.assessed_at.strftime("%Y-%m-%d")));
+    if let Some(label) = &a.label {
+        line.push_str(&format!(" · {}", one_line(label)));
+    }
+    let mut out = String::new();
+    bullet(&mut out, "", &line, style);
     out
 }
 
-/// The verdict and score, then the reasons as wrapped bullets.
-fn verdict(a: &Assessment, style: TableStyle) -> String {
-    let mut out = format!("Verdict: {}    Score: {} / 100\n", style.verdict(a.verdict), fmt1(a.score));
-    let width = usize::from(style.width).saturating_sub(4).max(MIN_REASON_WIDTH);
-    for line in reason_lines(a) {
-        for (i, part) in wrap(&one_line(&line), width).iter().enumerate() {
-            out.push_str(if i == 0 { "  • " } else { "    " });
-            out.push_str(part);
-            out.push('\n');
+/// Why, the areas at risk and the first actions.
+fn summary_body(s: &ExecutiveSummary<'_>, style: TableStyle) -> String {
+    let mut out = String::from("\nWhy\n");
+    for line in &s.reasons {
+        bullet(&mut out, "  • ", line, style);
+    }
+    let at_risk: Vec<String> =
+        s.areas_at_risk.iter().map(|x| format!("{} ({}, {})", one_line(x.title), x.risk.name(), x.score)).collect();
+    let at_risk = if at_risk.is_empty() { "none".to_string() } else { at_risk.join("; ") };
+    out.push('\n');
+    bullet(&mut out, "Areas at risk: ", &at_risk, style);
+    if let Some(phase) = s.first_phase {
+        let more = if s.more_actions > 0 { format!(" ({} more below)", s.more_actions) } else { String::new() };
+        out.push_str(&format!("\nFirst actions: {}{more}\n", one_line(phase)));
+        for action in &s.first_actions {
+            let head = format!("  {}. ", action.number);
+            bullet(&mut out, &head, &format!("[{}] {}", action.priority.name(), action.recommendation), style);
+            bullet(&mut out, &" ".repeat(head.width()), &format!("Answers: {}", question_and_answer(action)), style);
         }
     }
     out
+}
+
+/// "<question, shortened> → <answer>": what an action answers.
+fn question_and_answer(action: &ActionView<'_>) -> String {
+    format!("{} → {}", truncate(&one_line(action.question), QUESTION_SHOWN), one_line(action.answer))
 }
 
 fn areas(a: &Assessment, style: TableStyle) -> String {
@@ -131,28 +190,41 @@ fn notes(a: &Assessment, style: TableStyle) -> String {
     format!("\nNotes and context ({})\n{t}\n", context.len())
 }
 
-/// The actions, one table per phase, most urgent first.
+/// The actions, one table per phase, most urgent first, each with the
+/// question it answers.
 fn action_plan(a: &Assessment, style: TableStyle) -> String {
     if a.actions.is_empty() {
         return "\nAction plan: nothing to do. Keep reviewing every quarter.\n".to_string();
     }
     let mut out = format!("\nAction plan ({} actions, most urgent first)\n", a.actions.len());
-    for phase in &a.phases {
-        let items: Vec<_> = a.actions.iter().filter(|x| x.phase == phase.id).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for phase in phase_plans(a) {
         let mut t = style.table();
-        t.set_header(vec![style.head("#"), style.head("Priority"), style.head("Action"), style.head("Because")]);
-        for (i, item) in items.iter().enumerate() {
+        t.set_header(vec![style.head("#"), style.head("Priority"), style.head("Action"), style.head("Answers")]);
+        for action in &phase.actions {
             t.add_row(vec![
-                Cell::new(i + 1),
-                Cell::new(fmt1(item.priority)),
-                Cell::new(one_line(&item.recommendation)),
-                Cell::new(one_line(&item.because)),
+                Cell::new(action.number),
+                style.priority(action.priority),
+                Cell::new(one_line(action.recommendation)),
+                Cell::new(question_and_answer(action)),
             ]);
         }
-        out.push_str(&format!("\n{}\n{t}\n", phase.title));
+        out.push_str(&format!("\n{}\n{t}\n", one_line(phase.title)));
     }
+    out
+}
+
+/// Which questionnaire, exactly, and when: for the record, at the end.
+fn small_print(a: &Assessment, style: TableStyle) -> String {
+    let mut out = String::from("\n");
+    let line = format!(
+        "Questionnaire {} {}, assessed {}, crm-ready {}",
+        one_line(&a.questionnaire.id),
+        one_line(&a.questionnaire.version),
+        a.assessed_at,
+        one_line(&a.tool_version)
+    );
+    bullet(&mut out, "", &line, style);
+    bullet(&mut out, "  ", &one_line(&a.questionnaire.content_hash), style);
+    out.push('\n');
     out
 }

@@ -70,7 +70,13 @@ fn history_lists_by_assessment_date_whatever_the_order_of_saving_and_shows_group
     let at = |k: &str| keys.iter().position(|x| *x == k).unwrap();
     assert!(at("role") < at("group") && at("group") < at("questionnaire"), "{keys:?}");
 
-    let out = Test::new().env("NO_COLOR", "1").args(["history", "--store"]).arg(store.path()).run().exits(0);
+    let out = Test::new()
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "160")
+        .args(["history", "--store"])
+        .arg(store.path())
+        .run()
+        .exits(0);
     let table = out.stdout();
     assert!(table.contains("Group"), "{table}");
     let (management, users, it) =

@@ -1,9 +1,9 @@
 //! The one command builder for the binary in tests.
 //!
 //! Every run gets a throw-away home (HOME and the XDG directories point into
-//! a temporary directory) and none of the user's `CRM_READY_STORE` or
-//! `NO_COLOR`, so a test can neither touch the real user's files nor depend
-//! on the shell it was started from.
+//! a temporary directory) and none of the user's `CRM_READY_STORE`,
+//! `NO_COLOR` or `COLUMNS`, so a test can neither touch the real user's
+//! files nor depend on the shell it was started from.
 
 use std::ffi::OsStr;
 use std::io::Write;
@@ -41,7 +41,8 @@ impl Test {
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("CRM_READY", BIN)
             .env_remove("CRM_READY_STORE")
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS");
         Test { command, home, stdin: None }
     }
 

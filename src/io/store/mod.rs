@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::core::assessment::{Assessment, SCHEMA_VERSION};
 use crate::core::history::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, StoredAssessment, Summary};
 use crate::io::atomic_write::create_new_atomic;
+use crate::report::html::embed::extract_json;
 use crate::report::to_json;
 use summary_reader::read_summaries;
 
@@ -81,7 +82,7 @@ pub struct Listing {
 }
 
 /// An assessment read in full: from the store, or a report written by
-/// `assess --format json`.
+/// `assess --format json` or `--format html`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedAssessment {
     pub path: PathBuf,
@@ -199,8 +200,21 @@ impl Store {
     }
 }
 
+/// The JSON inside an HTML report (`--format html`); `None` when the file
+/// is not HTML, an error when it is HTML without our data.
+fn embedded_json(bytes: &[u8]) -> Option<Result<&str, &'static str>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    if !text.trim_start().starts_with('<') {
+        return None;
+    }
+    Some(
+        extract_json(text)
+            .ok_or("an HTML file without crm-ready's data (only `--format html` reports can be read back)"),
+    )
+}
+
 /// Reads a whole file: a stored record, or a report written by
-/// `assess --format json`.
+/// `assess --format json` or `--format html`.
 pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
     let invalid = |problem: String| StoreError::Invalid { path: path.to_path_buf(), problem };
     let file = match File::open(path) {
@@ -217,8 +231,11 @@ pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
     if bytes.len() as u64 > MAX_RECORD_BYTES {
         return Err(invalid(format!("larger than {} MiB; not an assessment", MAX_RECORD_BYTES / 1024 / 1024)));
     }
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| invalid(format!("not valid JSON ({e})")))?;
+    let value: serde_json::Value = match embedded_json(&bytes) {
+        Some(Ok(json)) => serde_json::from_str(json).map_err(|e| invalid(format!("damaged embedded data ({e})")))?,
+        Some(Err(problem)) => return Err(invalid(problem.into())),
+        None => serde_json::from_slice(&bytes).map_err(|e| invalid(format!("not valid JSON ({e})")))?,
+    };
     let newer =
         |kind: &str, v: u64| invalid(format!("written by a newer crm-ready ({kind} schema {v}); upgrade to read it"));
     let schema = value.get("schema_version").and_then(serde_json::Value::as_u64);

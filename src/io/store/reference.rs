@@ -16,21 +16,27 @@ pub enum Reference {
     Previous,
     /// A stored assessment's id, or the start of one.
     Id(String),
-    /// A record or a JSON report anywhere on disk.
+    /// A record, or a JSON or HTML report, anywhere on disk.
     Path(PathBuf),
 }
 
 impl Reference {
     /// Reads a reference: the keywords, then anything that looks like a
-    /// path (a separator or a `.json` ending), else an id.
+    /// path (a separator, or a `.json` or `.html` ending), else an id.
     pub fn parse(text: &str) -> Reference {
         match text {
             "latest" => Reference::Latest,
             "previous" => Reference::Previous,
-            t if t.contains(['/', '\\']) || t.to_ascii_lowercase().ends_with(".json") => Reference::Path(t.into()),
+            t if t.contains(['/', '\\']) || is_report_file(t) => Reference::Path(t.into()),
             t => Reference::Id(t.to_string()),
         }
     }
+}
+
+/// Whether a name ends like a report file: `.json`, `.html` or `.htm`.
+fn is_report_file(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".json", ".html", ".htm"].iter().any(|ending| name.ends_with(ending))
 }
 
 /// A reference that names nothing, or more than one thing (exit 2).
@@ -212,6 +218,8 @@ mod tests {
         assert_eq!(Reference::parse("previous"), Reference::Previous);
         assert_eq!(Reference::parse("out/a.json"), Reference::Path("out/a.json".into()));
         assert_eq!(Reference::parse("A.JSON"), Reference::Path("A.JSON".into()));
+        assert_eq!(Reference::parse("report.html"), Reference::Path("report.html".into()));
+        assert_eq!(Reference::parse("Report.HTM"), Reference::Path("Report.HTM".into()));
         assert_eq!(Reference::parse("a1b2"), Reference::Id("a1b2".into()));
     }
 

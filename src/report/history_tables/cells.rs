@@ -19,7 +19,7 @@ pub(super) fn score_text(score: Option<f64>) -> String {
 }
 
 /// A change with its sign: `+19.5`, `-3`, `0`.
-pub(super) fn signed(change: f64) -> String {
+pub(crate) fn signed(change: f64) -> String {
     if change > 0.0 { format!("+{}", fmt1(change)) } else { fmt1(change) }
 }
 

@@ -11,7 +11,10 @@ use crate::report::style::TableStyle;
 
 /// What changed between two assessments.
 pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {
-    let mut out = comparison_heading(c, style);
+    // The line naming both sides is wrapped at spaces: ids stay whole.
+    let heading = comparison_heading(c, style);
+    let (sides, rest) = heading.split_once('\n').unwrap_or((&heading, ""));
+    let mut out = style.lines(sides) + rest;
     let mut areas = style.table();
     areas.set_header(["Area", "Before", "After", "Change", "Risk"].map(|h| style.head(h)));
     for a in &c.areas {
@@ -140,7 +143,7 @@ fn actions(list: &[ActionItem], style: TableStyle) -> String {
     for a in list {
         t.add_row(vec![
             Cell::new(phase_title(&a.phase)),
-            Cell::new(fmt1(a.priority)),
+            style.priority(a.priority_level),
             Cell::new(one_line(&a.recommendation)),
             Cell::new(one_line(&a.because)),
         ]);

@@ -43,7 +43,7 @@ impl TrendLayout {
 /// An organisation's scores over time, with a sparkline per row.
 pub fn render_trend(trend: &Trend, style: TableStyle) -> String {
     let layout = TrendLayout::new(trend.assessments.len(), style.width);
-    let mut out = trend_heading(trend, layout);
+    let mut out = style.lines(trend_heading(trend, layout).trim_end_matches('\n'));
     out.push_str(&format!("{}\n", trend_table(trend, layout, style)));
     out
 }

@@ -3,32 +3,11 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-pub use crate::core::wrap::wrap;
+pub use crate::core::wrap::{truncate, wrap};
 
 /// Display width of `text` in terminal cells.
 pub fn width(text: &str) -> usize {
     text.width()
-}
-
-/// `text` cut to `max` cells, with an ellipsis when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if width(text) <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let cw = c.width().unwrap_or(0);
-        if used + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        used += cw;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// The last `max` cells of `text`: what fits of a long field, cursor end.

@@ -1,0 +1,179 @@
+//! The view of a comparison for `comparison.html`: before and after bars
+//! per area, then what changed, worse first.
+
+use serde::Serialize;
+
+use super::charts::{BarChart, before_after_bars};
+use super::embed::script_json;
+use super::page::{Frame, bands};
+use crate::core::assessment::{ActionItem, Assessment, PriorityLevel, RedFlag, Risk, Verdict};
+use crate::core::brand::Brand;
+use crate::core::history::compare::{AnswerChange, Comparison, Direction, Side};
+use crate::core::questionnaire::Severity;
+use crate::core::scoring::fmt1;
+use crate::report::history_tables::cells::signed;
+
+/// Everything `comparison.html` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonPage<'a> {
+    pub frame: Frame,
+    pub organization: Option<&'a str>,
+    pub before: SideView<'a>,
+    pub after: SideView<'a>,
+    pub same_questionnaire: bool,
+    pub questions_compared: usize,
+    pub score_change: String,
+    pub direction: &'static str,
+    pub chart: BarChart,
+    pub areas: Vec<AreaRow<'a>>,
+    /// Answers that got worse, better, and otherwise changed.
+    pub worse: Vec<AnswerRow<'a>>,
+    pub better: Vec<AnswerRow<'a>>,
+    pub other: Vec<AnswerRow<'a>>,
+    pub flags_raised: Vec<FlagRow<'a>>,
+    pub flags_cleared: Vec<FlagRow<'a>>,
+    pub actions_new: Vec<ActionRow<'a>>,
+    pub actions_open: Vec<ActionRow<'a>>,
+    pub actions_completed: Vec<ActionRow<'a>>,
+}
+
+/// One side, named for people.
+#[derive(Debug, Clone, Serialize)]
+pub struct SideView<'a> {
+    pub label: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub date: String,
+    pub organization: Option<&'a str>,
+    pub questionnaire: String,
+    pub score: String,
+    pub verdict: Verdict,
+    pub verdict_title: &'static str,
+}
+
+impl<'a> SideView<'a> {
+    fn of(s: &'a Side) -> Self {
+        SideView {
+            label: s.label.as_deref(),
+            id: s.id.as_deref(),
+            date: s.assessed_at.strftime("%Y-%m-%d").to_string(),
+            organization: s.organization.as_deref(),
+            questionnaire: format!("{} {}", s.questionnaire.id, s.questionnaire.version),
+            score: fmt1(s.score),
+            verdict: s.verdict,
+            verdict_title: s.verdict.title(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaRow<'a> {
+    pub title: &'a str,
+    pub before: String,
+    pub after: String,
+    pub change: String,
+    pub risk_before: Option<Risk>,
+    pub risk_after: Option<Risk>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerRow<'a> {
+    pub text: &'a str,
+    pub before: &'a str,
+    pub after: &'a str,
+    /// "40 → 75", or "—" when neither side is scored.
+    pub score: String,
+}
+
+impl<'a> AnswerRow<'a> {
+    fn of(a: &'a AnswerChange) -> Self {
+        let score = match (a.score_before, a.score_after) {
+            (None, None) => "—".to_string(),
+            (b, n) => format!("{} → {}", score_text(b), score_text(n)),
+        };
+        AnswerRow { text: &a.text, before: &a.before, after: &a.after, score }
+    }
+}
+
+fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "—".into(), fmt1)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FlagRow<'a> {
+    pub severity: Severity,
+    pub question: &'a str,
+    pub answer: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionRow<'a> {
+    pub recommendation: &'a str,
+    pub question: &'a str,
+    pub answer: &'a str,
+    pub priority: PriorityLevel,
+    pub phase: &'a str,
+}
+
+impl<'a> ComparisonPage<'a> {
+    /// The page for `c`, made from `before` and `after` (which name the
+    /// questions the actions answer).
+    pub fn new(c: &'a Comparison, before: &'a Assessment, after: &'a Assessment, brand: &Brand) -> Self {
+        let changed = |keep: fn(Direction) -> bool| {
+            c.changed_answers.iter().filter(|a| keep(a.direction)).map(AnswerRow::of).collect()
+        };
+        let flags = |list: &'a [RedFlag]| {
+            list.iter()
+                .map(|f| FlagRow { severity: f.severity, question: &f.question_text, answer: &f.answer })
+                .collect()
+        };
+        // An action's question and phase are named by the side it comes from.
+        let actions = |list: &'a [ActionItem], side: &'a Assessment| {
+            list.iter()
+                .map(|x| ActionRow {
+                    recommendation: &x.recommendation,
+                    question: side.question_text(&x.question),
+                    answer: &x.because,
+                    priority: x.priority_level,
+                    phase: side.phase_title(&x.phase),
+                })
+                .collect()
+        };
+        let org = c.after.organization.as_deref().or(c.before.organization.as_deref());
+        let q = &c.after.questionnaire;
+        ComparisonPage {
+            frame: Frame::new(
+                format!("Readiness compared — {}", org.unwrap_or(&c.after.questionnaire.title)),
+                brand,
+                script_json(c),
+            ),
+            organization: org,
+            before: SideView::of(&c.before),
+            after: SideView::of(&c.after),
+            same_questionnaire: c.same_questionnaire,
+            questions_compared: c.questions_compared,
+            score_change: signed(c.score.change),
+            direction: c.verdict.direction.name(),
+            chart: before_after_bars(&c.areas, bands(&q.id, &q.version, Some(&q.content_hash)).as_ref()),
+            areas: c
+                .areas
+                .iter()
+                .map(|a| AreaRow {
+                    title: &a.title,
+                    before: score_text(a.before),
+                    after: score_text(a.after),
+                    change: a.change.map_or_else(|| "—".into(), signed),
+                    risk_before: a.risk_before,
+                    risk_after: a.risk_after,
+                })
+                .collect(),
+            worse: changed(|d| d == Direction::Worse),
+            better: changed(|d| d == Direction::Better),
+            other: changed(|d| !matches!(d, Direction::Worse | Direction::Better)),
+            flags_raised: flags(&c.red_flags_raised),
+            flags_cleared: flags(&c.red_flags_cleared),
+            actions_new: actions(&c.actions_new, after),
+            actions_open: actions(&c.actions_open, after),
+            actions_completed: actions(&c.actions_completed, before),
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The view of an organisation's trend for `trend.html`: one small chart
+//! per series (overall first, then each area) and the scores as a table.
+
+use serde::Serialize;
+
+use super::charts::{LineChart, line_chart};
+use super::embed::script_json;
+use super::page::{Frame, bands};
+use crate::core::assessment::Verdict;
+use crate::core::history::trend::Trend;
+use crate::core::scoring::fmt1;
+use crate::report::history_tables::cells::signed;
+
+/// Most assessments shown as columns of the table; the charts show all.
+const TABLE_COLUMNS: usize = 8;
+
+/// Everything `trend.html` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendPage<'a> {
+    pub frame: Frame,
+    pub organization: &'a str,
+    pub count: usize,
+    pub first_label: Option<&'a str>,
+    pub last_label: Option<&'a str>,
+    /// The overall score's chart, then one per area.
+    pub charts: Vec<LineChart>,
+    pub columns: Vec<Column<'a>>,
+    /// Assessments left out of the table (the oldest), if any.
+    pub left_out: usize,
+    pub rows: Vec<TrendRow<'a>>,
+}
+
+/// One assessment in the table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column<'a> {
+    pub label: &'a str,
+    pub date: String,
+    pub verdict: Verdict,
+    pub verdict_title: &'static str,
+}
+
+/// One series in the table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendRow<'a> {
+    pub title: &'a str,
+    pub scores: Vec<String>,
+    /// "+12.5", "-3", "0"; "—" with one assessment.
+    pub change: String,
+}
+
+impl<'a> TrendPage<'a> {
+    pub fn new(t: &'a Trend, brand: &crate::core::brand::Brand) -> Self {
+        let labels: Vec<&str> = t.assessments.iter().map(|p| p.label.as_str()).collect();
+        let bands = t.assessments.last().and_then(|p| bands(&p.questionnaire, &p.questionnaire_version, None));
+        let mut charts = vec![line_chart("Overall", &t.overall, &labels, bands.as_ref())];
+        charts.extend(t.areas.iter().map(|a| line_chart(&a.title, &a.series, &labels, bands.as_ref())));
+        let count = t.assessments.len();
+        let shown = count.min(TABLE_COLUMNS);
+        let from = count - shown;
+        let row = |title: &'a str, scores: &[Option<f64>], change: Option<f64>| TrendRow {
+            title,
+            scores: scores[from..].iter().map(|s| s.map_or_else(|| "—".into(), fmt1)).collect(),
+            change: change.filter(|_| count > 1).map_or_else(|| "—".into(), signed),
+        };
+        let mut rows = vec![row("Overall", &t.overall.scores, t.overall.change)];
+        rows.extend(t.areas.iter().map(|a| row(&a.title, &a.series.scores, a.series.change)));
+        TrendPage {
+            frame: Frame::new(format!("Readiness trend — {}", t.organization), brand, script_json(t)),
+            organization: &t.organization,
+            count,
+            first_label: labels.first().copied(),
+            last_label: labels.last().copied(),
+            charts,
+            columns: t.assessments[from..]
+                .iter()
+                .map(|p| Column {
+                    label: &p.label,
+                    date: p.assessed_at.strftime("%Y-%m-%d").to_string(),
+                    verdict: p.verdict,
+                    verdict_title: p.verdict.title(),
+                })
+                .collect(),
+            left_out: from,
+            rows,
+        }
+    }
+}
