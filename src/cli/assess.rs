@@ -15,7 +15,8 @@ use crate::core::answers::{Syntax, named_questionnaire, parse_answers};
 use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
 use crate::core::questionnaire::{Questionnaire, builtin};
 use crate::core::scoring::score;
-use crate::exit;
+use crate::core::text::{REFUSED_HELP, first_forbidden, normalize, refused_message};
+use crate::exit::{self, UsageError};
 use crate::io::drafts;
 use crate::io::input::{load_questionnaire, read_text};
 use crate::report::Format;
@@ -104,6 +105,7 @@ pub struct AssessArgs {
 }
 
 pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
+    check_flag_text(&args)?;
     let answers_text = args.answers.as_deref().map(read_text).transpose()?;
     // Without --questionnaire, an answers file that names a built-in gets it.
     let named = match (&args.questionnaire, &args.answers, &answers_text) {
@@ -119,6 +121,23 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
         }
         _ => run_interview(&args, out, &q),
     }
+}
+
+/// The names given on the command line follow the text rule like those in
+/// a file: they are stored and printed the same way.
+fn check_flag_text(args: &AssessArgs) -> Result<(), UsageError> {
+    let flags = [
+        ("--organization", &args.organization),
+        ("--respondent", &args.respondent),
+        ("--role", &args.role),
+        ("--label", &args.label),
+    ];
+    for (flag, value) in flags {
+        if let Some(f) = value.as_deref().and_then(first_forbidden) {
+            return Err(UsageError::new(format!("{}; {REFUSED_HELP}", refused_message(flag, &f))));
+        }
+    }
+    Ok(())
 }
 
 /// Reads an answers file, warning about the answers it ignores.
@@ -182,8 +201,8 @@ fn finish(args: &AssessArgs, out: &Output, q: &Questionnaire, mut answers: Answe
         (&args.role, &mut answers.role),
         (&args.label, &mut answers.label),
     ] {
-        if flag.is_some() {
-            field.clone_from(flag);
+        if let Some(value) = flag {
+            *field = Some(normalize(value).into_owned());
         }
     }
     let assessment = score(q, &answers, now());

@@ -24,6 +24,7 @@ use crate::core::answers::Answers;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::score;
 use crate::exit::UsageError;
+use crate::io::atomic_write::remove_stale_temp_files;
 use crate::io::drafts::{self, Draft};
 
 pub use app::{Action, App, Details, Effects, Exit, Mode, update};
@@ -107,13 +108,27 @@ impl Events for TerminalEvents<'_> {
 }
 
 /// Runs the interview in the terminal and says how it ended. The terminal
-/// is restored before this returns, whatever happens.
-pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Timestamp) -> anyhow::Result<Ending> {
+/// is restored before this returns, whatever happens. `warn` hears, before
+/// the interview takes the screen, about files in the drafts directory left
+/// unread.
+pub fn interview(
+    q: &Questionnaire,
+    options: &Options,
+    clock: fn() -> jiff::Timestamp,
+    warn: &dyn Fn(&str),
+) -> anyhow::Result<Ending> {
     let dir = drafts::drafts_dir();
+    let mut skipped = Vec::new();
     let saved = match &dir {
-        Some(d) => drafts::find(d, q)?,
+        Some(d) => {
+            remove_stale_temp_files(d, std::time::SystemTime::now());
+            drafts::find(d, q, &mut skipped)?
+        }
         None => Vec::new(),
     };
+    for s in &skipped {
+        warn(s);
+    }
     // With an organisation given, only that organisation's draft is offered.
     let saved = of_organization(saved, q, options.details.organization.as_deref());
     let mut app = if options.resume {
@@ -136,7 +151,10 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
     let guard = TerminalGuard::enter().context("cannot prepare the terminal for the interview")?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot draw in the terminal")?;
     let exit = run(&mut terminal, &mut app, &mut TerminalEvents { guard: &guard }, save_draft, clock);
-    drop(terminal);
+    // Not dropped: ratatui's `Terminal` shows the cursor when dropped and,
+    // if that fails (the window was closed), reports it with `eprintln!`,
+    // which panics when stderr is gone too. The guard restores the cursor.
+    std::mem::forget(terminal);
     let restored = guard.restore();
     let exit = exit?;
     // After SIGHUP the terminal may be gone; failing to restore it then is
