@@ -35,24 +35,29 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     if !needs_sanitizing(text) {
         return Cow::Borrowed(text);
     }
-    let mut refused = forbidden(text).map(|f| f.at).peekable();
+    // Escape sequences go first, whole: what they swallow (a pictograph
+    // after a CSI, say) must not leave an emoji sequence half-kept.
+    let plain = without_sequences(text);
+    let refused: Vec<usize> = forbidden(&plain).map(|f| f.at).collect();
+    Cow::Owned(plain.char_indices().filter(|(at, _)| !refused.contains(at)).map(|(_, c)| c).collect())
+}
+
+/// `text` with escape sequences removed whole, carriage returns dropped
+/// (a line end is its `\n`) and tabs expanded.
+fn without_sequences(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        while refused.next_if(|&r| r < at).is_some() {}
-        let is_refused = refused.next_if_eq(&at).is_some();
+    while let Some((_, c)) = chars.next() {
         match c {
             '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
             '\u{1b}' => skip_escape(&mut chars),
             '\u{9b}' => skip_csi(&mut chars),
             '\u{90}' | '\u{9d}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            // A carriage return is allowed only before a newline, which stays.
             '\r' => {}
-            _ if is_refused => {}
             c => out.push(c),
         }
     }
-    Cow::Owned(out)
+    out
 }
 
 /// Like [`sanitize`], but also folds newlines into spaces: for table cells,
@@ -166,6 +171,13 @@ mod tests {
     #[test]
     fn drops_bidi_zero_width_and_tags() {
         assert_eq!(sanitize("a\u{202e}b\u{2066}c\u{200b}d\u{feff}e\u{e0041}f"), "abcdef");
+    }
+
+    #[test]
+    fn an_emoji_cut_by_an_escape_sequence_loses_its_joiners_and_tags() {
+        let flag_tags = "\u{e0067}\u{e0062}\u{e007f}";
+        assert_eq!(sanitize(&format!("\u{9b}\u{1f3f4}{flag_tags}x")), "x");
+        assert_eq!(sanitize("\u{1b}[\u{1f469}\u{200d}\u{1f4bb}"), "\u{1f4bb}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crm_ready::core::limits::{MAX_ANSWERS, MAX_AREAS, MAX_FILE_BYTES, MAX_OPTIONS, MAX_PROBLEMS_SHOWN, MAX_QUESTIONS};
+use crm_ready::core::text::first_forbidden;
 
 use crate::support::{Finished, ROOT, Test};
 
@@ -68,6 +69,9 @@ fn refusal_problems(input: &str, out: &Finished) -> Vec<String> {
     }
     if !out.stdout().is_empty() {
         wrong.push(format!("wrote to stdout:\n{}", out.stdout()));
+    }
+    if let Some(f) = first_forbidden(out.stderr()) {
+        wrong.push(format!("stderr holds {} raw", f.describe()));
     }
     wrong.extend(unlocated_lines(input, out.stderr()));
     let path = expected_path(input);
