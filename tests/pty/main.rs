@@ -10,5 +10,6 @@ mod support;
 mod tty;
 
 mod closed_terminal;
+mod drafts_pty;
 mod interview_pty;
 mod terminal_pty;
