@@ -2,7 +2,8 @@
 //! share. Widths are measured over whole strings with unicode-width, as the
 //! terminal draws them, so lines of CJK text and emoji fit their cells.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Breaks `text` into lines no wider than `width` terminal cells (at least
 /// one), at spaces where it can, inside a word where it must. Line breaks
@@ -48,19 +49,10 @@ fn cut_word(word: &str, width: usize, line: &mut String, lines: &mut Vec<String>
     }
 }
 
-/// A word's characters, each with the zero-width ones that follow it: a
-/// variation selector, joiner or combining mark is never cut from the
-/// character it belongs to.
+/// A word's grapheme clusters: a flag, an emoji sequence or a letter with
+/// its combining marks is never cut in half.
 fn clusters(word: &str) -> impl Iterator<Item = &str> {
-    let mut rest = word;
-    std::iter::from_fn(move || {
-        let mut chars = rest.char_indices();
-        chars.next()?;
-        let end = chars.find(|(_, c)| c.width().unwrap_or(0) > 0).map_or(rest.len(), |(i, _)| i);
-        let (cluster, tail) = rest.split_at(end);
-        rest = tail;
-        Some(cluster)
-    })
+    word.graphemes(true)
 }
 
 #[cfg(test)]
@@ -93,5 +85,11 @@ mod tests {
         assert_eq!(wrap("abc de \u{26a0}", 8), ["abc de \u{26a0}"]);
         assert_eq!(wrap("abc\u{26a0}\u{fe0f}", 4), ["abc", "\u{26a0}\u{fe0f}"], "the selector stays");
         assert_eq!(wrap("\u{26a0}\u{fe0f}\u{26a0}\u{fe0f}", 1), ["\u{26a0}\u{fe0f}", "\u{26a0}\u{fe0f}"]);
+    }
+
+    #[test]
+    fn never_cuts_a_flag_or_an_emoji_sequence() {
+        assert_eq!(wrap("🇺🇦🇺🇦🇺🇦", 3), ["🇺🇦", "🇺🇦", "🇺🇦"]);
+        assert_eq!(wrap("👩\u{200d}💻👩\u{200d}💻", 3), ["👩\u{200d}💻", "👩\u{200d}💻"]);
     }
 }

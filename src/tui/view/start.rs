@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::wrap::{tail, truncate, width, wrap};
+use super::wrap::{fit, tail, truncate, width, wrap};
 use crate::core::text::{one_line, sanitize};
 use crate::tui::app::App;
 use crate::tui::text_field::TextField;
@@ -76,7 +76,7 @@ pub fn render_start(
         };
         lines.push(Line::from(vec![
             Span::styled(if focused { "› " } else { "  " }, theme.key()),
-            Span::styled(format!("{label:<label_width$}"), if focused { theme.strong() } else { Style::new() }),
+            Span::styled(fit(label, label_width), if focused { theme.strong() } else { Style::new() }),
             field,
         ]));
     }
