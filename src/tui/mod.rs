@@ -193,7 +193,7 @@ fn save_draft(app: &App<'_>, now: jiff::Timestamp) -> io::Result<()> {
 /// Drawing comes before saving so the screen answers at once; saving comes
 /// before suspending so a stopped process holds nothing unsaved. Leaving
 /// saves without drawing: after SIGHUP the terminal may be gone, and the
-/// draft must still be written.
+/// draft must still be written; a draw that fails ends the loop the same way.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App<'_>,
@@ -230,9 +230,14 @@ where
             let assessment = score(app.questionnaire(), app.session().answers(), clock());
             update(app, Action::Scored(Box::new(assessment)));
         }
-        terminal.draw(|f| view::render(f, app))?;
-        if fx.save && !save_now(app) {
+        // A terminal that cannot be drawn on has gone (its window closed
+        // between two keys): keep the answer, then leave as on SIGHUP.
+        let drawn = terminal.draw(|f| view::render(f, app)).is_ok();
+        if fx.save && !save_now(app) && drawn {
             terminal.draw(|f| view::render(f, app))?;
+        }
+        if !drawn {
+            return Ok(Exit::Interrupt);
         }
         if fx.suspend {
             let outcome = if events.suspend()? {
@@ -252,6 +257,9 @@ where
 }
 
 #[cfg(test)]
+mod gone_terminal_tests;
+
+#[cfg(test)]
 mod tests {
     use std::cell::RefCell;
     use std::collections::VecDeque;
@@ -262,7 +270,7 @@ mod tests {
     use crate::core::questionnaire::builtin;
 
     /// Actions from a script; an empty script interrupts.
-    struct Script(VecDeque<Action>);
+    pub(super) struct Script(VecDeque<Action>);
 
     impl Events for Script {
         fn next(&mut self, _mode: Mode) -> io::Result<Option<Action>> {
@@ -285,7 +293,7 @@ mod tests {
         assert_eq!(names(of_organization(saved.to_vec(), &q, None)).len(), 3);
     }
 
-    fn script(actions: &[Action]) -> Script {
+    pub(super) fn script(actions: &[Action]) -> Script {
         Script(actions.iter().cloned().collect())
     }
 
