@@ -15,8 +15,7 @@ mod rule;
 
 use std::borrow::Cow;
 
-pub use names::describe;
-pub use rule::{Forbidden, TAB_WIDTH, first_forbidden, forbidden, is_hidden, normalize};
+pub use rule::{Forbidden, TAB_WIDTH, first_forbidden, forbidden, normalize};
 
 /// How to fix a refused character, for every reader's message.
 pub const REFUSED_HELP: &str = "delete it: control, bidirectional and invisible characters can hide or disguise \

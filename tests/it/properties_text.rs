@@ -78,7 +78,7 @@ pub fn is_forbidden(c: char) -> bool {
 /// Roughly the pictographs an emoji sequence joins (a superset).
 fn is_emoji(c: char) -> bool {
     let u = c as u32;
-    (0x1F000..=0x1FAFF).contains(&u)
+    (0x1F000..=0x1FFFF).contains(&u)
         || (0x2190..=0x2BFF).contains(&u)
         || matches!(u, 0xA9 | 0xAE | 0x203C | 0x2049 | 0x2122 | 0x2139 | 0x3030 | 0x303D | 0x3297 | 0x3299)
 }

@@ -62,7 +62,7 @@ fn in_ranges(table: &[(char, char)], c: char) -> bool {
 
 /// True for a control, format or default-ignorable character, wherever it
 /// stands (the emoji exceptions need its neighbours: see [`forbidden`]).
-pub fn is_hidden(c: char) -> bool {
+fn is_hidden(c: char) -> bool {
     // Printable ASCII is by far the most common: answer it without a search.
     if (' '..='~').contains(&c) {
         return false;
