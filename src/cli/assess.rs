@@ -17,8 +17,8 @@ use crate::core::brand::Brand;
 use crate::core::dates::parse_past_date;
 use crate::core::questionnaire::{Questionnaire, builtin};
 use crate::core::scoring::score;
-use crate::exit;
-use crate::exit::UsageError;
+use crate::core::text::{REFUSED_HELP, first_forbidden, normalize, refused_message};
+use crate::exit::{self, UsageError};
 use crate::io::drafts;
 use crate::io::input::{load_questionnaire, read_text};
 use crate::report::Format;
@@ -139,6 +139,7 @@ pub struct AssessArgs {
 }
 
 pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
+    check_flag_text(&args)?;
     let date = args.date.as_deref().map(date_flag).transpose()?;
     let answers_text = args.answers.as_deref().map(read_text).transpose()?;
     // Without --questionnaire, an answers file that names a built-in gets it.
@@ -163,6 +164,23 @@ pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
 fn date_flag(text: &str) -> Result<jiff::Timestamp, UsageError> {
     parse_past_date(text, now())
         .map_err(|problem| UsageError::new(format!("{}; {}", problem.message("--date", text), problem.help())))
+}
+
+/// The names given on the command line follow the text rule like those in
+/// a file: they are stored and printed the same way.
+fn check_flag_text(args: &AssessArgs) -> Result<(), UsageError> {
+    let flags = [
+        ("--organization", &args.organization),
+        ("--respondent", &args.respondent),
+        ("--role", &args.role),
+        ("--label", &args.label),
+    ];
+    for (flag, value) in flags {
+        if let Some(f) = value.as_deref().and_then(first_forbidden) {
+            return Err(UsageError::new(format!("{}; {REFUSED_HELP}", refused_message(flag, &f))));
+        }
+    }
+    Ok(())
 }
 
 /// Reads an answers file, warning about the answers it ignores.
@@ -242,8 +260,8 @@ fn finish(
         (&args.role, &mut answers.role),
         (&args.label, &mut answers.label),
     ] {
-        if flag.is_some() {
-            field.clone_from(flag);
+        if let Some(value) = flag {
+            *field = Some(normalize(value).into_owned());
         }
     }
     if let Some(group) = args.group {

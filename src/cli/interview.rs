@@ -31,7 +31,7 @@ pub fn run(options: &tui::Options, out: &Output, q: &Questionnaire) -> anyhow::R
         )
         .into());
     }
-    Ok(match tui::interview(q, options, now)? {
+    Ok(match tui::interview(q, options, now, &|warning| out.warn(warning))? {
         Ending::Submitted { answers, draft } => InterviewOutcome::Submitted { answers: Box::new(answers), draft },
         Ending::Left { interrupted, draft, resume_command, save_error } => {
             match draft {

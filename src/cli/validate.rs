@@ -29,7 +29,7 @@ pub fn run(args: ValidateArgs, out: &Output) -> anyhow::Result<u8> {
                 "{}: ok ({} {}, {} questions)\n",
                 crate::core::text::one_line(&shown),
                 q.id,
-                q.version,
+                crate::core::text::one_line(&q.version),
                 q.questions.len()
             ))?,
             Err(e) => {

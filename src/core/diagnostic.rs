@@ -8,7 +8,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::core::limits::MAX_PROBLEMS_SHOWN;
-use crate::core::text::one_line;
+use crate::core::text::{marked, one_line};
 
 /// A byte range in the source text.
 pub type Span = Range<usize>;
@@ -37,6 +37,12 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+}
+
+/// A number as a message quotes it: short, in scientific notation when very
+/// large or very small, so `1e-300` is not printed with 300 zeros.
+pub fn shown_number(n: f64) -> String {
+    if n != 0.0 && n.is_finite() && !(1e-3..1e9).contains(&n.abs()) { format!("{n:e}") } else { format!("{n}") }
 }
 
 /// An ordered collection of problems.
@@ -174,7 +180,7 @@ fn write_snippet(
 ) -> fmt::Result {
     // Only a prefix is cleaned and measured: a line may be megabytes long.
     let line_text = prefix(index.line(pos.line), SNIPPET_WIDTH * 4);
-    let line_text: String = one_line(line_text).chars().take(SNIPPET_WIDTH).collect();
+    let line_text: String = marked(line_text).chars().take(SNIPPET_WIDTH).collect();
     let gutter = pos.line.to_string();
     let pad = " ".repeat(gutter.len());
     let start_col = pos.column.min(line_text.chars().count() + 1);
@@ -222,6 +228,16 @@ mod tests {
         assert!(text.contains("2 | weight = -2\n"), "{text}");
         assert!(text.contains("  |          ^^\n"), "{text}");
         assert!(text.contains("= help: use a number above 0"), "{text}");
+    }
+
+    #[test]
+    fn numbers_in_messages_stay_short() {
+        assert_eq!(shown_number(1e308), "1e308");
+        assert_eq!(shown_number(1e-300), "1e-300");
+        assert_eq!(shown_number(-2.5), "-2.5");
+        assert_eq!(shown_number(0.0), "0");
+        assert_eq!(shown_number(f64::NAN), "NaN");
+        assert_eq!(shown_number(1000.0), "1000");
     }
 
     #[test]

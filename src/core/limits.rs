@@ -21,6 +21,10 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 /// Largest weight of an area or a question: beyond it one item would drown
 /// all the others.
 pub const MAX_WEIGHT: f64 = 1000.0;
+/// Smallest weight of an area or a question: below it an item counts for
+/// nothing, and sums of tiny weights lose their precision (1e-300 would
+/// give another verdict than the same weights scaled up).
+pub const MIN_WEIGHT: f64 = 0.01;
 /// Most costly hints worked out per file (a "did you mean" that compares
 /// with every id, a search for a cycle of conditions): a hostile file could
 /// otherwise ask for millions. Past it, problems get the plain message.

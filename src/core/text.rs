@@ -1,37 +1,62 @@
-//! Sanitising untrusted text before it reaches a terminal.
+//! Text from outside: the rule for what it may hold (checked where each
+//! file or field is read: [`first_forbidden`], [`normalize`]), and the
+//! sanitiser every string passes on its way to a terminal, a second line of
+//! defence built on the same rule.
 //!
 //! Questionnaires and answers files come from third parties. Anything they
-//! contain may end up in the interview, a table or an error message, so every
-//! such string passes through [`sanitize`] first: escape sequences are removed
-//! whole, control and invisible formatting characters are dropped, tabs become
-//! spaces. Newlines survive, so multi-line help text keeps its shape.
+//! contain may end up in the interview, a table or an error message, so
+//! such strings also pass through [`sanitize`] before they are shown:
+//! escape sequences are removed whole, every character the rule refuses is
+//! dropped, tabs become spaces. Newlines survive, so multi-line help text
+//! keeps its shape.
+
+mod names;
+mod rule;
 
 use std::borrow::Cow;
 
-/// How many spaces a tab becomes.
-const TAB_WIDTH: usize = 4;
+pub use rule::{Forbidden, TAB_WIDTH, first_forbidden, forbidden, normalize};
+
+/// How to fix a refused character, for every reader's message.
+pub const REFUSED_HELP: &str = "delete it: control, bidirectional and invisible characters can hide or disguise \
+     what text says, so they are not accepted (line breaks, tabs and emoji are fine)";
+
+/// The message for `what` (a key, a field) holding a refused character:
+/// "`title` holds a right-to-left override (U+202E)".
+pub fn refused_message(what: &str, f: &Forbidden) -> String {
+    format!("{what} holds {}", f.describe())
+}
 
 /// Returns `text` with escape sequences, control characters (except `\n`),
 /// bidirectional controls, zero-width and other invisible format characters
-/// removed, and tabs expanded to spaces.
+/// removed (emoji sequences kept whole), and tabs expanded to spaces.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if text.chars().all(is_plain) {
+    if !needs_sanitizing(text) {
         return Cow::Borrowed(text);
     }
+    // Escape sequences go first, whole: what they swallow (a pictograph
+    // after a CSI, say) must not leave an emoji sequence half-kept.
+    let plain = without_sequences(text);
+    let refused: Vec<usize> = forbidden(&plain).map(|f| f.at).collect();
+    Cow::Owned(plain.char_indices().filter(|(at, _)| !refused.contains(at)).map(|(_, c)| c).collect())
+}
+
+/// `text` with escape sequences removed whole, carriage returns dropped
+/// (a line end is its `\n`) and tabs expanded.
+fn without_sequences(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
         match c {
-            '\n' => out.push('\n'),
             '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
             '\u{1b}' => skip_escape(&mut chars),
             '\u{9b}' => skip_csi(&mut chars),
             '\u{90}' | '\u{9d}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            c if is_plain(c) => out.push(c),
-            _ => {}
+            '\r' => {}
+            c => out.push(c),
         }
     }
-    Cow::Owned(out)
+    out
 }
 
 /// Like [`sanitize`], but also folds newlines into spaces: for table cells,
@@ -45,46 +70,32 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// True for characters that can be shown as they are.
-fn is_plain(c: char) -> bool {
-    !(c.is_control() || is_invisible_format(c))
+/// A source line as an error message quotes it: every refused character
+/// and tab shown as one visible placeholder, so the caret under it still
+/// points at the right column.
+pub fn marked(line: &str) -> Cow<'_, str> {
+    if !needs_sanitizing(line) {
+        return Cow::Borrowed(line);
+    }
+    let mut refused = forbidden(line).map(|f| f.at).peekable();
+    let mut out = String::with_capacity(line.len());
+    for (at, c) in line.char_indices() {
+        while refused.next_if(|&r| r < at).is_some() {}
+        out.push(match c {
+            '\t' => ' ',
+            _ if refused.next_if_eq(&at).is_some() || c == '\r' => '\u{fffd}',
+            c => c,
+        });
+    }
+    Cow::Owned(out)
 }
 
-/// Unicode format characters (general category Cf) and the other invisible
-/// characters that can reorder or hide text: bidi embeddings, overrides and
-/// isolates, zero-width characters, the byte-order mark, tag characters.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{ad}'
-        | '\u{600}'..='\u{605}'
-        | '\u{61c}'
-        | '\u{6dd}'
-        | '\u{70f}'
-        | '\u{890}'..='\u{891}'
-        | '\u{8e2}'
-        | '\u{180e}'
-        | '\u{200b}'..='\u{200f}'
-        | '\u{2028}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{206f}'
-        | '\u{feff}'
-        | '\u{fff9}'..='\u{fffb}'
-        | '\u{110bd}'
-        | '\u{110cd}'
-        | '\u{13430}'..='\u{1343f}'
-        | '\u{1bca0}'..='\u{1bca3}'
-        | '\u{1d173}'..='\u{1d17a}'
-        | '\u{e0001}'
-        | '\u{e0020}'..='\u{e007f}'
-    )
-}
-
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
 
 /// Skips what follows an ESC: a CSI, an OSC/DCS/APC/PM/SOS string, or a
 /// two-character sequence.
 fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek() {
+    match chars.peek().map(|&(_, c)| c) {
         Some('[') => {
             chars.next();
             skip_csi(chars);
@@ -102,7 +113,7 @@ fn skip_escape(chars: &mut Chars<'_>) {
 
 /// Skips CSI parameters and intermediates up to and including the final byte.
 fn skip_csi(chars: &mut Chars<'_>) {
-    for c in chars.by_ref() {
+    for (_, c) in chars.by_ref() {
         if ('\u{40}'..='\u{7e}').contains(&c) {
             break;
         }
@@ -115,13 +126,11 @@ fn skip_csi(chars: &mut Chars<'_>) {
 
 /// Skips a control string up to BEL, ST (`ESC \`) or the C1 ST character.
 fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(c) = chars.next() {
+    while let Some((_, c)) = chars.next() {
         match c {
             '\u{7}' | '\u{9c}' => break,
             '\u{1b}' => {
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
-                }
+                chars.next_if(|&(_, c)| c == '\\');
                 break;
             }
             _ => {}
@@ -129,9 +138,10 @@ fn skip_string(chars: &mut Chars<'_>) {
     }
 }
 
-/// True when `text` would be changed by [`sanitize`].
+/// True when `text` would be changed by [`sanitize`]: it holds a character
+/// the rule refuses, a tab or a carriage return.
 pub fn needs_sanitizing(text: &str) -> bool {
-    !text.chars().all(|c| c == '\n' || is_plain(c))
+    text.contains(['\t', '\r']) || first_forbidden(text).is_some()
 }
 
 #[cfg(test)]
@@ -160,6 +170,24 @@ mod tests {
     #[test]
     fn drops_bidi_zero_width_and_tags() {
         assert_eq!(sanitize("a\u{202e}b\u{2066}c\u{200b}d\u{feff}e\u{e0041}f"), "abcdef");
+    }
+
+    #[test]
+    fn an_emoji_cut_by_an_escape_sequence_loses_its_joiners_and_tags() {
+        let flag_tags = "\u{e0067}\u{e0062}\u{e007f}";
+        assert_eq!(sanitize(&format!("\u{9b}\u{1f3f4}{flag_tags}x")), "x");
+        assert_eq!(sanitize("\u{1b}[\u{1f469}\u{200d}\u{1f4bb}"), "\u{1f4bb}");
+    }
+
+    #[test]
+    fn keeps_emoji_sequences_whole() {
+        assert_eq!(sanitize("👩\u{200d}💻 ❤\u{fe0f} a\u{200d}b"), "👩\u{200d}💻 ❤\u{fe0f} ab");
+    }
+
+    #[test]
+    fn marked_lines_keep_their_columns() {
+        assert_eq!(marked("a\u{202e}b\tc\u{1b}d"), "a\u{fffd}b c\u{fffd}d");
+        assert!(matches!(marked("plain"), Cow::Borrowed(_)));
     }
 
     #[test]

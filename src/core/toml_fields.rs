@@ -12,6 +12,7 @@ pub use super::toml_context::Context;
 
 use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::core::suggest::closest;
+use crate::core::toml_text::admit;
 
 /// A parsed table, keyed by located keys.
 pub type Table<'i> = DeTable<'i>;
@@ -20,11 +21,15 @@ pub type Node<'i> = Spanned<DeValue<'i>>;
 /// A value.
 pub type Value<'i> = DeValue<'i>;
 
-/// Parses `source` into a table, converting every syntax error.
+/// Parses `source` into a table, converting every syntax error. Every key
+/// and string is then put through the text rule (`toml_text`): a refused
+/// character is an error at its place, and the rest is kept normalised.
 pub fn parse(source: &str) -> Result<Spanned<Table<'_>>, Diagnostics> {
-    let (doc, errors) = DeTable::parse_recoverable(source);
+    let (mut doc, errors) = DeTable::parse_recoverable(source);
     if errors.is_empty() {
-        return Ok(doc);
+        let mut refused = Diagnostics::new();
+        admit(doc.get_mut(), source, &mut refused);
+        return if refused.is_empty() { Ok(doc) } else { Err(refused) };
     }
     Err(errors
         .into_iter()

@@ -2,7 +2,8 @@
 //! share. Widths are measured over whole strings with unicode-width, as the
 //! terminal draws them, so lines of CJK text and emoji fit their cells.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Breaks `text` into lines no wider than `width` terminal cells (at least
 /// one), at spaces where it can, inside a word where it must. Line breaks
@@ -16,25 +17,61 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// `text` cut to `max` cells, with an ellipsis when cut.
+/// Cells one grapheme takes on screen, as the terminal draws it; a control
+/// character is not drawn.
+pub fn cells(grapheme: &str) -> usize {
+    if grapheme.contains(char::is_control) { 0 } else { grapheme.width() }
+}
+
+/// Display width of `text` in terminal cells, grapheme by grapheme.
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(cells).sum()
+}
+
+/// `text` cut to `max` cells, with an ellipsis when cut; a flag, an emoji
+/// sequence or a letter with its marks is never cut in half.
 pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
+    if width(text) <= max {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let cw = c.width().unwrap_or(0);
+    for g in text.graphemes(true) {
+        let cw = cells(g);
         if used + cw + 1 > max {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += cw;
     }
     if max > 0 {
         out.push('…');
     }
     out
+}
+
+/// `text` cut to `cells` cells (with an ellipsis when cut) and padded with
+/// spaces to exactly that width: one column of a table.
+pub fn fit(text: &str, cells: usize) -> String {
+    let mut out = truncate(text, cells);
+    let pad = cells.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// The last `max` cells of `text`: what fits of a long field, cursor end.
+pub fn tail(text: &str, max: usize) -> String {
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, g) in text.grapheme_indices(true).rev() {
+        let cw = cells(g);
+        if used + cw > max {
+            break;
+        }
+        used += cw;
+        start = i;
+    }
+    text[start..].to_string()
 }
 
 /// Wraps one line of text onto `lines`.
@@ -69,24 +106,42 @@ fn cut_word(word: &str, width: usize, line: &mut String, lines: &mut Vec<String>
     }
 }
 
-/// A word's characters, each with the zero-width ones that follow it: a
-/// variation selector, joiner or combining mark is never cut from the
-/// character it belongs to.
+/// A word's grapheme clusters: a flag, an emoji sequence or a letter with
+/// its combining marks is never cut in half.
 fn clusters(word: &str) -> impl Iterator<Item = &str> {
-    let mut rest = word;
-    std::iter::from_fn(move || {
-        let mut chars = rest.char_indices();
-        chars.next()?;
-        let end = chars.find(|(_, c)| c.width().unwrap_or(0) > 0).map_or(rest.len(), |(i, _)| i);
-        let (cluster, tail) = rest.split_at(end);
-        rest = tail;
-        Some(cluster)
-    })
+    word.graphemes(true)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::*;
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("Vision and objectives", 10), "Vision an…");
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(tail("abcdef", 3), "def");
+    }
+
+    #[test]
+    fn wide_and_combined_characters_are_measured_and_kept_whole() {
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("🇺🇦"), 2);
+        assert_eq!(truncate("日本語です", 6), "日本…");
+        assert_eq!(truncate("🇺🇦🇺🇦🇺🇦", 5), "🇺🇦🇺🇦…");
+        assert_eq!(truncate("👩\u{200d}💻👩\u{200d}💻", 3), "👩\u{200d}💻…");
+        assert_eq!(tail("🇺🇦🇺🇦", 3), "🇺🇦");
+    }
+
+    #[test]
+    fn fit_pads_to_the_display_width() {
+        for text in ["Vision", "日本語の目標", "Cafe\u{301}", "🇺🇦 Ukraine", "A very long area title indeed"]
+        {
+            assert_eq!(width(&fit(text, 12)), 12, "{text}");
+        }
+        assert_eq!(fit("日本", 5), "日本 ");
+    }
 
     #[test]
     fn wraps_at_spaces_and_keeps_line_breaks() {
@@ -114,5 +169,11 @@ mod tests {
         assert_eq!(wrap("abc de \u{26a0}", 8), ["abc de \u{26a0}"]);
         assert_eq!(wrap("abc\u{26a0}\u{fe0f}", 4), ["abc", "\u{26a0}\u{fe0f}"], "the selector stays");
         assert_eq!(wrap("\u{26a0}\u{fe0f}\u{26a0}\u{fe0f}", 1), ["\u{26a0}\u{fe0f}", "\u{26a0}\u{fe0f}"]);
+    }
+
+    #[test]
+    fn never_cuts_a_flag_or_an_emoji_sequence() {
+        assert_eq!(wrap("🇺🇦🇺🇦🇺🇦", 3), ["🇺🇦", "🇺🇦", "🇺🇦"]);
+        assert_eq!(wrap("👩\u{200d}💻👩\u{200d}💻", 3), ["👩\u{200d}💻", "👩\u{200d}💻"]);
     }
 }

@@ -6,6 +6,15 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// Random characters in a temporary file's name (tempfile's default, set
+/// here so [`is_own_temp_name`] can rely on it).
+const TEMP_RANDOM_CHARS: usize = 6;
+
+/// A temporary file this old is left from a write that never finished (a
+/// `kill -9`, a power cut): a write takes milliseconds.
+pub const STALE_AFTER: Duration = Duration::from_secs(60 * 60);
 
 /// The steps of an atomic write, so tests can stop between them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +82,36 @@ fn temp_file_in(dir: &Path, name: &str) -> io::Result<tempfile::NamedTempFile> {
     if !dir.is_dir() {
         return Err(io::Error::new(io::ErrorKind::NotFound, format!("the directory {} does not exist", dir.display())));
     }
-    tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)
+    tempfile::Builder::new().prefix(&format!(".{name}.")).rand_bytes(TEMP_RANDOM_CHARS).suffix(".tmp").tempfile_in(dir)
+}
+
+/// Whether `name` is one [`temp_file_in`] makes: `.NAME.XXXXXX.tmp`, with
+/// six letters or digits for the Xs.
+pub fn is_own_temp_name(name: &str) -> bool {
+    let Some(middle) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else { return false };
+    let Some((target, random)) = middle.rsplit_once('.') else { return false };
+    !target.is_empty() && random.len() == TEMP_RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Removes the temporary files of writes into `dir` that never finished:
+/// only names [`is_own_temp_name`] accepts, only regular files, and only
+/// those last changed at least [`STALE_AFTER`] before `now`, so a write in
+/// progress is never touched. Best effort: what cannot be read or removed
+/// stays. Returns how many were removed.
+pub fn remove_stale_temp_files(dir: &Path, now: SystemTime) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_str().is_some_and(is_own_temp_name)
+            && entry.metadata().is_ok_and(|m| {
+                // `DirEntry::metadata` does not follow symlinks: a link is left alone.
+                m.is_file() && m.modified().is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age >= STALE_AFTER))
+            });
+        if stale && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(unix)]
@@ -144,6 +182,35 @@ mod tests {
         let err = write_atomic(&dir.path().join("nope/report.md"), b"x").unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
         assert!(err.to_string().starts_with("the directory ") && !err.to_string().contains(".report.md."), "{err}");
+    }
+
+    #[test]
+    fn temp_files_are_named_as_the_cleaner_expects() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = temp_file_in(dir.path(), "crm-quick@acme.json").unwrap();
+        let name = tmp.path().file_name().unwrap().to_str().unwrap().to_string();
+        assert!(is_own_temp_name(&name), "{name}");
+        for other in
+            [".crm-quick.json", "crm-quick.json", ".x.abcdef.txt", ".x.abc.tmp", ".x.abc-ef.tmp", "..abcdef.tmp"]
+        {
+            assert!(!is_own_temp_name(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn only_stale_temp_files_of_ours_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [".a.json.Ab12Cd.tmp", ".new.zz99ZZ.tmp", ".notes.txt", "a.json"] {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let now = SystemTime::now();
+        assert_eq!(remove_stale_temp_files(dir.path(), now), 0, "young files are left alone");
+        assert_eq!(remove_stale_temp_files(dir.path(), now + STALE_AFTER + Duration::from_secs(1)), 2);
+        let mut left: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        left.sort();
+        assert_eq!(left, [".notes.txt", "a.json"]);
+        assert_eq!(remove_stale_temp_files(&dir.path().join("missing"), now), 0);
     }
 
     #[test]

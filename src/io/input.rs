@@ -1,8 +1,6 @@
 //! Reading input files: size cap, UTF-8 check, byte-order mark, and the
 //! questionnaire named on the command line (a built-in or a path).
 
-use std::fs::File;
-use std::io::{self, Read};
 use std::path::Path;
 
 use anyhow::Context;
@@ -11,24 +9,26 @@ use crate::core::diagnostic::{Diagnostic, InvalidInput};
 use crate::core::limits::MAX_FILE_BYTES;
 use crate::core::questionnaire::{Questionnaire, builtin, parse};
 use crate::exit::UsageError;
+use crate::io::regular_file::{NotRegularFile, OpenError, open_regular, read_capped};
 
-/// Reads a text file the user named. A missing file is a usage error
+/// Reads a text file the user named. A missing file, a directory or any
+/// other file that is not a regular one (a FIFO, a device) is a usage error
 /// (exit 2); other read failures are I/O errors (exit 3); a file that is
 /// too large, empty or not UTF-8 is invalid input (exit 2).
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
     let shown = path.display().to_string();
-    let file = match File::open(path) {
+    let file = match open_regular(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        Err(OpenError::Missing) => {
             return Err(UsageError::new(format!("{shown}: no such file; check the path")).into());
         }
-        Err(e) => return Err(e).with_context(|| format!("cannot open {shown}")),
+        Err(OpenError::Directory) => {
+            return Err(UsageError::new(format!("{shown} is a directory, not a file")).into());
+        }
+        Err(OpenError::NotRegular(what)) => return Err(NotRegularFile { path: path.to_path_buf(), what }.into()),
+        Err(OpenError::Io(e)) => return Err(e).with_context(|| format!("cannot open {shown}")),
     };
-    if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(UsageError::new(format!("{shown} is a directory, not a file")).into());
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).with_context(|| format!("cannot read {shown}"))?;
+    let bytes = read_capped(file, MAX_FILE_BYTES).with_context(|| format!("cannot read {shown}"))?;
     Ok(decode(&shown, bytes)?)
 }
 

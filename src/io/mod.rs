@@ -5,5 +5,6 @@ pub mod atomic_write;
 pub mod brand;
 pub mod drafts;
 pub mod input;
+pub mod regular_file;
 
 pub mod store;

@@ -7,7 +7,7 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
-use crate::core::text::needs_sanitizing;
+use crate::core::text::forbidden;
 
 /// Pretty JSON of `value`, with a trailing newline.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
@@ -26,12 +26,13 @@ struct SafeFormatter<'a>(PrettyFormatter<'a>);
 
 impl Formatter for SafeFormatter<'_> {
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
-        if !needs_sanitizing(fragment) {
+        let refused: Vec<usize> = forbidden(fragment).map(|f| f.at).collect();
+        if refused.is_empty() {
             return w.write_all(fragment.as_bytes());
         }
         let mut buf = [0u16; 2];
-        for c in fragment.chars() {
-            if needs_sanitizing(c.encode_utf8(&mut [0u8; 4])) {
+        for (at, c) in fragment.char_indices() {
+            if refused.contains(&at) {
                 for unit in c.encode_utf16(&mut buf) {
                     write!(w, "\\u{unit:04x}")?;
                 }

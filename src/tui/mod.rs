@@ -24,6 +24,7 @@ use ratatui::layout::Rect;
 use crate::core::answers::Answers;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::score;
+use crate::io::atomic_write::remove_stale_temp_files;
 use crate::io::drafts::{self, Draft};
 
 pub use app::{Action, App, Details, Effects, Exit, Mode, update};
@@ -108,13 +109,27 @@ impl Events for TerminalEvents<'_> {
 }
 
 /// Runs the interview in the terminal and says how it ended. The terminal
-/// is restored before this returns, whatever happens.
-pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Timestamp) -> anyhow::Result<Ending> {
+/// is restored before this returns, whatever happens. `warn` hears, before
+/// the interview takes the screen, about files in the drafts directory left
+/// unread.
+pub fn interview(
+    q: &Questionnaire,
+    options: &Options,
+    clock: fn() -> jiff::Timestamp,
+    warn: &dyn Fn(&str),
+) -> anyhow::Result<Ending> {
     let dir = drafts::drafts_dir();
+    let mut skipped = Vec::new();
     let saved = match &dir {
-        Some(d) => drafts::find(d, q)?,
+        Some(d) => {
+            remove_stale_temp_files(d, std::time::SystemTime::now());
+            drafts::find(d, q, &mut skipped)?
+        }
         None => Vec::new(),
     };
+    for s in &skipped {
+        warn(s);
+    }
     let mut app = if options.resume {
         App::resumed(q, resume::pick(q, saved, &options.details, dir.as_deref(), &options.resume_command)?)
     } else {
@@ -126,7 +141,10 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
     let guard = TerminalGuard::enter().context("cannot prepare the terminal for the interview")?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot draw in the terminal")?;
     let exit = run(&mut terminal, &mut app, &mut TerminalEvents { guard: &guard }, save_draft, clock);
-    drop(terminal);
+    // Not dropped: ratatui's `Terminal` shows the cursor when dropped and,
+    // if that fails (the window was closed), reports it with `eprintln!`,
+    // which panics when stderr is gone too. The guard restores the cursor.
+    std::mem::forget(terminal);
     let restored = guard.restore();
     let exit = exit?;
     // After SIGHUP the terminal may be gone; failing to restore it then is
@@ -158,7 +176,7 @@ fn save_draft(app: &App<'_>, now: jiff::Timestamp) -> io::Result<()> {
 /// Drawing comes before saving so the screen answers at once; saving comes
 /// before suspending so a stopped process holds nothing unsaved. Leaving
 /// saves without drawing: after SIGHUP the terminal may be gone, and the
-/// draft must still be written.
+/// draft must still be written; a draw that fails ends the loop the same way.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App<'_>,
@@ -195,9 +213,14 @@ where
             let assessment = score(app.questionnaire(), app.session().answers(), clock());
             update(app, Action::Scored(Box::new(assessment)));
         }
-        terminal.draw(|f| view::render(f, app))?;
-        if fx.save && !save_now(app) {
+        // A terminal that cannot be drawn on has gone (its window closed
+        // between two keys): keep the answer, then leave as on SIGHUP.
+        let drawn = terminal.draw(|f| view::render(f, app)).is_ok();
+        if fx.save && !save_now(app) && drawn {
             terminal.draw(|f| view::render(f, app))?;
+        }
+        if !drawn {
+            return Ok(Exit::Interrupt);
         }
         if fx.suspend {
             let outcome = if events.suspend()? {
@@ -217,6 +240,9 @@ where
 }
 
 #[cfg(test)]
+mod gone_terminal_tests;
+
+#[cfg(test)]
 mod tests {
     use std::cell::RefCell;
     use std::collections::VecDeque;
@@ -232,7 +258,7 @@ mod tests {
     }
 
     /// Actions from a script; an empty script interrupts.
-    struct Script(VecDeque<Action>);
+    pub(super) struct Script(VecDeque<Action>);
 
     impl Events for Script {
         fn next(&mut self, _mode: Mode) -> io::Result<Option<Action>> {
@@ -240,7 +266,7 @@ mod tests {
         }
     }
 
-    fn script(actions: &[Action]) -> Script {
+    pub(super) fn script(actions: &[Action]) -> Script {
         Script(actions.iter().cloned().collect())
     }
 

@@ -1,6 +1,8 @@
 //! A one-line text input with a cursor: the start form's fields, notes and
 //! text answers. Pure state; the view wraps long text over several lines.
 
+use crate::core::text::forbidden;
+
 /// Editable text and the cursor's position in characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextField {
@@ -15,7 +17,7 @@ pub struct TextField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     Insert(char),
-    /// Pasted text: line breaks and control characters become spaces.
+    /// Pasted text: cleaned like typed text (see `clean`).
     Paste(String),
     DeleteBack,
     DeleteForward,
@@ -31,7 +33,9 @@ impl TextField {
     pub fn new(text: &str, max_chars: usize) -> Self {
         let text: String = clean(text).chars().take(max_chars).collect();
         let cursor = text.chars().count();
-        TextField { text, cursor, max_chars }
+        let mut field = TextField { text, cursor, max_chars };
+        field.drop_refused();
+        field
     }
 
     pub fn text(&self) -> &str {
@@ -60,6 +64,19 @@ impl TextField {
             Edit::Clear => *self = TextField { max_chars: self.max_chars, ..TextField::default() },
             Edit::DeleteBack | Edit::DeleteForward => {}
         }
+        self.drop_refused();
+    }
+
+    /// Drops what an edit left the rule refusing: a joiner whose emoji was
+    /// cut by the length cap, deleted, or split by a character typed into it.
+    fn drop_refused(&mut self) {
+        let refused: Vec<usize> = forbidden(&self.text).map(|f| f.at).collect();
+        if refused.is_empty() {
+            return;
+        }
+        let before_cursor = self.text.char_indices().take(self.cursor).filter(|(i, _)| refused.contains(i)).count();
+        self.text = self.text.char_indices().filter(|(i, _)| !refused.contains(i)).map(|(_, c)| c).collect();
+        self.cursor -= before_cursor;
     }
 
     fn insert(&mut self, s: &str) {
@@ -79,8 +96,10 @@ impl TextField {
     }
 }
 
-/// Typed or pasted text with line breaks folded to spaces and anything
-/// that could drive the terminal removed.
+/// Typed or pasted text as the field keeps it: line breaks and tabs become
+/// spaces, and every character the text rule refuses (controls, bidi and
+/// invisible characters; escape sequences whole) is dropped, so it is never
+/// stored. Emoji sequences pasted whole stay whole.
 fn clean(s: &str) -> String {
     let folded: String = s.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
     crate::core::text::sanitize(&folded).into_owned()
@@ -117,5 +136,29 @@ mod tests {
         assert_eq!(f.text(), "line one l");
         f.apply(Edit::Insert('z'));
         assert_eq!(f.text(), "line one l", "full");
+    }
+
+    #[test]
+    fn refused_characters_typed_or_pasted_are_never_stored() {
+        let mut f = TextField::new("Acme\u{202e}\u{3164}", 100);
+        assert_eq!(f.text(), "Acme");
+        for c in ['\u{1b}', '\u{7}', '\u{200b}', '\u{2066}', '\u{85}', '\u{e0100}'] {
+            f.apply(Edit::Insert(c));
+        }
+        f.apply(Edit::Paste(" \u{1b}]52;c;ZXZpbA==\u{7}Ltd\u{8}\u{8}\u{115f} 👩\u{200d}💻\u{fe0f}".into()));
+        assert_eq!(f.text(), "Acme Ltd 👩\u{200d}💻\u{fe0f}");
+        assert_eq!(crate::core::text::first_forbidden(f.text()), None);
+    }
+
+    #[test]
+    fn an_edit_that_breaks_an_emoji_drops_its_joiner() {
+        let mut f = TextField::new("a👩\u{200d}💻", 100);
+        f.apply(Edit::DeleteBack);
+        assert_eq!((f.text(), f.cursor()), ("a👩", 2));
+        let mut f = TextField::new("👩\u{200d}💻", 100);
+        f.apply(Edit::Left);
+        f.apply(Edit::Insert('x'));
+        assert_eq!((f.text(), f.cursor()), ("👩x💻", 2));
+        assert_eq!(TextField::new("👩\u{200d}💻", 2).text(), "👩");
     }
 }

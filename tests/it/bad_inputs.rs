@@ -17,9 +17,11 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crm_ready::core::limits::{MAX_ANSWERS, MAX_AREAS, MAX_FILE_BYTES, MAX_OPTIONS, MAX_PROBLEMS_SHOWN, MAX_QUESTIONS};
 use crm_ready::core::questionnaire::builtin;
+use crm_ready::core::text::first_forbidden;
 
 use crate::support::{Finished, ROOT, Test};
 
@@ -30,12 +32,15 @@ const EVERY_KIND: &str = "tests/fixtures/questionnaires/good/every-kind.toml";
 /// Set to write the `.stderr` files from what the binary prints.
 const UPDATE: &str = "UPDATE_EXPECT";
 
+/// Far longer than any run takes: a hostile input must not make one hang.
+const DEADLINE: Duration = Duration::from_secs(30);
+
 fn validate(file: &str) -> Finished {
-    Test::new().args(["validate", file]).run()
+    Test::new().args(["validate", file]).run_within(DEADLINE)
 }
 
 fn assess(file: &str) -> Finished {
-    Test::new().args(["assess", "--questionnaire", EVERY_KIND, "--answers", file]).run()
+    Test::new().args(["assess", "--questionnaire", EVERY_KIND, "--answers", file]).run_within(DEADLINE)
 }
 
 /// The inputs in `dir` (relative to the project root), sorted: every file
@@ -69,6 +74,9 @@ fn refusal_problems(input: &str, out: &Finished) -> Vec<String> {
     }
     if !out.stdout().is_empty() {
         wrong.push(format!("wrote to stdout:\n{}", out.stdout()));
+    }
+    if let Some(f) = first_forbidden(out.stderr()) {
+        wrong.push(format!("stderr holds {} raw", f.describe()));
     }
     wrong.extend(unlocated_lines(input, out.stderr()));
     let path = expected_path(input);

@@ -78,7 +78,7 @@ fn validate_reports_every_problem_with_line_and_column_and_exits_2() {
         &[
             "bad.toml:10:1: unknown key `wieght`",
             "did you mean `weight`?",
-            "bad.toml:16:10: weight must be a positive number",
+            "bad.toml:16:10: weight must be a number from 0.01 to 1000",
             "bad.toml:22:9: score must be from 0 to 100",
             "3 problems",
         ],

@@ -320,14 +320,17 @@ fn wide_terminal_shows_help_beside_the_question() {
     insta::assert_snapshot!(draw(&mut app, 120, 32));
 }
 
-/// Text from a questionnaire file never reaches the terminal raw: escape
-/// sequences and control characters are stripped on every screen.
+/// Text from a questionnaire file never reaches the terminal raw. The door
+/// refuses such a file; and should hostile text get into a questionnaire
+/// all the same, the screens strip escape sequences and control characters
+/// (the second line of defence).
 #[test]
 fn questionnaire_text_is_sanitised_on_every_screen() {
     // TOML escapes, so the file really holds ESC, BEL and a bidi override.
-    let evil = r"\u001b]0;pwned\u0007\u001b[2J\u202e";
-    let toml = format!(
-        r#"
+    let escaped = r"\u001b]0;pwned\u0007\u001b[2J\u202e";
+    let toml = |evil: &str| {
+        format!(
+            r#"
 [questionnaire]
 id = "evil"
 version = "1"
@@ -356,8 +359,25 @@ id = "y"
 label = "Other"
 score = 100
 "#
-    );
-    let q = crm_ready::core::questionnaire::parse(&toml, "evil.toml").unwrap();
+        )
+    };
+    let refused = crm_ready::core::questionnaire::parse(&toml(escaped), "evil.toml").unwrap_err();
+    assert_eq!(refused.diagnostics.len(), 8, "{refused}");
+    assert!(refused.diagnostics.iter().all(|d| d.message.ends_with("holds an escape character (U+001B)")), "{refused}");
+
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}";
+    let mut q = crm_ready::core::questionnaire::parse(&toml(""), "evil.toml").unwrap();
+    q.title.push_str(evil);
+    q.description = Some(format!("Desc{evil}"));
+    q.areas[0].title.push_str(evil);
+    q.areas[0].why.push_str(evil);
+    let question = &mut q.questions[0];
+    question.text = format!("Question{evil}?");
+    question.help.push_str(evil);
+    question.choices[0].label.push_str(evil);
+    if let Some(r) = question.choices[0].outcome.recommendation.as_mut() {
+        r.push_str(evil);
+    }
     let mut app = app(&q);
     let mut screens = vec![draw(&mut app, 80, 24)];
     for _ in 0..5 {

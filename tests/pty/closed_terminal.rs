@@ -1,6 +1,7 @@
 //! A terminal that disappears under the interview (its window closed, its
-//! tmux server killed) ends the interview with the draft kept, instead of
-//! leaving a process behind that spins on a dead terminal.
+//! tmux server killed) ends the interview with exit code 130 and the draft
+//! kept, instead of leaving a process behind that spins on a dead terminal
+//! or panicking while it prints to it.
 //!
 //! Runs the real binary in a private tmux server, as a user would.
 
@@ -11,7 +12,7 @@ use std::process::{Command, Output};
 use std::time::Instant;
 
 use crate::support::{Test, tool_available};
-use crate::tty::{ACME_DRAFT, POLL, QUESTIONNAIRE, TIMEOUT, draft_path, process_state, wait_for_draft};
+use crate::tty::{ACME_DRAFT, POLL, QUESTIONNAIRE, TIMEOUT, draft_path, wait_for_draft};
 
 /// A tmux server of this test's own, away from any the user runs.
 struct Tmux {
@@ -56,46 +57,56 @@ impl Drop for Tmux {
     }
 }
 
-/// The interview in the tmux server; keep the `Test` (its home) while it
-/// runs.
-fn start(tmux: &Tmux, home: &Path) -> (i32, Test) {
+/// The interview in the tmux server, under a shell that outlives the
+/// terminal (it ignores the hang-up) to write the interview's exit code to
+/// `code`; keep the `Test` (its home) while it runs.
+fn start(tmux: &Tmux, home: &Path, code: &Path) -> Test {
     let interview = Test::new()
         .args(["assess", "-q", QUESTIONNAIRE, "--no-save"])
         .env("XDG_DATA_HOME", home)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color");
-    let command = interview.shell_line();
+    let command = format!("trap '' HUP; ( {} ); echo $? > '{}'", interview.shell_line(), code.display());
     let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &command]);
     assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
-    let pid = tmux.run(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
-    (String::from_utf8_lossy(&pid.stdout).trim().parse().expect("the pane's process id"), interview)
+    interview
+}
+
+/// Waits for the exit code the shell writes once the interview has ended.
+fn wait_for_code(code: &Path) -> String {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(code)
+            && text.ends_with('\n')
+        {
+            return text.trim().to_string();
+        }
+        assert!(Instant::now() < deadline, "the interview outlived its terminal");
+        std::thread::sleep(POLL);
+    }
 }
 
 #[test]
-fn closing_the_terminal_ends_the_interview_and_keeps_the_draft() {
+fn closing_the_terminal_ends_the_interview_with_130_and_keeps_the_draft() {
     if !tool_available("tmux", "apt-get install tmux") {
         return;
     }
     let home = tempfile::tempdir().unwrap();
+    let code = home.path().join("exit-code");
     let tmux = Tmux::new();
-    let (pid, _interview) = start(&tmux, home.path());
+    let _interview = start(&tmux, home.path(), &code);
     tmux.wait_for("Who is this assessment for?");
     tmux.keys(&["Acme Ltd", "Enter", "Enter", "Enter", "Enter", "Enter"]);
-    tmux.wait_for("Question 1 of 2");
+    tmux.wait_for("Question 1 of");
     tmux.keys(&["4"]);
     let draft = draft_path(home.path(), ACME_DRAFT);
-    wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"] == "none");
+    let answered = |d: &serde_json::Value| d["answers"]["answers"]["vision.objective"].is_string();
+    wait_for_draft(&draft, answered);
 
-    // The terminal goes away under the running interview.
+    // The terminal goes away under the running interview: what it prints
+    // then cannot be written, and must not turn into a panic (exit 101).
     assert!(tmux.run(&["kill-server"]).status.success());
-    let deadline = Instant::now() + TIMEOUT;
-    while let Some(state) = process_state(pid) {
-        assert!(state == 'Z' || Instant::now() < deadline, "the interview outlived its terminal (state {state})");
-        if state == 'Z' {
-            break;
-        }
-        std::thread::sleep(POLL);
-    }
-    let saved = wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"] == "none");
-    assert_eq!(saved["position"]["question"], "vision.strategy");
+    assert_eq!(wait_for_code(&code), "130", "interrupted, as on SIGHUP");
+    let saved = wait_for_draft(&draft, answered);
+    assert!(saved["position"]["question"].as_str().is_some_and(|q| q != "vision.objective"), "{saved}");
 }

@@ -10,6 +10,7 @@ mod support;
 mod tty;
 
 mod closed_terminal;
+mod drafts_pty;
 mod interview_pty;
 mod respondents_pty;
 mod terminal_pty;

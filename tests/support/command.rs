@@ -9,7 +9,9 @@ use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Child, ChildStdout, Command, Output, Stdio};
+use std::sync::mpsc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use tempfile::TempDir;
 
@@ -85,6 +87,28 @@ impl Test {
     /// Runs to the end.
     pub fn run(self) -> Finished {
         self.spawn().finish()
+    }
+
+    /// Runs to the end, or kills the program and fails the test once
+    /// `limit` has passed: for inputs that could make it hang.
+    pub fn run_within(self, limit: Duration) -> Finished {
+        let running = self.spawn();
+        let (pid, what) = (running.child.id(), running.what.clone());
+        let (done, finished) = mpsc::channel();
+        let waiter = std::thread::spawn(move || {
+            // The receiver is gone only if the test already failed.
+            let _ = done.send(running.finish());
+        });
+        match finished.recv_timeout(limit) {
+            Ok(finished) => {
+                waiter.join().expect("the waiter does not panic");
+                finished
+            }
+            Err(_) => {
+                kill(pid);
+                panic!("{what} did not finish within {limit:?}: killed");
+            }
+        }
     }
 
     /// Starts it with stdout and stderr piped, for a test that reads the
@@ -220,6 +244,17 @@ impl Finished {
     fn streams(&self) -> String {
         format!("--- stdout ---\n{}--- stderr ---\n{}", self.stdout, self.stderr)
     }
+}
+
+/// Ends the process this test started, by its id.
+fn kill(pid: u32) {
+    #[cfg(unix)]
+    // SAFETY: sends a signal to one process id; no memory is involved.
+    unsafe {
+        libc::kill(pid as libc::pid_t, libc::SIGKILL);
+    }
+    #[cfg(not(unix))]
+    let _ = pid;
 }
 
 /// The command line, for failure messages.

@@ -11,8 +11,10 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use super::positions::{Located, ReadFile, Shape};
 use super::{Answer, FILE_KEYS, header};
 use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::core::json_text::refused_strings;
 use crate::core::limits::MAX_COSTLY_HINTS;
 use crate::core::suggest::closest;
+use crate::core::text::{REFUSED_HELP, normalize, refused_message};
 
 /// A JSON value whose objects keep every entry, duplicates included.
 #[derive(Debug)]
@@ -95,11 +97,9 @@ impl<'de> Deserialize<'de> for Json {
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json, E> {
                 Ok(Json::Number(v))
             }
+            // Kept normalised, as the text rule says (`read` refuses the rest).
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
-                Ok(Json::String(v.to_string()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
-                Ok(Json::String(v))
+                Ok(Json::String(normalize(v).into_owned()))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
                 let mut items = Vec::new();
@@ -173,6 +173,13 @@ pub(super) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
             return None;
         }
     };
+    let refused = refused_strings(source);
+    if !refused.is_empty() {
+        errs.extend(refused.iter().map(|r| {
+            Diagnostic::at(r.span.clone(), refused_message("this string", &r.forbidden)).with_help(REFUSED_HELP)
+        }));
+        return None;
+    }
     let Json::Object(top) = value else {
         errs.push(
             Diagnostic::at(0..0, format!("an answers file must be a JSON object, found {}", value.describe()))

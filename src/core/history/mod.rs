@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod record;
+pub mod record_check;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod trend;

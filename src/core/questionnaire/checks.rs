@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use crate::core::diagnostic::{Diagnostic, Diagnostics, Span, position};
-use crate::core::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_WEIGHT};
+use crate::core::diagnostic::{Diagnostic, Diagnostics, Span, position, shown_number};
+use crate::core::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_WEIGHT, MIN_WEIGHT};
 use crate::core::toml_fields::{Context, Fields, Table};
 
 /// Checks a string's length (and, when required, that it is not blank).
@@ -54,19 +54,21 @@ pub(super) fn read_id(f: &Fields<'_, '_>, what: &str, errs: &mut Diagnostics) ->
     check_id(&id, what, errs).then_some(id)
 }
 
-/// A weight: positive, finite and not too large.
+/// A weight: from [`MIN_WEIGHT`] to [`MAX_WEIGHT`]. Weights only count
+/// relative to each other, so nothing is lost by the range, and tiny or huge
+/// values cannot make the sums lose precision.
 pub(super) fn read_weight(f: &Fields<'_, '_>, errs: &mut Diagnostics) -> Option<f64> {
     let w = f.number("weight", errs)?;
     let value = *w.get_ref();
-    if value.is_finite() && value > 0.0 && value <= MAX_WEIGHT {
+    if value.is_finite() && (MIN_WEIGHT..=MAX_WEIGHT).contains(&value) {
         Some(value)
     } else {
         errs.push(
             Diagnostic::at(
                 w.span(),
-                format!("weight must be a positive number no larger than {MAX_WEIGHT}, found {value}"),
+                format!("weight must be a number from {MIN_WEIGHT} to {MAX_WEIGHT}, found {}", shown_number(value)),
             )
-            .with_help("use a number such as 1, 2 or 0.5; leave it out for the default of 1"),
+            .with_help("weights only count relative to each other: use numbers such as 1, 2 or 0.5; leave it out for the default of 1"),
         );
         None
     }

@@ -15,9 +15,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::answers::{Answers, check, offset_of};
 use crate::core::diagnostic::{Diagnostic, InvalidInput};
+use crate::core::json_text::refused_strings;
 use crate::core::questionnaire::Questionnaire;
+use crate::core::text::refused_message;
 use crate::io::atomic_write::write_atomic;
 use crate::io::input::read_text;
+use crate::io::regular_file::NotRegularFile;
 
 pub use naming::{file_name, free_file_name, is_for, same_respondent};
 
@@ -101,6 +104,12 @@ pub fn parse(text: &str, shown: &str, q: &Questionnaire) -> Result<Draft, Invali
         };
         InvalidInput::new(shown, text, vec![Diagnostic::at(at..at, what).with_help(DAMAGED_HELP)])
     })?;
+    // Drafts hold only text that passed the text rule: anything else was
+    // put there by hand, or by someone else.
+    if let Some(r) = refused_strings(text).into_iter().next() {
+        let what = format!("the draft is damaged: {}", refused_message("this string", &r.forbidden));
+        return Err(InvalidInput::new(shown, text, vec![Diagnostic::at(r.span, what).with_help(DAMAGED_HELP)]));
+    }
     let whole = |message: String, help: &str| {
         InvalidInput::new(shown, text, vec![Diagnostic::whole_file(message).with_help(help)])
     };
@@ -151,8 +160,10 @@ pub fn discard(path: &Path) -> io::Result<()> {
 }
 
 /// Every draft in `dir` for questionnaire `q`, most recently saved first.
-/// A damaged draft is an error naming the file.
-pub fn find(dir: &Path, q: &Questionnaire) -> anyhow::Result<Vec<Saved>> {
+/// A damaged draft is an error naming the file; a file named like a draft
+/// that is not a regular file (a FIFO) is left unread, and said so in
+/// `skipped`.
+pub fn find(dir: &Path, q: &Questionnaire, skipped: &mut Vec<String>) -> anyhow::Result<Vec<Saved>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         // A file where a directory should be: no drafts there, and saving
@@ -168,7 +179,13 @@ pub fn find(dir: &Path, q: &Questionnaire) -> anyhow::Result<Vec<Saved>> {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
         let Some(stem) = name.strip_suffix(".json") else { continue };
         if stem.split('@').next() == Some(q.id.as_str()) {
-            found.push(Saved { draft: load(&path, q)?, path });
+            match load(&path, q) {
+                Ok(draft) => found.push(Saved { draft, path }),
+                Err(e) => match e.downcast_ref::<NotRegularFile>() {
+                    Some(special) => skipped.push(format!("skipped {special}")),
+                    None => return Err(e),
+                },
+            }
         }
     }
     found.sort_by(|a, b| b.draft.saved_at.cmp(&a.draft.saved_at).then_with(|| a.path.cmp(&b.path)));
@@ -232,20 +249,23 @@ mod tests {
     fn find_lists_drafts_for_the_questionnaire_newest_first() {
         let q = quick();
         let dir = tempfile::tempdir().unwrap();
-        assert!(find(&dir.path().join("missing"), &q).unwrap().is_empty());
+        assert!(find(&dir.path().join("missing"), &q, &mut Vec::new()).unwrap().is_empty());
         std::fs::write(dir.path().join("a-file"), "").unwrap();
-        assert!(find(&dir.path().join("a-file").join("drafts"), &q).unwrap().is_empty(), "under a file");
+        assert!(
+            find(&dir.path().join("a-file").join("drafts"), &q, &mut Vec::new()).unwrap().is_empty(),
+            "under a file"
+        );
         let mut older = sample(&q);
         older.saved_at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
         save(&dir.path().join(file_name("crm-quick", Some("Older"), None)), &older).unwrap();
         save(&dir.path().join(file_name("crm-quick", Some("Acme Ltd"), None)), &sample(&q)).unwrap();
         std::fs::write(dir.path().join("crm-readiness.json"), "not ours").unwrap();
-        let found = find(dir.path(), &q).unwrap();
+        let found = find(dir.path(), &q, &mut Vec::new()).unwrap();
         let names: Vec<_> = found.iter().map(|s| s.path.file_name().unwrap().to_str().unwrap()).collect();
         assert_eq!(names, ["crm-quick@acme-ltd.json", "crm-quick@older.json"]);
 
         std::fs::write(dir.path().join("crm-quick.json"), "{\"draft_version\": 1,").unwrap();
-        let err = format!("{:#}", find(dir.path(), &q).unwrap_err());
+        let err = format!("{:#}", find(dir.path(), &q, &mut Vec::new()).unwrap_err());
         assert!(err.contains("crm-quick.json"), "{err}");
     }
 
@@ -264,7 +284,7 @@ mod tests {
         for (who, at) in [("Ann", 1_700_000_100), ("Bob", 1_700_000_200)] {
             save(&dir.path().join(file_name("crm-quick", Some("Acme Ltd"), Some(who))), &of(who, at)).unwrap();
         }
-        let found = find(dir.path(), &q).unwrap();
+        let found = find(dir.path(), &q, &mut Vec::new()).unwrap();
         let names: Vec<_> = found.iter().map(|s| s.path.file_name().unwrap().to_str().unwrap()).collect();
         assert_eq!(names, ["crm-quick@acme-ltd@bob.json", "crm-quick@acme-ltd@ann.json", "crm-quick@acme-ltd.json"]);
         let whose = |who: &str| -> Vec<&str> {

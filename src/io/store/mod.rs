@@ -6,13 +6,19 @@ pub mod reference;
 pub mod summary_reader;
 
 use std::ffi::OsString;
-use std::fs::{self, File};
-use std::io::{self, Read};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use crate::core::assessment::{Assessment, SCHEMA_VERSION};
+use crate::core::diagnostic::position;
 use crate::core::history::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, StoredAssessment, Summary};
-use crate::io::atomic_write::create_new_atomic;
+use crate::core::history::record_check::{check_assessment, check_record};
+use crate::core::json_text::refused_strings;
+use crate::core::text::refused_message;
+use crate::io::atomic_write::{create_new_atomic, remove_stale_temp_files};
+use crate::io::regular_file::{OpenError, open_regular, read_capped};
 use crate::report::html::embed::extract_json;
 use crate::report::to_json;
 use summary_reader::read_summaries;
@@ -120,6 +126,7 @@ impl Store {
     /// gets a fresh id from `entropy` and tries again.
     pub fn save(&self, record: &mut StoredAssessment, mut entropy: impl FnMut() -> u64) -> Result<PathBuf, StoreError> {
         self.create()?;
+        remove_stale_temp_files(&self.dir, SystemTime::now());
         let mut last = None;
         for _ in 0..SAVE_ATTEMPTS {
             let path = self.dir.join(record.file_name());
@@ -155,8 +162,9 @@ impl Store {
     /// by when it was saved. Reads only each file's
     /// summary. A file that is not a readable record is skipped and
     /// reported in [`Listing::skipped`]; a store that does not exist yet is
-    /// empty.
+    /// empty. Temporary files of saves that never finished are removed.
     pub fn list(&self) -> Result<Listing, StoreError> {
+        remove_stale_temp_files(&self.dir, SystemTime::now());
         let read_dir = match fs::read_dir(&self.dir) {
             Ok(r) => r,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Listing::default()),
@@ -214,16 +222,19 @@ fn embedded_json(bytes: &[u8]) -> Option<Result<&str, &'static str>> {
 }
 
 /// Reads a whole file: a stored record, or a report written by
-/// `assess --format json` or `--format html`.
+/// `assess --format json` or `--format html`. Its text and numbers are
+/// checked as they were when it was written: a forged or damaged file is
+/// [`StoreError::Invalid`].
 pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
     let invalid = |problem: String| StoreError::Invalid { path: path.to_path_buf(), problem };
-    let file = match File::open(path) {
+    let file = match open_regular(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(StoreError::Missing { path: path.to_path_buf() }),
-        Err(source) => return Err(StoreError::Io { action: "open", path: path.to_path_buf(), source }),
+        Err(OpenError::Missing) => return Err(StoreError::Missing { path: path.to_path_buf() }),
+        Err(OpenError::Directory) => return Err(invalid("a directory, not an assessment".into())),
+        Err(OpenError::NotRegular(what)) => return Err(invalid(format!("{what}, not a regular file; not read"))),
+        Err(OpenError::Io(source)) => return Err(StoreError::Io { action: "open", path: path.to_path_buf(), source }),
     };
-    let mut bytes = Vec::new();
-    file.take(MAX_RECORD_BYTES + 1).read_to_end(&mut bytes).map_err(|source| StoreError::Io {
+    let bytes = read_capped(file, MAX_RECORD_BYTES).map_err(|source| StoreError::Io {
         action: "read",
         path: path.to_path_buf(),
         source,
@@ -231,11 +242,19 @@ pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
     if bytes.len() as u64 > MAX_RECORD_BYTES {
         return Err(invalid(format!("larger than {} MiB; not an assessment", MAX_RECORD_BYTES / 1024 / 1024)));
     }
-    let value: serde_json::Value = match embedded_json(&bytes) {
-        Some(Ok(json)) => serde_json::from_str(json).map_err(|e| invalid(format!("damaged embedded data ({e})")))?,
+    let (value, json): (serde_json::Value, String) = match embedded_json(&bytes) {
+        Some(Ok(json)) => {
+            (serde_json::from_str(json).map_err(|e| invalid(format!("damaged embedded data ({e})")))?, json.to_string())
+        }
         Some(Err(problem)) => return Err(invalid(problem.into())),
-        None => serde_json::from_slice(&bytes).map_err(|e| invalid(format!("not valid JSON ({e})")))?,
+        None => (
+            serde_json::from_slice(&bytes).map_err(|e| invalid(format!("not valid JSON ({e})")))?,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ),
     };
+    if let Some(problem) = refused_text(&json) {
+        return Err(invalid(problem));
+    }
     let newer =
         |kind: &str, v: u64| invalid(format!("written by a newer crm-ready ({kind} schema {v}); upgrade to read it"));
     let schema = value.get("schema_version").and_then(serde_json::Value::as_u64);
@@ -246,6 +265,7 @@ pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
             }
             let record: StoredAssessment =
                 serde_json::from_value(value).map_err(|e| invalid(format!("a damaged assessment record ({e})")))?;
+            check_record(&record).map_err(|p| invalid(format!("a damaged assessment record: {p}")))?;
             Ok(LoadedAssessment {
                 path: path.to_path_buf(),
                 summary: Some(record.summary),
@@ -258,12 +278,26 @@ pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
             }
             let assessment: Assessment =
                 serde_json::from_value(value).map_err(|e| invalid(format!("a damaged assessment report ({e})")))?;
+            check_assessment(&assessment).map_err(|p| invalid(format!("a damaged assessment report: {p}")))?;
             Ok(LoadedAssessment { path: path.to_path_buf(), summary: None, assessment })
         }
         _ => Err(invalid(
             "not a crm-ready assessment (neither a stored record nor `assess --format json` output)".into(),
         )),
     }
+}
+
+/// The first string of a record's JSON `text` that the text rule refuses,
+/// as a problem naming its place.
+fn refused_text(text: &str) -> Option<String> {
+    let r = refused_strings(text).into_iter().next()?;
+    let at = position(text, r.span.start);
+    Some(format!(
+        "line {}, column {}: {}; not written by crm-ready",
+        at.line,
+        at.column,
+        refused_message("a string", &r.forbidden)
+    ))
 }
 
 /// Fresh randomness for an id suffix, without a random-number crate:

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 
-use super::MAX_RECORD_BYTES;
+use super::{MAX_RECORD_BYTES, refused_text};
 use crate::core::history::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, Summary};
+use crate::core::history::record_check::check_summary;
+use crate::io::regular_file::{OpenError, open_regular};
 
 /// How much of a file a listing reads first: a summary takes about 2 KiB.
 const SUMMARY_PREFIX: usize = 8 * 1024;
@@ -29,7 +31,13 @@ pub fn read_summaries(paths: Vec<PathBuf>) -> Vec<(PathBuf, Result<Summary, Stri
 /// files must not parse every answer of every one. Returns the problem, in
 /// words, when the file is not a readable record.
 pub fn read_summary(path: &Path) -> Result<Summary, String> {
-    let mut file = File::open(path).map_err(|e| format!("cannot read it ({e})"))?;
+    let mut file = match open_regular(path) {
+        Ok(file) => file,
+        Err(OpenError::NotRegular(what)) => return Err(format!("{what}, not a regular file: not read")),
+        Err(OpenError::Directory) => return Err("a directory, not a file".into()),
+        Err(OpenError::Missing) => return Err("cannot read it (it has gone)".into()),
+        Err(OpenError::Io(e)) => return Err(format!("cannot read it ({e})")),
+    };
     let mut bytes = Vec::with_capacity(SUMMARY_PREFIX);
     let read = |file: &mut File, bytes: &mut Vec<u8>, limit: u64| {
         file.take(limit).read_to_end(bytes).map_err(|e| format!("cannot read it ({e})"))
@@ -51,7 +59,13 @@ pub fn read_summary(path: &Path) -> Result<Summary, String> {
         (Some(v), _, _) if v > RECORD_SCHEMA_VERSION => {
             Err(format!("written by a newer crm-ready (record schema {v}); upgrade to read it"))
         }
-        (Some(_), Some(summary), _) => Ok(summary),
+        (Some(_), Some(summary), _) => {
+            // Checked like a record read in full: its text, then its numbers.
+            match refused_text(&String::from_utf8_lossy(&bytes)) {
+                Some(problem) => Err(problem),
+                None => check_summary(&summary).map(|()| summary),
+            }
+        }
         (_, _, Some(e)) => Err(format!("a damaged assessment record ({e})")),
         (None, _, None) => Err("a damaged assessment record (no schema_version)".into()),
         (Some(_), None, None) => Err("a damaged assessment record (no summary)".into()),

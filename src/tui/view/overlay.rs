@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 use super::hints::ALL_KEYS;
 use super::question::help_lines;
 use super::theme::Theme;
-use super::wrap::{truncate, width, wrap};
+use super::wrap::{cells, fit, truncate, width, wrap};
 use crate::core::text::{one_line, sanitize};
 use crate::tui::app::{App, Overlay, Screen, whose};
 use crate::tui::text_field::TextField;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Most lines the editors show; longer text scrolls with the cursor.
 const EDITOR_LINES: usize = 6;
@@ -84,9 +84,23 @@ fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str, theme: &The
         block = block.title_bottom(Line::styled(" ↑↓ scroll for more ", theme.key()).right_aligned());
     }
     let inner = block.inner(rect);
+    blank_wide_characters_left_of(frame, rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// Blanks a wide character (CJK, emoji) that starts just left of `rect`:
+/// its right half lies under the window's left border, and the terminal
+/// would draw it over the border.
+fn blank_wide_characters_left_of(frame: &mut Frame, rect: Rect) {
+    let Some(x) = rect.x.checked_sub(1) else { return };
+    let buffer = frame.buffer_mut();
+    for y in rect.top()..rect.bottom() {
+        if buffer.area.contains((x, y).into()) && cells(buffer[(x, y)].symbol()) > 1 {
+            buffer[(x, y)].set_symbol(" ");
+        }
+    }
 }
 
 fn help(frame: &mut Frame, area: Rect, app: &App<'_>, scroll: u16, theme: &Theme) {
@@ -101,7 +115,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App<'_>, scroll: u16, theme: &Theme
     let key_width = ALL_KEYS.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
     for (keys, what) in ALL_KEYS {
         lines.push(Line::from(vec![
-            Span::styled(format!("{keys:<key_width$}"), theme.key()),
+            Span::styled(fit(keys, key_width), theme.key()),
             Span::raw(truncate(what, text_width.saturating_sub(key_width))),
         ]));
     }
@@ -143,34 +157,48 @@ fn editor(frame: &mut Frame, area: Rect, app: &App<'_>, title: &str, field: &Tex
     }
 }
 
-/// Splits text into lines of at most `w` cells, at spaces where it can,
-/// and finds the cursor's row and column on them.
+/// Splits text into lines of at most `w` cells, at spaces where it can and
+/// never inside a grapheme, and finds the cursor's row and column on them.
+/// `cursor` counts characters, as the field does.
 fn chunk(text: &str, cursor: usize, w: usize) -> (Vec<String>, (usize, usize)) {
-    let chars: Vec<char> = text.chars().collect();
-    let cell = |c: &char| c.width().unwrap_or(0);
+    /// A grapheme, the index of its first character, and its cells.
+    struct Cluster<'t> {
+        text: &'t str,
+        first_char: usize,
+        cells: usize,
+    }
+    let mut clusters = Vec::new();
+    let mut chars = 0;
+    for g in text.graphemes(true) {
+        clusters.push(Cluster { text: g, first_char: chars, cells: cells(g) });
+        chars += g.chars().count();
+    }
     let mut ranges = Vec::new();
     let (mut start, mut used, mut after_space) = (0, 0, None);
     let mut i = 0;
-    while i < chars.len() {
-        let cw = cell(&chars[i]);
+    while i < clusters.len() {
+        let cw = clusters[i].cells;
         if used + cw > w && i > start {
             let end = after_space.filter(|&s| s > start).unwrap_or(i);
             ranges.push(start..end);
             start = end;
-            used = chars[start..i].iter().map(cell).sum();
+            used = clusters[start..i].iter().map(|c| c.cells).sum();
             after_space = None;
             continue;
         }
         used += cw;
-        if chars[i] == ' ' {
+        if clusters[i].text == " " {
             after_space = Some(i + 1);
         }
         i += 1;
     }
-    ranges.push(start..chars.len());
-    let row = ranges.iter().position(|r| r.contains(&cursor)).unwrap_or(ranges.len() - 1);
-    let mut at = (row, chars[ranges[row].start..cursor.min(chars.len())].iter().map(cell).sum::<usize>());
-    let mut lines: Vec<String> = ranges.into_iter().map(|r| chars[r].iter().collect()).collect();
+    ranges.push(start..clusters.len());
+    // The cluster the cursor stands before.
+    let at = clusters.iter().position(|c| c.first_char >= cursor).unwrap_or(clusters.len());
+    let row = ranges.iter().position(|r| r.contains(&at)).unwrap_or(ranges.len() - 1);
+    let column = clusters[ranges[row].start..at.max(ranges[row].start)].iter().map(|c| c.cells).sum::<usize>();
+    let mut at = (row, column);
+    let mut lines: Vec<String> = ranges.into_iter().map(|r| clusters[r].iter().map(|c| c.text).collect()).collect();
     if at.1 >= w {
         at = (at.0 + 1, 0);
         lines.push(String::new());
@@ -195,7 +223,7 @@ fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &[String], yes: &st
 
 #[cfg(test)]
 mod tests {
-    use super::chunk;
+    use super::*;
 
     #[test]
     fn editor_text_wraps_at_spaces_and_tracks_the_cursor() {
@@ -207,5 +235,37 @@ mod tests {
         assert_eq!(at, (2, 0));
         assert_eq!(chunk("", 0, 5), (vec![String::new()], (0, 0)));
         assert_eq!(chunk("ab cd", 3, 10).1, (0, 3));
+    }
+
+    #[test]
+    fn editor_text_never_splits_a_wide_character_or_a_flag() {
+        let (lines, at) = chunk("日本語🇺🇦", 5, 5);
+        assert_eq!(lines, ["日本", "語🇺🇦"]);
+        assert_eq!(at, (1, 4));
+        let (lines, at) = chunk("ab🇺🇦c", 4, 3);
+        assert_eq!(lines, ["ab", "🇺🇦c"]);
+        assert_eq!(at, (1, 2));
+    }
+
+    #[test]
+    fn a_window_over_wide_text_keeps_its_left_border() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        use ratatui::widgets::Paragraph;
+
+        let mut terminal = Terminal::new(TestBackend::new(20, 6)).unwrap();
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                frame.render_widget(Paragraph::new(vec![Line::raw("日本語日本語日本語日本語"); 6]), area);
+                // An odd x: the window's left border falls on a CJK character's right half.
+                popup(frame, area, 9, 4, " Help ", &Theme { color: false });
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        for y in 1..5 {
+            let border = buffer[(5, y)].symbol();
+            assert!(["┌", "│", "└"].contains(&border), "row {y}: {border:?}\n{}", terminal.backend());
+        }
     }
 }

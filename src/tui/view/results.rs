@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::question::spread;
 use super::theme::Theme;
-use super::wrap::{truncate, width, wrap};
+use super::wrap::{fit, truncate, width, wrap};
 use crate::core::assessment::Assessment;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
@@ -82,12 +82,12 @@ fn areas(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let bar_width = w.saturating_sub(name_width + 16).max(5);
     let (full, empty) = if theme.color { ("█", "░") } else { ("█", "·") };
     for area in &a.areas {
-        let name = truncate(&one_line(&area.title), name_width);
+        let name = fit(&one_line(&area.title), name_width);
         let filled = area.score.map_or(0, |s| ((s / 100.0) * bar_width as f64).round() as usize).min(bar_width);
         let score = area.score.map_or_else(|| "–".to_string(), fmt1);
         let risk = area.risk.map_or("n/a", |r| r.name());
         lines.push(Line::from(vec![
-            Span::raw(format!("{name:<name_width$}  ")),
+            Span::raw(format!("{name}  ")),
             Span::styled(full.repeat(filled), theme.risk(area.risk)),
             Span::styled(empty.repeat(bar_width - filled), theme.dim()),
             Span::raw(format!(" {score:>5}  ")),
@@ -131,4 +131,47 @@ fn top_actions(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::core::answers::Answers;
+    use crate::core::questionnaire::parse;
+    use crate::core::scoring::score;
+
+    /// A questionnaire whose area titles are wide, combined or emoji.
+    fn titled(titles: &[&str]) -> String {
+        let mut toml = "[questionnaire]\nid = \"w\"\nversion = \"1\"\ntitle = \"W\"\n".to_string();
+        for (i, title) in titles.iter().enumerate() {
+            toml.push_str(&format!(
+                "[[area]]\nid = \"a{i}\"\ntitle = \"{title}\"\nwhy = \"Why\"\n[[area.question]]\nid = \"a{i}.q\"\nkind = \"yes_no\"\ntext = \"Q?\"\n[[area.question.choice]]\nid = \"yes\"\nscore = 100\n[[area.question.choice]]\nid = \"no\"\nscore = 0\n"
+            ));
+        }
+        toml
+    }
+
+    #[test]
+    fn the_area_table_lines_up_whatever_the_titles_hold() {
+        let titles = [
+            "Vision",
+            "日本語の目標と計画",
+            "Cafe\u{301} e\u{301}quipe",
+            "🇺🇦 Ukraine 👩\u{200d}💻",
+            "Ownership and the champion",
+        ];
+        let q = parse(&titled(&titles), "w.toml").unwrap();
+        let a = score(&q, &Answers::for_questionnaire(&q), jiff::Timestamp::UNIX_EPOCH);
+        let mut terminal = Terminal::new(TestBackend::new(80, 30)).unwrap();
+        terminal.draw(|f| render(f, f.area(), &a, 0, &Theme { color: false })).unwrap();
+        let buffer = terminal.backend().buffer();
+        // Where each area's bar starts: the first bar cell on its row.
+        let bar_starts: Vec<u16> =
+            (0..30).filter_map(|y| (0..80).find(|&x| matches!(buffer[(x, y)].symbol(), "█" | "·"))).collect();
+        assert_eq!(bar_starts.len(), titles.len(), "{}", terminal.backend());
+        assert!(bar_starts.iter().all(|&x| x == bar_starts[0]), "{bar_starts:?}\n{}", terminal.backend());
+    }
 }

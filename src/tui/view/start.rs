@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::wrap::{tail, truncate, width, wrap};
+use super::wrap::{fit, tail, truncate, width, wrap};
 use crate::core::text::{one_line, sanitize};
 use crate::tui::app::{App, StartForm};
 
@@ -87,7 +87,7 @@ const LABEL_WIDTH: usize = 14;
 fn form_line(label: &str, focused: bool, value: Vec<Span<'static>>, theme: &Theme) -> Line<'static> {
     let mut spans = vec![
         Span::styled(if focused { "› " } else { "  " }, theme.key()),
-        Span::styled(format!("{label:<LABEL_WIDTH$}"), if focused { theme.strong() } else { Style::new() }),
+        Span::styled(fit(label, LABEL_WIDTH), if focused { theme.strong() } else { Style::new() }),
     ];
     spans.extend(value);
     Line::from(spans)

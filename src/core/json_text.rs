@@ -1,0 +1,119 @@
+//! The text rule over a JSON text: every key and string in it, decoded
+//! (`\u001b` is an escape character like a raw one), checked against
+//! `core::text`, and a refused character found at its exact place. Used by
+//! the answers reader, the drafts and the store alike, on the text as read.
+
+use std::ops::Range;
+
+use crate::core::text::{Forbidden, first_forbidden};
+
+/// A key or string that holds a character the rule refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedText {
+    /// Where the character (or its escape) is written in the JSON text.
+    pub span: Range<usize>,
+    /// The character; its `at` is a byte offset in the decoded string.
+    pub forbidden: Forbidden,
+}
+
+/// Every key or string of `source` that holds a refused character, in
+/// order, one per string. `source` is JSON (or the start of it: a string
+/// cut off at the end is left out).
+pub fn refused_strings(source: &str) -> Vec<RefusedText> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(quote) = source[at..].find('"') {
+        let Some(string) = read_string(source, at + quote) else { break };
+        if let Some(f) = first_forbidden(&string.decoded) {
+            let nth = string.decoded[..f.at].chars().count();
+            found.push(RefusedText { span: string.places[nth].clone(), forbidden: f });
+        }
+        at = string.end;
+    }
+    found
+}
+
+/// A string token: its decoded value, where each character is written, and
+/// where the token ends.
+struct JsonString {
+    decoded: String,
+    places: Vec<Range<usize>>,
+    end: usize,
+}
+
+/// Reads the string token whose opening quote is at `start`; `None` when
+/// the text ends inside it.
+fn read_string(source: &str, start: usize) -> Option<JsonString> {
+    let mut decoded = String::new();
+    let mut places = Vec::new();
+    let mut at = start + 1;
+    loop {
+        let c = source[at..].chars().next()?;
+        match c {
+            '"' => return Some(JsonString { decoded, places, end: at + 1 }),
+            '\\' => {
+                let (ch, len) = escape(&source[at..])?;
+                decoded.push(ch);
+                places.push(at..at + len);
+                at += len;
+            }
+            c => {
+                decoded.push(c);
+                places.push(at..at + c.len_utf8());
+                at += c.len_utf8();
+            }
+        }
+    }
+}
+
+/// The character an escape at the start of `text` stands for, and its
+/// length; a surrogate pair is one character.
+fn escape(text: &str) -> Option<(char, usize)> {
+    let kind = text[1..].chars().next()?;
+    let simple = match kind {
+        'b' => '\u{8}',
+        'f' => '\u{c}',
+        'n' => '\n',
+        'r' => '\r',
+        't' => '\t',
+        'u' => return unicode_escape(text),
+        other => other,
+    };
+    Some((simple, 2))
+}
+
+fn unicode_escape(text: &str) -> Option<(char, usize)> {
+    let unit = |at: usize| text.get(at..at + 4).and_then(|hex| u32::from_str_radix(hex, 16).ok());
+    let high = unit(2)?;
+    if (0xd800..0xdc00).contains(&high)
+        && text.get(6..8) == Some("\\u")
+        && let Some(low) = unit(8).filter(|low| (0xdc00..0xe000).contains(low))
+    {
+        let c = char::from_u32(0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00))?;
+        return Some((c, 12));
+    }
+    Some((char::from_u32(high).unwrap_or('\u{fffd}'), 6))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spots(source: &str) -> Vec<&str> {
+        refused_strings(source).into_iter().map(|r| &source[r.span]).collect()
+    }
+
+    #[test]
+    fn finds_raw_and_escaped_characters_in_keys_and_values() {
+        let source = r#"{"a\u202e": "x", "b": ["ok", "\u001b]52;c;eA==\u0007"], "c": "é	\u2066"}"#;
+        assert_eq!(spots(source), ["\\u202e", "\\u001b", "\\u2066"]);
+        assert_eq!(spots("{\"n\": \"x\u{85}y\"}"), ["\u{85}"]);
+        assert_eq!(spots(r#"{"tag": "\udb40\udc41"}"#), ["\\udb40\\udc41"]);
+    }
+
+    #[test]
+    fn passes_clean_text_and_stops_at_a_cut() {
+        assert!(refused_strings(r#"{"a": "line\nline\ttab \" \\ 👩\u200d💻"}"#).is_empty());
+        assert!(refused_strings("{\"a\": \"cut \u{202e}").is_empty());
+    }
+}
