@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod history;
 pub mod limits;
 pub mod questionnaire;
+pub mod round;
 pub mod scoring;
 pub mod session;
 pub mod suggest;

@@ -6,7 +6,7 @@ use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 
 /// Escapes text for a Markdown table cell or line.
-fn md(text: &str) -> String {
+pub(super) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in one_line(text).chars() {
         if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
@@ -44,7 +44,7 @@ fn heading(a: &Assessment) -> String {
 
 fn verdict(a: &Assessment) -> String {
     let mut out = format!("## Verdict: {} — score {} / 100\n\n", a.verdict.title(), fmt1(a.score));
-    for line in reason_lines(a) {
+    for line in reason_lines(&a.reasons) {
         out.push_str(&format!("- {}\n", md(&line)));
     }
     out

@@ -1,10 +1,12 @@
-//! Renderers for an [`Assessment`](crate::core::assessment::Assessment): a
-//! terminal table, JSON and Markdown. They only turn data into text.
+//! Renderers for an [`Assessment`](crate::core::assessment::Assessment) and
+//! a [`Round`](crate::core::round::Round): a terminal table, JSON and
+//! Markdown; and the tables of the history. They only turn data into text.
 
 pub mod history_list;
 pub mod history_tables;
 mod json;
 mod markdown;
+mod round;
 mod schema;
 mod sections;
 mod style;
@@ -13,7 +15,8 @@ mod table;
 pub use history_list::HistoryList;
 pub use json::to_json;
 pub use markdown::render_markdown;
-pub use schema::report_schema;
+pub use round::{render_round_markdown, render_round_table};
+pub use schema::{report_schema, round_schema};
 pub use style::TableStyle;
 pub use table::render_table;
 

@@ -57,7 +57,7 @@ fn heading(a: &Assessment) -> String {
 fn verdict(a: &Assessment, style: TableStyle) -> String {
     let mut out = format!("Verdict: {}    Score: {} / 100\n", style.verdict(a.verdict), fmt1(a.score));
     let width = usize::from(style.width).saturating_sub(4).max(MIN_REASON_WIDTH);
-    for line in reason_lines(a) {
+    for line in reason_lines(&a.reasons) {
         for (i, part) in wrap(&one_line(&line), width).iter().enumerate() {
             out.push_str(if i == 0 { "  • " } else { "    " });
             out.push_str(part);

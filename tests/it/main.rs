@@ -20,6 +20,7 @@ mod layout;
 mod properties;
 mod properties_input;
 mod report_schema;
+mod rounds;
 mod scoring;
 mod tui_sizes;
 mod tui_snapshots;

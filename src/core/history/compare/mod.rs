@@ -43,28 +43,66 @@ impl Direction {
     }
 }
 
+/// What one side of a comparison is: an assessment, or a round of several
+/// respondents seen as one (see `Round::as_assessment`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Subject<'a> {
+    pub assessment: &'a Assessment,
+    /// The stored record's summary; `None` for a report file or a round.
+    pub summary: Option<&'a Summary>,
+    /// How many people answered: 1 for a single assessment.
+    pub respondents: usize,
+}
+
+impl<'a> Subject<'a> {
+    /// A single assessment, from the store (with its summary) or a file.
+    pub fn assessment(assessment: &'a Assessment, summary: Option<&'a Summary>) -> Self {
+        Subject { assessment, summary, respondents: 1 }
+    }
+
+    /// A round of `respondents`, as one assessment.
+    pub fn round(assessment: &'a Assessment, respondents: usize) -> Self {
+        Subject { assessment, summary: None, respondents }
+    }
+}
+
 /// One side of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
-    /// The stored assessment's id; `None` for a report file.
+    /// How reports name this side: `2026-Q2 (Mia Chen)` for an assessment,
+    /// `2026-Q2 (4 respondents)` for a round.
+    pub name: String,
+    /// The stored assessment's id; `None` for a report file or a round.
     pub id: Option<String>,
     pub assessed_at: jiff::Timestamp,
     pub organization: Option<String>,
     pub label: Option<String>,
     pub respondent: Option<String>,
+    /// How many people answered: more than 1 for a round.
+    pub respondents: usize,
     pub questionnaire: QuestionnaireRef,
     pub verdict: Verdict,
     pub score: f64,
 }
 
 impl Side {
-    fn of(a: &Assessment, summary: Option<&Summary>) -> Side {
+    fn of(subject: Subject<'_>) -> Side {
+        let (a, summary) = (subject.assessment, subject.summary);
+        let label = summary.map(|s| s.label.clone()).or_else(|| a.label.clone());
+        let who = match (subject.respondents, &a.respondent) {
+            (n, _) if n > 1 => Some(format!("{n} respondents")),
+            (_, Some(name)) => Some(name.trim().to_string()),
+            (_, None) => None,
+        };
+        let what = label.clone().unwrap_or_else(|| a.assessed_at.strftime("%Y-%m-%d").to_string());
         Side {
+            name: who.map_or_else(|| what.clone(), |who| format!("{what} ({who})")),
             id: summary.map(|s| s.id.clone()),
             assessed_at: a.assessed_at,
             organization: a.organization.clone(),
-            label: summary.map(|s| s.label.clone()).or_else(|| a.label.clone()),
+            label,
             respondent: a.respondent.clone(),
+            respondents: subject.respondents,
             questionnaire: a.questionnaire.clone(),
             verdict: a.verdict,
             score: a.score,
@@ -123,8 +161,8 @@ pub struct Comparison {
     pub tool_version: &'static str,
     pub before: Side,
     pub after: Side,
-    /// False when the questionnaires differ and `--force` compared only
-    /// the questions and areas they share.
+    /// False when the two answered different questionnaires or versions:
+    /// only the questions and areas they share are compared.
     pub same_questionnaire: bool,
     /// How many questions were compared.
     pub questions_compared: usize,
@@ -142,8 +180,8 @@ pub struct Comparison {
     pub actions_open: Vec<ActionItem>,
 }
 
-/// The two assessments used different questionnaires (exit 2 unless
-/// `--force`).
+/// The two assessments used different questionnaires, or two texts of one
+/// version (exit 2 unless `--force`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{message}")]
 pub struct QuestionnaireMismatch {
@@ -158,8 +196,6 @@ pub fn same_questionnaire(a: &QuestionnaireRef, b: &QuestionnaireRef) -> bool {
 fn mismatch(a: &QuestionnaireRef, b: &QuestionnaireRef) -> QuestionnaireMismatch {
     let what = if a.id != b.id {
         format!("different questionnaires (`{}` and `{}`)", a.id, b.id)
-    } else if a.version != b.version {
-        format!("different versions of `{}` ({} and {})", a.id, a.version, b.version)
     } else {
         format!(
             "two different texts of `{}` {} (content hashes {} and {})",
@@ -174,16 +210,19 @@ fn mismatch(a: &QuestionnaireRef, b: &QuestionnaireRef) -> QuestionnaireMismatch
     }
 }
 
-/// Compares `before` with `after`. With different questionnaires this is
-/// refused unless `force`, which compares only shared questions and areas.
-pub fn compare(
-    before: (&Assessment, Option<&Summary>),
-    after: (&Assessment, Option<&Summary>),
-    force: bool,
-) -> Result<Comparison, QuestionnaireMismatch> {
-    let ((a, a_summary), (b, b_summary)) = (before, after);
+/// Whether two assessments answered two versions of one questionnaire.
+pub fn versions_of_one(a: &QuestionnaireRef, b: &QuestionnaireRef) -> bool {
+    a.id == b.id && a.version != b.version
+}
+
+/// Compares `before` with `after`. Two versions of one questionnaire are
+/// compared on the questions and areas they share; different
+/// questionnaires (or two texts of one version) only with `force`, the
+/// same way.
+pub fn compare(before: Subject<'_>, after: Subject<'_>, force: bool) -> Result<Comparison, QuestionnaireMismatch> {
+    let (a, b) = (before.assessment, after.assessment);
     let same = same_questionnaire(&a.questionnaire, &b.questionnaire);
-    if !same && !force {
+    if !same && !force && !versions_of_one(&a.questionnaire, &b.questionnaire) {
         return Err(mismatch(&a.questionnaire, &b.questionnaire));
     }
     let old: BTreeMap<&str, &QuestionResult> = a.questions.iter().map(|q| (q.id.as_str(), q)).collect();
@@ -213,15 +252,16 @@ pub fn compare(
         let Some(then) = old.get(now.id.as_str()) else { continue };
         questions_compared += 1;
         let hidden = |q: &QuestionResult| q.status == QuestionStatus::Hidden;
-        if (hidden(then) && hidden(now)) || (then.status == now.status && then.answer == now.answer) {
+        let unchanged = then.status == now.status && then.answer == now.answer && then.answer_text == now.answer_text;
+        if (hidden(then) && hidden(now)) || unchanged {
             continue;
         }
         changed_answers.push(AnswerChange {
             question: now.id.to_string(),
             area: now.area.to_string(),
             text: now.text.to_string(),
-            before: in_words(then),
-            after: in_words(now),
+            before: then.in_words(),
+            after: now.in_words(),
             score_before: then.score,
             score_after: now.score,
             direction: Direction::of(then.score, now.score),
@@ -234,8 +274,8 @@ pub fn compare(
     Ok(Comparison {
         schema_version: HISTORY_SCHEMA_VERSION,
         tool_version: crate::VERSION,
-        before: Side::of(a, a_summary),
-        after: Side::of(b, b_summary),
+        before: Side::of(before),
+        after: Side::of(after),
         same_questionnaire: same,
         questions_compared,
         score: ScoreChange { before: a.score, after: b.score, change: round1(b.score - a.score) },
@@ -259,16 +299,6 @@ fn verdict_direction(before: Verdict, after: Verdict) -> Direction {
         std::cmp::Ordering::Greater => Direction::Better,
         std::cmp::Ordering::Less => Direction::Worse,
         std::cmp::Ordering::Equal => Direction::Same,
-    }
-}
-
-/// A question's answer in words, as a reader of the comparison needs it.
-fn in_words(q: &QuestionResult) -> String {
-    match q.status {
-        QuestionStatus::Hidden => "not asked".into(),
-        QuestionStatus::Unanswered => "unanswered".into(),
-        QuestionStatus::DontKnow => "Don't know".into(),
-        QuestionStatus::Answered => q.answer_text.as_deref().unwrap_or_default().to_string(),
     }
 }
 
@@ -312,152 +342,4 @@ impl Tied for ActionItem {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::answers::{Answer, Answers};
-    use crate::core::answers::{Syntax, parse_answers};
-    use crate::core::questionnaire::{Questionnaire, builtin};
-    use crate::core::scoring::score;
-
-    fn quick() -> Questionnaire {
-        builtin::find("crm-quick").unwrap().load().unwrap()
-    }
-
-    fn base_answers(q: &Questionnaire) -> Answers {
-        let text = include_str!("../../../examples/answers-quick.toml");
-        parse_answers(text, "answers-quick.toml", Syntax::Toml, q).unwrap().answers
-    }
-
-    fn assess(q: &Questionnaire, answers: &Answers) -> Assessment {
-        score(q, answers, "2026-04-01T09:00:00Z".parse().unwrap())
-    }
-
-    fn with(q: &Questionnaire, changes: &[(&str, &str)]) -> Assessment {
-        let mut answers = base_answers(q);
-        for (id, choice) in changes {
-            answers.answers.insert((*id).into(), Answer::Text((*choice).into()));
-        }
-        assess(q, &answers)
-    }
-
-    #[test]
-    fn identical_assessments_change_nothing() {
-        let q = quick();
-        let a = with(&q, &[]);
-        let c = compare((&a, None), (&a, None), false).unwrap();
-        assert!(c.same_questionnaire);
-        assert_eq!(c.questions_compared, q.questions.len());
-        assert_eq!(c.score.change, 0.0);
-        assert_eq!(c.verdict.direction, Direction::Same);
-        assert!(c.areas.iter().all(|x| x.change == Some(0.0)), "{:?}", c.areas);
-        assert!(c.changed_answers.is_empty());
-        assert!(c.red_flags_raised.is_empty() && c.red_flags_cleared.is_empty());
-        assert!(c.actions_completed.is_empty() && c.actions_new.is_empty());
-        assert_eq!(c.actions_open, a.actions);
-    }
-
-    #[test]
-    fn an_improvement_shows_in_every_kind_of_delta() {
-        let q = quick();
-        // Before: no objective (a critical red flag). After: a measurable one.
-        let before = with(&q, &[("vision.objective", "none")]);
-        let after = with(&q, &[("vision.objective", "written-measurable")]);
-        let c = compare((&before, None), (&after, None), false).unwrap();
-
-        assert!(c.score.change > 0.0, "{:?}", c.score);
-        assert_eq!(c.score.change, round1(after.score - before.score));
-        assert_eq!(c.verdict.before, Verdict::NotReady);
-        assert_ne!(c.verdict.after, Verdict::NotReady);
-        assert_eq!(c.verdict.direction, Direction::Better);
-
-        let vision = c.areas.iter().find(|a| a.id == "vision").unwrap();
-        assert!(vision.change.unwrap() > 0.0);
-        assert!(c.areas.iter().filter(|a| a.id != "vision").all(|a| a.change == Some(0.0)));
-
-        assert_eq!(c.changed_answers.len(), 1, "{:?}", c.changed_answers);
-        let changed = &c.changed_answers[0];
-        assert_eq!(changed.question, "vision.objective");
-        let objective = q.question("vision.objective").unwrap();
-        assert_eq!(changed.before, objective.choice("none").unwrap().label);
-        assert_eq!(changed.after, objective.choice("written-measurable").unwrap().label);
-        assert_eq!(changed.direction, Direction::Better);
-
-        assert!(c.red_flags_raised.is_empty());
-        assert_eq!(c.red_flags_cleared.len(), 1);
-        assert_eq!(c.red_flags_cleared[0].question, "vision.objective");
-        assert!(c.actions_completed.iter().any(|x| x.question == "vision.objective"), "{:?}", c.actions_completed);
-        assert!(c.actions_new.iter().all(|x| x.question != "vision.objective"));
-        assert_eq!(c.actions_open.len() + c.actions_new.len(), after.actions.len());
-    }
-
-    #[test]
-    fn a_setback_raises_flags_and_new_actions() {
-        let q = quick();
-        let before = with(&q, &[]);
-        let after = with(&q, &[("ownership.owner", "nobody")]);
-        let c = compare((&before, None), (&after, None), false).unwrap();
-        assert!(c.score.change < 0.0);
-        assert_eq!(c.verdict.after, Verdict::NotReady);
-        assert_eq!(c.verdict.direction, Direction::Worse);
-        assert_eq!(c.red_flags_raised.len(), 1);
-        assert_eq!(c.red_flags_raised[0].question, "ownership.owner");
-        assert!(c.red_flags_cleared.is_empty());
-        assert!(c.actions_new.iter().any(|x| x.question == "ownership.owner"));
-        // The old answer's action (a named owner without time) is done with.
-        assert!(c.actions_completed.iter().any(|x| x.question == "ownership.owner"));
-        assert_eq!(c.changed_answers[0].direction, Direction::Worse);
-    }
-
-    #[test]
-    fn dont_know_and_unanswered_are_described_in_words() {
-        let q = quick();
-        let before = with(&q, &[]);
-        let mut answers = base_answers(&q);
-        answers.answers.remove("vision.strategy");
-        answers.answers.insert("business-case.timing".into(), Answer::DontKnow);
-        let after = assess(&q, &answers);
-        let c = compare((&before, None), (&after, None), false).unwrap();
-        let words: Vec<(&str, &str)> =
-            c.changed_answers.iter().map(|a| (a.question.as_str(), a.after.as_str())).collect();
-        assert_eq!(words, [("vision.strategy", "unanswered"), ("business-case.timing", "Don't know")]);
-    }
-
-    #[test]
-    fn different_questionnaires_are_refused_unless_forced() {
-        let quick = quick();
-        let full = builtin::find("crm-readiness").unwrap().load().unwrap();
-        let a = with(&quick, &[]);
-        let mut full_answers = Answers::for_questionnaire(&full);
-        full_answers.answers.insert("vision.objective".into(), Answer::Text("written-measurable".into()));
-        let b = assess(&full, &full_answers);
-
-        let err = compare((&a, None), (&b, None), false).unwrap_err();
-        assert!(err.message.contains("`crm-quick` and `crm-readiness`"), "{}", err.message);
-        assert!(err.message.contains("--force"), "{}", err.message);
-
-        let c = compare((&a, None), (&b, None), true).unwrap();
-        assert!(!c.same_questionnaire);
-        let shared = quick.questions.iter().filter(|x| full.question(&x.id).is_some()).count();
-        assert!(shared > 0 && shared < full.questions.len());
-        assert_eq!(c.questions_compared, shared);
-        let in_both = |id: &str| quick.question(id).is_some() && full.question(id).is_some();
-        assert!(c.changed_answers.iter().all(|x| in_both(&x.question)));
-        assert!(c.actions_new.iter().chain(&c.actions_completed).chain(&c.actions_open).all(|x| in_both(&x.question)));
-        assert!(c.changed_answers.iter().any(|x| x.question == "vision.objective"));
-    }
-
-    #[test]
-    fn another_version_or_text_of_the_same_questionnaire_is_refused() {
-        let q = quick();
-        let a = with(&q, &[]);
-        let mut b = a.clone();
-        b.questionnaire.version = "2.0.0".into();
-        let err = compare((&a, None), (&b, None), false).unwrap_err();
-        assert!(err.message.contains("different versions of `crm-quick` (1.0.0 and 2.0.0)"), "{}", err.message);
-        let mut c = a.clone();
-        c.questionnaire.content_hash = "sha256:0000".into();
-        let err = compare((&a, None), (&c, None), false).unwrap_err();
-        assert!(err.message.contains("content hashes"), "{}", err.message);
-        assert!(compare((&a, None), (&c, None), true).is_ok());
-    }
-}
+mod tests;
