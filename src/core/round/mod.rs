@@ -30,7 +30,7 @@ pub use select::{Found, RoundError, rounds};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, QuestionResult, Unknown};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, round1};
+use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, round1, sort_in_plan_order};
 
 /// One respondent's assessment, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,7 +75,7 @@ pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Ve
     let found = disagreement::find(q, &questions);
     let flags = merge::in_questionnaire_order(q, [merge::flags(&people), found.flags].concat());
     let mut actions = [merge::actions(&people), found.actions].concat();
-    crate::core::scoring::sort_in_plan_order(q, &mut actions, |a| (&a.phase, a.priority));
+    sort_in_plan_order(q, &mut actions, |a| (&a.phase, a.priority));
     let areas = areas::read(q, &people, &questions, &flags);
     let unknowns = areas::unknowns(&questions);
 
