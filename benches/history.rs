@@ -8,7 +8,8 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crm_ready::core::answers::{Syntax, parse_answers};
-use crm_ready::core::history::{StoredAssessment, Summary, trend};
+use crm_ready::core::history::{RoundScores, StoredAssessment, Summary, trend};
+use crm_ready::core::round::rounds;
 use crm_ready::core::scoring::score;
 use crm_ready::io::input::load_questionnaire;
 use crm_ready::io::store::Store;
@@ -41,6 +42,8 @@ fn fill(dir: &Path) {
         let at = start + jiff::SignedDuration::from_hours(i as i64);
         let mut assessment = assessment;
         assessment.assessed_at = at;
+        // One round per assessment: a trend of 10,000 points.
+        assessment.label = Some(format!("R{i:05}"));
         let record = StoredAssessment::new(answers, assessment, at, i as u64);
         std::fs::write(dir.join(record.file_name()), to_json(&record)).unwrap();
     }
@@ -67,7 +70,12 @@ fn history(c: &mut Criterion) {
             let listing = store.list().unwrap();
             let summaries: Vec<&Summary> =
                 of_organization(&listing, ORG).unwrap().into_iter().map(|e| &e.summary).collect();
-            let t = trend(ORG, &summaries);
+            // Every round here is one assessment, read from its summary.
+            let points = rounds(&summaries)
+                .iter()
+                .filter_map(|r| r.members.first().map(|s| RoundScores::of_assessment(s)))
+                .collect();
+            let t = trend(ORG, points);
             black_box(render_trend(&t, TableStyle::default()))
         })
     });

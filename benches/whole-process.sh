@@ -6,6 +6,8 @@
 #   (d) the interview in a pseudo-terminal: spawn to the start form, and
 #       the form's last Enter to the first question on screen             <= 10 ms each
 #   (e) the HTML report of (a): assess ... --format html -o FILE          <= 20 ms
+#   (f) round over 50 respondents (crm-readiness)                          <= 50 ms
+#   (g) trend over 200 rounds of 2 respondents each (400 records)          <= 200 ms
 # Medians over many runs, after warm-up runs; with hyperfine installed it
 # times (a) to (c), otherwise a python loop does. Needs bash and python3.
 # Exits 1 when a figure misses its target.
@@ -29,6 +31,15 @@ unset CRM_READY_STORE
 for n in 1000 20000; do
     python3 benches/generate.py "$n" "$work/q$n.toml" "$work/a$n.toml"
 done
+
+# Stores of rounds: the four stakeholders of examples/round/ assessed by the
+# binary (group and date left to the generator), then cloned.
+for f in examples/round/*.toml; do
+    grep -v -E '^(group|assessed_at) = ' "$f" >"$work/seed-$(basename "$f")"
+    "$bin" assess --answers "$work/seed-$(basename "$f")" --store "$work/seed" >/dev/null 2>&1
+done
+python3 benches/generate-rounds.py "$work/seed" "$work/round50" 1 50
+python3 benches/generate-rounds.py "$work/seed" "$work/trend200" 200 2
 
 # Prints one line of JSON with the median of RUNS runs of the command.
 timing() {
@@ -56,10 +67,12 @@ q20000=$(timing 10 "$bin" assess -q "$work/q20000.toml" --answers "$work/a20000.
 rss=$(python3 benches/measure.py rss "$bin" assess -q "$work/q20000.toml" --answers "$work/a20000.toml" --no-save)
 interview=$(python3 benches/measure.py pty 50 "$bin")
 html=$(timing 300 "$bin" assess --answers examples/answers-ready.toml --no-save --format html -o "$work/report.html")
+round50=$(timing 100 "$bin" round --org Bench-Co --store "$work/round50")
+trend200=$(timing 30 "$bin" trend --org Bench-Co --store "$work/trend200")
 
-python3 - "$builtin" "$q1000" "$q20000" "$rss" "$interview" "$html" "$(command -v hyperfine || echo python)" <<'PY'
+python3 - "$builtin" "$q1000" "$q20000" "$rss" "$interview" "$html" "$round50" "$trend200" "$(command -v hyperfine || echo python)" <<'PY'
 import json, sys
-builtin, q1000, q20000, rss, interview, html = (json.loads(a) for a in sys.argv[1:7])
+builtin, q1000, q20000, rss, interview, html, round50, trend200 = (json.loads(a) for a in sys.argv[1:9])
 rows = [
     ("(a) assess, built-in, answers file", builtin["median_ms"], 5, "ms", builtin["runs"]),
     ("(b) 1,000 questions with answers", q1000["median_ms"], 60, "ms", q1000["runs"]),
@@ -70,8 +83,10 @@ rows = [
     ("    last Enter to the first question", interview["enter_to_question"]["median_ms"], 10, "ms",
      interview["enter_to_question"]["runs"]),
     ("(e) HTML report of (a)", html["median_ms"], 20, "ms", html["runs"]),
+    ("(f) round, 50 respondents", round50["median_ms"], 50, "ms", round50["runs"]),
+    ("(g) trend, 200 rounds of 2", trend200["median_ms"], 200, "ms", trend200["runs"]),
 ]
-print(f"timed with {sys.argv[7]}; medians")
+print(f"timed with {sys.argv[9]}; medians")
 missed = 0
 for what, value, target, unit, runs in rows:
     ok = value <= target

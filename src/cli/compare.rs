@@ -1,33 +1,42 @@
-//! `crm-ready compare A B`: what changed between two assessments.
-
-use clap::Args;
+//! `crm-ready compare A B`: what changed between two assessments, or
+//! between two rounds of one organisation.
 
 use std::path::PathBuf;
 
+use clap::Args;
+
 use super::brand::BrandArgs;
-use super::history::{StoreArgs, load_references};
+use super::history::{StoreArgs, list, load_listed, load_references};
 use super::output::Output;
-use crate::core::history::compare;
+use super::rounds::{Organisation, Questionnaires, note_replaced};
+use crate::core::assessment::Assessment;
+use crate::core::history::{Comparison, Subject, compare};
+use crate::core::round::select::{labels, pick};
+use crate::core::round::{Round, rounds};
 use crate::exit::{self, UsageError};
 use crate::io::store::reference::same_organization;
+use crate::io::store::{Listing, LoadedAssessment};
 use crate::report::history_tables::render_comparison;
 use crate::report::html::comparison_html;
 use crate::report::{HistoryFormat, to_json};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier assessment: `previous`, `latest`, an id (or its first characters), or a file.
+    /// The earlier assessment: `previous`, `latest`, an id (or its first characters), or a file; or, with --org, a round's label.
     #[arg(value_name = "BEFORE")]
     pub before: String,
-    /// The later assessment, named the same way.
+    /// The later assessment (or round), named the same way.
     #[arg(value_name = "AFTER")]
     pub after: String,
-    /// The organisation `latest` and `previous` refer to.
+    /// The organisation `latest`, `previous` and round labels refer to.
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: Option<String>,
     /// Compare assessments of different questionnaires, on the questions they share.
     #[arg(long)]
     pub force: bool,
+    /// A questionnaire the rounds answered, when it is not built in (repeatable).
+    #[arg(long, short = 'q', value_name = "NAME|PATH")]
+    pub questionnaire: Vec<String>,
     /// How to write the comparison [default: by the --output file's extension (.json, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<HistoryFormat>,
@@ -40,9 +49,73 @@ pub struct CompareArgs {
     pub store: StoreArgs,
 }
 
+/// A comparison and the two sides it was made from (the HTML report draws
+/// both).
+struct Compared {
+    comparison: Comparison,
+    before: Assessment,
+    after: Assessment,
+}
+
 pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
     let brand = args.brand.load()?;
-    let loaded = load_references(&[&args.before, &args.after], args.org.as_deref(), &args.store, out)?;
+    let compared = match &args.org {
+        // Labels are looked up only where they can be: in the rounds of --org.
+        Some(org) => {
+            let listing = list(&args.store.open()?, out)?;
+            match read_rounds(&args, org, &listing, out)? {
+                Some([before, after]) => compare_rounds(&before, &after, args.force)?,
+                None => {
+                    compare_assessments(&args, load_listed(&[&args.before, &args.after], Some(org), &listing)?, out)?
+                }
+            }
+        }
+        None => {
+            compare_assessments(&args, load_references(&[&args.before, &args.after], None, &args.store, out)?, out)?
+        }
+    };
+    let output = args.output.as_deref();
+    let Compared { comparison, before, after } = &compared;
+    let text = match HistoryFormat::resolve(args.format, output) {
+        HistoryFormat::Json => to_json(comparison),
+        HistoryFormat::Table => {
+            render_comparison(comparison, if output.is_some() { out.file_style() } else { out.table_style() })
+        }
+        HistoryFormat::Html => comparison_html(comparison, before, after, &brand)?,
+    };
+    out.data_to(output, &text)?;
+    if let Some(path) = output {
+        out.note(&format!("comparison written to {}", path.display()));
+    }
+    Ok(exit::OK)
+}
+
+/// The two rounds named, when both names are labels of the rounds of
+/// `org` (which must have assessments in the store).
+fn read_rounds(args: &CompareArgs, org: &str, listing: &Listing, out: &Output) -> anyhow::Result<Option<[Round; 2]>> {
+    let org = Organisation::find(listing, org)?;
+    let summaries = org.summaries();
+    let known = labels(&rounds(&summaries));
+    if !known.contains(&args.before.trim().to_string()) || !known.contains(&args.after.trim().to_string()) {
+        return Ok(None);
+    }
+    let mut questionnaires = Questionnaires::new(&args.questionnaire)?;
+    let mut read = |label: &str| -> anyhow::Result<Round> {
+        let found = pick(&summaries, Some(label), &org.name).map_err(|e| UsageError::new(e.message))?;
+        note_replaced(&found, out);
+        org.read(&found, &mut questionnaires, out)
+    };
+    Ok(Some([read(&args.before)?, read(&args.after)?]))
+}
+
+fn compare_rounds(before: &Round, after: &Round, force: bool) -> anyhow::Result<Compared> {
+    let (a, b) = (before.as_assessment(), after.as_assessment());
+    let subjects = (Subject::round(&a, before.respondents.len()), Subject::round(&b, after.respondents.len()));
+    let comparison = compare(subjects.0, subjects.1, force).map_err(|e| UsageError::new(e.message))?;
+    Ok(Compared { comparison, before: a, after: b })
+}
+
+fn compare_assessments(args: &CompareArgs, loaded: Vec<LoadedAssessment>, out: &Output) -> anyhow::Result<Compared> {
     let [before, after] = loaded.as_slice() else {
         return Err(UsageError::new("compare needs two assessments").into());
     };
@@ -54,20 +127,10 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
     {
         out.warn(&format!("comparing two organisations: `{a}` and `{b}`"));
     }
-    let comparison =
-        compare((&before.assessment, before.summary.as_ref()), (&after.assessment, after.summary.as_ref()), args.force)
-            .map_err(|e| UsageError::new(e.message))?;
-    let output = args.output.as_deref();
-    let text = match HistoryFormat::resolve(args.format, output) {
-        HistoryFormat::Json => to_json(&comparison),
-        HistoryFormat::Table => {
-            render_comparison(&comparison, if output.is_some() { out.file_style() } else { out.table_style() })
-        }
-        HistoryFormat::Html => comparison_html(&comparison, &before.assessment, &after.assessment, &brand)?,
-    };
-    out.data_to(output, &text)?;
-    if let Some(path) = output {
-        out.note(&format!("comparison written to {}", path.display()));
-    }
-    Ok(exit::OK)
+    let subjects = (
+        Subject::assessment(&before.assessment, before.summary.as_ref()),
+        Subject::assessment(&after.assessment, after.summary.as_ref()),
+    );
+    let comparison = compare(subjects.0, subjects.1, args.force).map_err(|e| UsageError::new(e.message))?;
+    Ok(Compared { comparison, before: before.assessment.clone(), after: after.assessment.clone() })
 }

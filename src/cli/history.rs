@@ -89,15 +89,19 @@ pub fn load_references(
     store: &StoreArgs,
     out: &Output,
 ) -> anyhow::Result<Vec<LoadedAssessment>> {
-    let references: Vec<Reference> = references.iter().map(|r| Reference::parse(r)).collect();
-    let listing = if references.iter().all(|r| matches!(r, Reference::Path(_))) {
+    let listing = if references.iter().all(|r| matches!(Reference::parse(r), Reference::Path(_))) {
         Listing::default()
     } else {
         list(&store.open()?, out)?
     };
+    load_listed(references, org, &listing)
+}
+
+/// Loads what each reference names, in a store already listed.
+pub fn load_listed(references: &[&str], org: Option<&str>, listing: &Listing) -> anyhow::Result<Vec<LoadedAssessment>> {
     let mut loaded = Vec::with_capacity(references.len());
-    for r in &references {
-        let path = resolve(r, &listing, org)?;
+    for r in references {
+        let path = resolve(&Reference::parse(r), listing, org)?;
         loaded.push(load(&path)?);
     }
     Ok(loaded)

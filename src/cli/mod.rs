@@ -11,6 +11,8 @@ mod interview;
 mod lint;
 mod output;
 mod report;
+mod round;
+mod rounds;
 mod schema;
 mod show;
 mod trend;
@@ -54,14 +56,16 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// List the saved assessments, oldest first.
     History(history::HistoryArgs),
-    /// Show what changed between two assessments.
+    /// Show what changed between two assessments, or two rounds of one organisation.
     Compare(compare::CompareArgs),
-    /// Show an organisation's scores over time.
+    /// Show an organisation's scores over time, one column per round.
     Trend(trend::TrendArgs),
+    /// Read several stakeholders' assessments together: scores, agreement, disagreements, one plan.
+    Round(round::RoundArgs),
     /// Print a saved assessment's report again.
     Report(report::ReportArgs),
-    /// Print the JSON Schema of the report that --format json writes.
-    Schema,
+    /// Print the JSON Schema of the report (or, with `round`, of a round) that --format json writes.
+    Schema(schema::SchemaArgs),
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff); view it with `crm-ready man | man -l -`.
@@ -89,8 +93,9 @@ pub fn main() -> ExitCode {
         Command::History(args) => history::run(args, &out),
         Command::Compare(args) => compare::run(args, &out),
         Command::Trend(args) => trend::run(args, &out),
+        Command::Round(args) => round::run(args, &out),
         Command::Report(args) => report::run(args, &out),
-        Command::Schema => schema::run(&out),
+        Command::Schema(args) => schema::run(args, &out),
         Command::Completions(args) => generate::completions(args, Cli::command(), &out),
         Command::Man => generate::man(Cli::command(), &out),
     };

@@ -1,15 +1,17 @@
-//! `crm-ready trend --org NAME`: an organisation's scores over time.
-
-use clap::Args;
+//! `crm-ready trend --org NAME`: an organisation's scores over time, one
+//! point per round.
 
 use std::path::PathBuf;
+
+use clap::Args;
 
 use super::brand::BrandArgs;
 use super::history::{StoreArgs, list};
 use super::output::Output;
-use crate::core::history::{Summary, trend};
+use super::rounds::{Organisation, Questionnaires, note_replaced};
+use crate::core::history::{RoundScores, trend};
+use crate::core::round::rounds;
 use crate::exit;
-use crate::io::store::reference::of_organization;
 use crate::report::history_tables::render_trend;
 use crate::report::html::trend_html;
 use crate::report::{HistoryFormat, to_json};
@@ -19,6 +21,9 @@ pub struct TrendArgs {
     /// The organisation (case does not matter).
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: String,
+    /// A questionnaire rounds of several respondents answered, when it is not built in (repeatable).
+    #[arg(long, short = 'q', value_name = "NAME|PATH")]
+    pub questionnaire: Vec<String>,
     /// How to write the trend [default: by the --output file's extension (.json, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<HistoryFormat>,
@@ -34,18 +39,19 @@ pub struct TrendArgs {
 pub fn run(args: TrendArgs, out: &Output) -> anyhow::Result<u8> {
     let brand = args.brand.load()?;
     let listing = list(&args.store.open()?, out)?;
-    let summaries: Vec<&Summary> = of_organization(&listing, &args.org)?.into_iter().map(|e| &e.summary).collect();
-    let mut questionnaires: Vec<(&str, &str)> =
-        summaries.iter().map(|s| (s.questionnaire.id.as_str(), s.questionnaire.version.as_str())).collect();
-    questionnaires.sort_unstable();
-    questionnaires.dedup();
-    if questionnaires.len() > 1 {
-        out.warn(&format!(
-            "these assessments used {} different questionnaires; areas are matched by id, and scores may not compare",
-            questionnaires.len()
-        ));
+    let org = Organisation::find(&listing, &args.org)?;
+    let summaries = org.summaries();
+    let mut questionnaires = Questionnaires::new(&args.questionnaire)?;
+    let mut points = Vec::new();
+    // A round of one is its assessment; a round of several is read in full.
+    for found in rounds(&summaries) {
+        note_replaced(&found, out);
+        match found.members.as_slice() {
+            [only] => points.push(RoundScores::of_assessment(only)),
+            _ => points.push(org.read(&found, &mut questionnaires, out)?.trend_scores()),
+        }
     }
-    let t = trend(&args.org, &summaries);
+    let t = trend(&org.name, points);
     let output = args.output.as_deref();
     let text = match HistoryFormat::resolve(args.format, output) {
         HistoryFormat::Json => to_json(&t),

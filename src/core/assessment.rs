@@ -128,6 +128,19 @@ pub struct QuestionResult {
     pub note: Option<String>,
 }
 
+impl QuestionResult {
+    /// The answer in words, as a reader of several answers needs it: "not
+    /// asked", "unanswered", "Don't know", or the answer given.
+    pub fn in_words(&self) -> String {
+        match self.status {
+            QuestionStatus::Hidden => "not asked".into(),
+            QuestionStatus::Unanswered => "unanswered".into(),
+            QuestionStatus::DontKnow => "Don't know".into(),
+            QuestionStatus::Answered => self.answer_text.as_deref().unwrap_or_default().to_string(),
+        }
+    }
+}
+
 /// An answer that caps the verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RedFlag {

@@ -12,6 +12,7 @@ pub mod json_text;
 pub mod limits;
 pub mod lint;
 pub mod questionnaire;
+pub mod round;
 pub mod scoring;
 pub mod session;
 pub mod suggest;

@@ -10,7 +10,7 @@ use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 
 /// Escapes text for a Markdown table cell or line.
-fn md(text: &str) -> String {
+pub(super) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in one_line(text).chars() {
         if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {

@@ -1,7 +1,7 @@
 //! Renderers for an [`Assessment`](crate::core::assessment::Assessment) and
-//! the history views: a terminal table, JSON, Markdown and HTML. They only
-//! turn data into text; what every report leads with is worked out once,
-//! in [`summary`].
+//! a [`Round`](crate::core::round::Round) and the history views: a
+//! terminal table, JSON, Markdown and HTML. They only turn data into text;
+//! what every report leads with is worked out once, in [`summary`].
 
 pub mod history_list;
 pub mod history_tables;
@@ -10,6 +10,7 @@ mod json;
 mod lint;
 mod markdown;
 pub mod plan;
+mod round;
 mod schema;
 mod sections;
 mod style;
@@ -20,7 +21,8 @@ pub use history_list::HistoryList;
 pub use json::to_json;
 pub use lint::render_lint;
 pub use markdown::render_markdown;
-pub use schema::report_schema;
+pub use round::{render_round_markdown, render_round_table};
+pub use schema::{report_schema, round_schema};
 pub use style::TableStyle;
 pub use table::render_table;
 

@@ -47,7 +47,19 @@ impl TableStyle {
     /// `text` wrapped to the width, at spaces (so an id is never cut), each
     /// line ending in a newline.
     pub fn lines(&self, text: &str) -> String {
-        wrap(text, usize::from(self.width)).into_iter().map(|line| line + "\n").collect()
+        let width = usize::from(self.width);
+        let mut out = String::new();
+        for line in text.split('\n') {
+            // A line that fits keeps its spacing (aligned labels); only a
+            // longer one is wrapped, at spaces.
+            if crate::core::wrap::width(line) <= width {
+                out.push_str(line);
+                out.push('\n');
+            } else {
+                out.extend(wrap(line, width).into_iter().map(|part| part + "\n"));
+            }
+        }
+        out
     }
 
     /// A header cell.

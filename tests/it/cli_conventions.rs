@@ -17,6 +17,7 @@ const SUBCOMMANDS: &[&str] = &[
     "history",
     "compare",
     "trend",
+    "round",
     "report",
     "schema",
     "completions",

@@ -179,6 +179,10 @@ fn compare_reports_every_kind_of_change() {
     assert_eq!(c["tool_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(c["before"]["label"], "2026-Q2");
     assert_eq!(c["after"]["label"], "2026-Q3");
+    assert_eq!(
+        (c["before"]["name"].as_str(), c["after"]["name"].as_str()),
+        (Some("2026-Q2 (Jordan Blake)"), Some("2026-Q3 (Jordan Blake)"))
+    );
     assert_eq!(c["same_questionnaire"], true);
     let (before, after, change) = (
         c["score"]["before"].as_f64().unwrap(),
@@ -215,15 +219,15 @@ fn compare_reports_every_kind_of_change() {
     let out = store.run(&["compare", "previous", "latest", "--org", ORG]).exits(0);
     let table = out.stdout();
     for heading in [
-        "Adventure Works Cycles: 2026-Q2 (",
+        "Adventure Works Cycles: 2026-Q2 (Jordan Blake) → 2026-Q3 (Jordan Blake)\n",
         "Score:   59.9 → 97.3 (+37.4)",
-        "Verdict: READY WITH CONDITIONS → READY (better)",
-        "Answers that improved (",
-        "Red flags raised: none",
-        "Red flags cleared (",
-        "Actions completed (no longer recommended) (",
-        "New actions: none",
-        "Actions still open (",
+        "Verdict: READY WITH CONDITIONS → READY: 2026-Q3 (Jordan Blake) is better than 2026-Q2 (Jordan Blake)\n",
+        "Answers that improved in 2026-Q3 (Jordan Blake) (",
+        "Red flags raised in 2026-Q3 (Jordan Blake): none",
+        "Red flags cleared since 2026-Q2 (Jordan Blake) (",
+        "Actions completed since 2026-Q2 (Jordan Blake) (no longer recommended) (",
+        "New actions in 2026-Q3 (Jordan Blake): none",
+        "Actions still open in 2026-Q3 (Jordan Blake) (",
     ] {
         assert!(table.contains(heading), "{heading:?} missing from\n{table}");
     }
@@ -311,7 +315,7 @@ fn trend_shows_each_area_quarter_by_quarter() {
 
     let out = store.run(&["trend", "--org", ORG]).exits(0);
     let table = out.stdout();
-    assert!(table.starts_with("Trend for Adventure Works Cycles: 3 assessments, 2026-Q1 to 2026-Q3"), "{table}");
+    assert!(table.starts_with("Trend for Adventure Works Cycles: 3 rounds, 2026-Q1 to 2026-Q3"), "{table}");
     let overall_row = table.lines().find(|l| l.contains("Overall")).unwrap();
     assert!(overall_row.contains("▂▅█") && overall_row.contains("+78.6"), "{overall_row}");
 
@@ -418,10 +422,10 @@ fn the_quarterly_review_example_runs() {
     for part in [
         "== Every assessment in the store",
         "== What changed since the previous review",
-        "Adventure Works Cycles: 2026-Q2 (",
-        "Verdict: READY WITH CONDITIONS → READY (better)",
+        "Adventure Works Cycles: 2026-Q2 (Jordan Blake) → 2026-Q3 (Jordan Blake)",
+        "Verdict: READY WITH CONDITIONS → READY: 2026-Q3 (Jordan Blake) is better than 2026-Q2 (Jordan Blake)",
         "== The trend, quarter by quarter",
-        "Trend for Adventure Works Cycles: 3 assessments, 2026-Q1 to 2026-Q3",
+        "Trend for Adventure Works Cycles: 3 rounds, 2026-Q1 to 2026-Q3",
     ] {
         assert!(stdout.contains(part), "{part:?} missing from\n{stdout}");
     }

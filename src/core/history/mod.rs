@@ -10,9 +10,9 @@ pub mod record_check;
 pub(crate) mod testing;
 pub mod trend;
 
-pub use compare::{Comparison, QuestionnaireMismatch, compare};
+pub use compare::{Comparison, QuestionnaireMismatch, Subject, compare};
 pub use record::{StoredAssessment, Summary, quarter_label};
-pub use trend::{Trend, sparkline, trend};
+pub use trend::{RoundScores, Trend, TrendPoint, sparkline, trend};
 
 /// Bumped when the JSON of `history`, `compare` or `trend` changes
 /// incompatibly.

@@ -1,10 +1,10 @@
-//! An organisation's scores over time, oldest first: overall and per area.
-//! Pure: summaries in, series out.
+//! An organisation's scores over time, one point per round, oldest first:
+//! overall and per area. Pure: the rounds' scores in, series out.
 
 use serde::Serialize;
 
 use super::HISTORY_SCHEMA_VERSION;
-use super::record::Summary;
+use super::record::{AreaScore, Summary};
 use crate::core::assessment::Verdict;
 use crate::core::scoring::round1;
 
@@ -14,17 +14,57 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 /// Shown in a sparkline where there is no score.
 const GAP: char = '·';
 
-/// One assessment in a trend.
+/// One round in a trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrendPoint {
+    /// The round's latest assessment's id.
     pub id: String,
+    /// The round's date: its latest assessment's.
     pub assessed_at: jiff::Timestamp,
     pub label: String,
+    /// The respondent of a round of one; `None` for a round of several.
     pub respondent: Option<String>,
     pub questionnaire: String,
     pub questionnaire_version: String,
     pub verdict: Verdict,
     pub score: f64,
+    /// How many people answered in the round: 1 is a single assessment.
+    pub respondents: usize,
+}
+
+/// What a trend needs of one round: its point and its areas' scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundScores {
+    pub point: TrendPoint,
+    pub areas: Vec<AreaScore>,
+}
+
+impl RoundScores {
+    /// A round of one: the assessment itself.
+    pub fn of_assessment(s: &Summary) -> RoundScores {
+        RoundScores {
+            point: TrendPoint {
+                id: s.id.clone(),
+                assessed_at: s.assessed_at,
+                label: s.label.clone(),
+                respondent: s.respondent.clone(),
+                questionnaire: s.questionnaire.id.clone(),
+                questionnaire_version: s.questionnaire.version.clone(),
+                verdict: s.verdict,
+                score: s.score,
+                respondents: 1,
+            },
+            areas: s.areas.clone(),
+        }
+    }
+}
+
+/// How many rounds used one questionnaire version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionUse {
+    pub id: String,
+    pub version: String,
+    pub rounds: usize,
 }
 
 /// Scores over time, one per assessment (`None` where there is none).
@@ -61,20 +101,25 @@ pub struct Trend {
     pub schema_version: u32,
     pub tool_version: &'static str,
     pub organization: String,
-    /// Oldest first; every series has one score per assessment, in this order.
+    /// The rounds, oldest first; every series has one score per round, in
+    /// this order.
     pub assessments: Vec<TrendPoint>,
     pub overall: Series,
-    /// Every area seen, in the order first seen.
+    /// Every area seen, in the order first seen, matched by id.
     pub areas: Vec<AreaSeries>,
+    /// The questionnaires and versions the rounds used, in the order first
+    /// used.
+    pub questionnaires: Vec<VersionUse>,
 }
 
-/// The trend of `organization` over `summaries` (its assessments).
-pub fn trend(organization: &str, summaries: &[&Summary]) -> Trend {
-    let mut ordered = summaries.to_vec();
-    ordered.sort_by(|a, b| (a.saved_at, &a.id).cmp(&(b.saved_at, &b.id)));
+/// The trend of `organization` over its `rounds`, ordered by date (a
+/// round's latest assessment); rounds of the same date stay in the order
+/// given.
+pub fn trend(organization: &str, mut rounds: Vec<RoundScores>) -> Trend {
+    rounds.sort_by_key(|r| r.point.assessed_at);
     let mut areas: Vec<(String, String)> = Vec::new();
-    for s in &ordered {
-        for a in &s.areas {
+    for r in &rounds {
+        for a in &r.areas {
             if !areas.iter().any(|(id, _)| *id == a.id) {
                 areas.push((a.id.clone(), a.title.clone()));
             }
@@ -83,29 +128,26 @@ pub fn trend(organization: &str, summaries: &[&Summary]) -> Trend {
     let area_series = areas
         .into_iter()
         .map(|(id, title)| {
-            let scores = ordered.iter().map(|s| s.areas.iter().find(|a| a.id == id).and_then(|a| a.score)).collect();
+            let scores = rounds.iter().map(|r| r.areas.iter().find(|a| a.id == id).and_then(|a| a.score)).collect();
             AreaSeries { id, title, series: Series::new(scores) }
         })
         .collect();
+    let mut questionnaires: Vec<VersionUse> = Vec::new();
+    for r in &rounds {
+        let (id, version) = (&r.point.questionnaire, &r.point.questionnaire_version);
+        match questionnaires.iter_mut().find(|v| v.id == *id && v.version == *version) {
+            Some(v) => v.rounds += 1,
+            None => questionnaires.push(VersionUse { id: id.clone(), version: version.clone(), rounds: 1 }),
+        }
+    }
     Trend {
         schema_version: HISTORY_SCHEMA_VERSION,
         tool_version: crate::VERSION,
-        organization: ordered.last().and_then(|s| s.organization.as_deref()).unwrap_or(organization).trim().to_string(),
-        assessments: ordered
-            .iter()
-            .map(|s| TrendPoint {
-                id: s.id.clone(),
-                assessed_at: s.assessed_at,
-                label: s.label.clone(),
-                respondent: s.respondent.clone(),
-                questionnaire: s.questionnaire.id.clone(),
-                questionnaire_version: s.questionnaire.version.clone(),
-                verdict: s.verdict,
-                score: s.score,
-            })
-            .collect(),
-        overall: Series::new(ordered.iter().map(|s| Some(s.score)).collect()),
+        organization: organization.trim().to_string(),
+        overall: Series::new(rounds.iter().map(|r| Some(r.point.score)).collect()),
+        assessments: rounds.into_iter().map(|r| r.point).collect(),
         areas: area_series,
+        questionnaires,
     }
 }
 
@@ -125,8 +167,9 @@ pub fn sparkline(scores: &[Option<f64>]) -> String {
 mod tests {
     use super::*;
 
-    fn summary(id: &str, saved_at: &str, score: f64, areas: &[(&str, Option<f64>)]) -> Summary {
-        crate::core::history::testing::summary(id, Some("Adventure Works Cycles"), saved_at, score, areas)
+    fn summary(id: &str, saved_at: &str, score: f64, areas: &[(&str, Option<f64>)]) -> RoundScores {
+        let s = crate::core::history::testing::summary(id, Some("Adventure Works Cycles"), saved_at, score, areas);
+        RoundScores::of_assessment(&s)
     }
 
     #[test]
@@ -134,8 +177,8 @@ mod tests {
         let q3 = summary("q3", "2026-07-01T00:00:00Z", 90.0, &[("vision", Some(95.0)), ("scope", Some(85.0))]);
         let q1 = summary("q1", "2026-01-01T00:00:00Z", 30.0, &[("vision", Some(20.0))]);
         let q2 = summary("q2", "2026-04-01T00:00:00Z", 60.0, &[("vision", None), ("scope", Some(55.5))]);
-        let t = trend("adventure works cycles", &[&q3, &q1, &q2]);
-        assert_eq!(t.organization, "Adventure Works Cycles", "spelled as stored");
+        let t = trend("Adventure Works Cycles", vec![q3, q1, q2]);
+        assert_eq!(t.organization, "Adventure Works Cycles");
         let ids: Vec<&str> = t.assessments.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["q1", "q2", "q3"]);
         assert_eq!(t.overall.scores, [Some(30.0), Some(60.0), Some(90.0)]);
@@ -152,9 +195,23 @@ mod tests {
     #[test]
     fn a_single_assessment_has_no_change_to_speak_of() {
         let only = summary("q1", "2026-01-01T00:00:00Z", 42.0, &[("vision", None)]);
-        let t = trend("x", &[&only]);
+        let t = trend("x", vec![only]);
         assert_eq!(t.overall.change, Some(0.0));
         assert_eq!(t.areas[0].series.change, None);
+    }
+
+    #[test]
+    fn points_are_rounds_with_their_respondents_and_versions() {
+        let one = summary("one", "2026-01-01T00:00:00Z", 40.0, &[]);
+        let mut four = summary("four", "2026-04-01T00:00:00Z", 60.0, &[]);
+        four.point.respondents = 4;
+        four.point.respondent = None;
+        four.point.questionnaire_version = "2".into();
+        let t = trend("X", vec![four, one]);
+        let shape: Vec<(&str, usize)> = t.assessments.iter().map(|p| (p.label.as_str(), p.respondents)).collect();
+        assert_eq!(shape, [("one", 1), ("four", 4)]);
+        let used: Vec<(&str, usize)> = t.questionnaires.iter().map(|v| (v.version.as_str(), v.rounds)).collect();
+        assert_eq!(used, [("1", 1), ("2", 1)]);
     }
 
     #[test]

@@ -47,6 +47,7 @@ const SCORING_KEYS: &[&str] = &[
     "max_unknown_share",
     "max_major_flags_per_area",
     "escalate_high_risk_areas",
+    "disagreement_at",
 ];
 const AREA_KEYS: &[&str] = &["id", "title", "weight", "why", "question"];
 
@@ -160,6 +161,7 @@ impl<'s, 'e> Loader<'s, 'e> {
             escalate_high_risk_areas: f
                 .boolean("escalate_high_risk_areas", self.errs)
                 .map_or(d.escalate_high_risk_areas, Spanned::into_inner),
+            disagreement_at: read_disagreement_at(&f, d.disagreement_at, self.errs),
         };
         check_threshold_order(&t, span, self.errs);
         t
@@ -257,6 +259,21 @@ fn read_flag_count(f: &Fields<'_, '_>, default: u32, errs: &mut Diagnostics) -> 
             default
         }
     }
+}
+
+/// `disagreement_at`: a number of points above 0, at most 100.
+fn read_disagreement_at(f: &Fields<'_, '_>, default: f64, errs: &mut Diagnostics) -> f64 {
+    let Some(n) = f.number("disagreement_at", errs) else { return default };
+    let v = *n.get_ref();
+    if v.is_finite() && v > 0.0 && v <= 100.0 {
+        return v;
+    }
+    errs.push(
+        Diagnostic::at(n.span(), "`disagreement_at` must be a number of points above 0 and at most 100").with_help(
+            "groups whose mean scores on a question differ by at least this much disagree; the default is 50",
+        ),
+    );
+    default
 }
 
 /// The bars must be in order: high risk below medium risk, and below ready.

@@ -118,6 +118,10 @@ pub struct Thresholds {
     /// An area at high risk that holds a major red flag due in the first
     /// phase rules out anything better than not-ready.
     pub escalate_high_risk_areas: bool,
+    /// In a round of several respondents, stakeholder groups whose mean
+    /// scores on a question differ by at least this many points disagree:
+    /// a major red flag in the round.
+    pub disagreement_at: f64,
 }
 
 impl Default for Thresholds {
@@ -129,6 +133,7 @@ impl Default for Thresholds {
             max_unknown_share: 0.15,
             max_major_flags_per_area: 2,
             escalate_high_risk_areas: true,
+            disagreement_at: 50.0,
         }
     }
 }

@@ -6,6 +6,9 @@ mod plan;
 mod tally;
 mod verdict;
 
+pub use plan::{Weights, action_priority, sort_in_plan_order};
+pub use verdict::{AreaEvidence, Decision, Evidence, FlagEvidence, QuestionEvidence, answered, area_risk, decide};
+
 use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::{
     ActionItem, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, SCHEMA_VERSION, Unknown,
@@ -15,7 +18,6 @@ use crate::core::conditions;
 use crate::core::questionnaire::{Area, Question, Questionnaire};
 
 use answer::{Raised, contribute, unknown_raised};
-use plan::Weights;
 use tally::AreaTally;
 
 /// Everything the questions add up to, gathered in questionnaire order.
@@ -53,15 +55,30 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
     let areas = q.areas.iter().zip(&tallies).map(|(area, tally)| tally.result(area, &q.scoring)).collect::<Vec<_>>();
     let overall = tally::overall(&q.areas, &tallies);
     let Findings { results, mut red_flags, unknowns, actions } = findings;
-    let found = verdict::Found {
+    let evidence = Evidence {
         overall,
-        areas: &areas,
-        tallies: &tallies,
-        results: &results,
-        red_flags: &red_flags,
-        unknowns: &unknowns,
+        areas: areas
+            .iter()
+            .map(|a| AreaEvidence { id: a.id.clone(), title: a.title.clone(), score: a.score, risk: a.risk })
+            .collect(),
+        questions: results
+            .iter()
+            .map(|r| QuestionEvidence { id: r.id.clone(), area: r.area.clone(), score: r.score, weight: r.weight })
+            .collect(),
+        flags: red_flags
+            .iter()
+            .map(|f| FlagEvidence {
+                severity: f.severity,
+                area: f.area.clone(),
+                question: f.question.clone(),
+                finding: answered(&f.question_text, &f.answer),
+                urgent: is_due_first(f, &actions, cx.first_phase),
+            })
+            .collect(),
+        shown: tallies.iter().map(|t| t.shown).sum(),
+        unknowns: unknowns.iter().map(|u| u.question.clone()).collect(),
     };
-    let decision = verdict::decide(q, &found);
+    let decision = decide(&q.scoring, &evidence);
 
     // Critical flags first; otherwise questionnaire order (the sort is stable).
     red_flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
@@ -174,11 +191,18 @@ fn record(
 ) {
     for r in raised {
         if let Some(flag) = plan::red_flag(area, question, r, answer_text) {
-            tally.count_flag(flag.severity, r.phase == cx.first_phase);
+            tally.count_flag(flag.severity);
             findings.red_flags.push(flag);
         }
         findings.actions.push(plan::action(area, question, r, answer_text, &cx.weights));
     }
+}
+
+/// Whether the action that comes with `flag` is due in `first_phase`.
+fn is_due_first(flag: &RedFlag, actions: &[ActionItem], first_phase: &str) -> bool {
+    actions
+        .iter()
+        .any(|a| a.question == flag.question && a.recommendation == flag.recommendation && a.phase == first_phase)
 }
 
 /// Rounds to one decimal, the precision every report shows. Adding 0.0

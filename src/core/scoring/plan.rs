@@ -21,7 +21,7 @@ const FLOOR_MAJOR: f64 = PriorityLevel::MEDIUM_FROM;
 /// How much each area and each question weighs against the others: the
 /// mean weights priorities are measured against.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Weights {
+pub struct Weights {
     mean_area: f64,
     /// By area: the mean weight of its questions.
     mean_question: Vec<f64>,
@@ -42,7 +42,7 @@ impl Weights {
     }
 
     /// How much an action on `question` in `area` weighs, 0.5 to 2.
-    fn factor(&self, area: &Area, question: &Question) -> f64 {
+    pub fn factor(&self, area: &Area, question: &Question) -> f64 {
         let mean_question = self.mean_question.get(question.area).copied().unwrap_or(1.0);
         ((area.weight / self.mean_area) * (question.weight / mean_question)).sqrt().clamp(0.5, 2.0)
     }
@@ -57,7 +57,7 @@ pub(super) fn action(
     answer_text: &str,
     weights: &Weights,
 ) -> ActionItem {
-    let priority = priority(raised, weights.factor(area, question));
+    let priority = action_priority(raised.flag, raised.shortfall, weights.factor(area, question));
     ActionItem {
         phase: raised.phase.to_string(),
         priority,
@@ -73,14 +73,16 @@ pub(super) fn action(
     }
 }
 
-/// The priority of an action (see the module's documentation).
-pub(super) fn priority(raised: &Raised<'_>, weight: f64) -> f64 {
-    let (severity, floor) = match raised.flag {
+/// The priority of an action (see the module's documentation): `shortfall`
+/// is how far the answer falls short (0–1), `weight` its
+/// [`Weights::factor`].
+pub fn action_priority(flag: Option<Severity>, shortfall: f64, weight: f64) -> f64 {
+    let (severity, floor) = match flag {
         Some(Severity::Critical) => (1.0, FLOOR_CRITICAL),
         Some(Severity::Major) => (0.75, FLOOR_MAJOR),
         None => (0.5, 0.0),
     };
-    round1((100.0 * raised.shortfall * severity * weight).clamp(floor, 100.0))
+    round1((100.0 * shortfall * severity * weight).clamp(floor, 100.0))
 }
 
 /// The red flag `raised` carries, if any.
@@ -99,13 +101,26 @@ pub(super) fn red_flag(area: &Area, question: &Question, raised: &Raised<'_>, an
 /// priority first, otherwise in the order they were raised (the sort is
 /// stable).
 pub(super) fn in_plan_order(q: &Questionnaire, mut actions: Vec<ActionItem>) -> Vec<ActionItem> {
-    actions.sort_by(|a, b| q.phase_rank(&a.phase).cmp(&q.phase_rank(&b.phase)).then(b.priority.total_cmp(&a.priority)));
+    sort_in_plan_order(q, &mut actions, |a| (&a.phase, a.priority));
     actions
+}
+
+/// Sorts any steps of a plan into plan order; `phase_and_priority` says
+/// when each is due and how urgent it is.
+pub fn sort_in_plan_order<T>(q: &Questionnaire, items: &mut [T], phase_and_priority: impl Fn(&T) -> (&str, f64)) {
+    items.sort_by(|a, b| {
+        let ((phase_a, priority_a), (phase_b, priority_b)) = (phase_and_priority(a), phase_and_priority(b));
+        q.phase_rank(phase_a).cmp(&q.phase_rank(phase_b)).then(priority_b.total_cmp(&priority_a))
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn priority(raised: &Raised<'_>, weight: f64) -> f64 {
+        action_priority(raised.flag, raised.shortfall, weight)
+    }
 
     fn raised(flag: Option<Severity>, shortfall: f64) -> Raised<'static> {
         Raised { recommendation: "r", phase: "before-signing", flag, shortfall, because: Because::Answer }

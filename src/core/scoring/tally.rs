@@ -1,9 +1,10 @@
 //! Per-area totals, and the area results and overall score made from them.
 
-use crate::core::assessment::{AreaResult, Risk};
+use crate::core::assessment::AreaResult;
 use crate::core::questionnaire::{Area, Severity, Thresholds};
 
 use super::round1;
+use super::verdict::area_risk;
 
 /// What the shown, scored questions of one area add up to.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -20,10 +21,6 @@ pub(super) struct AreaTally {
     pub unknown: usize,
     /// The most severe red flag raised in the area.
     pub worst_flag: Option<Severity>,
-    /// Major red flags raised in the area.
-    pub major_flags: usize,
-    /// Whether one of them is due in the first phase.
-    pub urgent_major_flag: bool,
 }
 
 impl AreaTally {
@@ -43,32 +40,14 @@ impl AreaTally {
         self.weight += weight;
     }
 
-    /// Counts a red flag raised in the area; `urgent` when its action is
-    /// due in the first phase.
-    pub fn count_flag(&mut self, severity: Severity, urgent: bool) {
+    /// Counts a red flag raised in the area.
+    pub fn count_flag(&mut self, severity: Severity) {
         self.worst_flag = self.worst_flag.max(Some(severity));
-        if severity == Severity::Major {
-            self.major_flags += 1;
-            self.urgent_major_flag |= urgent;
-        }
     }
 
     /// The area's score, 0–100; `None` when no scored question is shown.
     pub fn score(&self) -> Option<f64> {
         (self.weight > 0.0).then(|| self.weighted_sum / self.weight)
-    }
-
-    /// How much the area endangers the project: a critical flag makes it
-    /// high risk and a major one at least medium, whatever the score.
-    fn risk(&self, t: &Thresholds) -> Option<Risk> {
-        let score = self.score()?;
-        Some(if self.worst_flag == Some(Severity::Critical) || score < t.high_risk_below {
-            Risk::High
-        } else if self.worst_flag == Some(Severity::Major) || score < t.medium_risk_below {
-            Risk::Medium
-        } else {
-            Risk::Low
-        })
     }
 
     pub fn result(&self, area: &Area, t: &Thresholds) -> AreaResult {
@@ -77,7 +56,7 @@ impl AreaTally {
             title: area.title.clone(),
             weight: area.weight,
             score: self.score().map(round1),
-            risk: self.risk(t),
+            risk: area_risk(self.score(), self.worst_flag, t),
             questions: self.shown,
             answered: self.answered,
             unknown: self.unknown,

@@ -1,4 +1,6 @@
-//! The verdict and the reasons for it.
+//! The verdict and the reasons for it, decided on plain [`Evidence`]: a
+//! single assessment and a round of several respondents both describe
+//! what they found in it, so the rules are written once.
 //!
 //! Not ready: a critical red flag (an unknown gate included); an overall
 //! score below `high_risk_below`; more major red flags in one area than
@@ -8,24 +10,82 @@
 //! unknowns, or a score below `ready_at`. Ready otherwise.
 
 use super::fmt1;
-use super::tally::AreaTally;
-use crate::core::assessment::{AreaResult, QuestionResult, Reason, RedFlag, Risk, Unknown, Verdict};
-use crate::core::questionnaire::{Questionnaire, Severity, Thresholds};
+use crate::core::assessment::{Reason, Risk, Verdict};
+use crate::core::questionnaire::{Severity, Thresholds};
 
-/// What the scoring found, for the verdict.
-pub(super) struct Found<'a> {
+/// What the verdict is decided on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    /// Overall readiness, 0–100.
     pub overall: f64,
-    pub areas: &'a [AreaResult],
-    pub tallies: &'a [AreaTally],
-    pub results: &'a [QuestionResult],
     /// In questionnaire order.
-    pub red_flags: &'a [RedFlag],
-    pub unknowns: &'a [Unknown],
+    pub areas: Vec<AreaEvidence>,
+    /// Every question, in questionnaire order; `score` is `None` for those
+    /// that carry none (hidden, unscored).
+    pub questions: Vec<QuestionEvidence>,
+    /// The red flags raised, in questionnaire order.
+    pub flags: Vec<FlagEvidence>,
+    /// Scored questions shown.
+    pub shown: usize,
+    /// The ids of the shown scored questions without a real answer.
+    pub unknowns: Vec<String>,
+}
+
+/// One area's score and risk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaEvidence {
+    pub id: String,
+    pub title: String,
+    pub score: Option<f64>,
+    pub risk: Option<Risk>,
+}
+
+/// One question's score and weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionEvidence {
+    pub id: String,
+    /// The id of its area.
+    pub area: String,
+    pub score: Option<f64>,
+    pub weight: f64,
+}
+
+/// One red flag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlagEvidence {
+    pub severity: Severity,
+    /// The id of its area.
+    pub area: String,
+    pub question: String,
+    /// What was found, for the reason's message: see [`answered`].
+    pub finding: String,
+    /// Whether its action is due in the first phase.
+    pub urgent: bool,
+}
+
+/// The finding of a red flag raised by an answer.
+pub fn answered(question_text: &str, answer: &str) -> String {
+    format!("\"{question_text}\" answered \"{answer}\"")
+}
+
+/// How much an area endangers the project: a critical flag makes it high
+/// risk and a major one at least medium, whatever the score; `None` when
+/// the area has no score.
+pub fn area_risk(score: Option<f64>, worst_flag: Option<Severity>, t: &Thresholds) -> Option<Risk> {
+    let score = score?;
+    Some(if worst_flag == Some(Severity::Critical) || score < t.high_risk_below {
+        Risk::High
+    } else if worst_flag == Some(Severity::Major) || score < t.medium_risk_below {
+        Risk::Medium
+    } else {
+        Risk::Low
+    })
 }
 
 /// The verdict, the reasons for it (most decisive first), and whether a
 /// rule made it worse than the score alone would.
-pub(super) struct Decision {
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
     pub verdict: Verdict,
     pub reasons: Vec<Reason>,
     pub capped: bool,
@@ -33,43 +93,42 @@ pub(super) struct Decision {
 
 /// Decides the verdict: anything that blocks makes it not ready; otherwise
 /// any condition makes it ready with conditions.
-pub(super) fn decide(q: &Questionnaire, found: &Found<'_>) -> Decision {
-    let t = q.scoring;
+pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
     let mut blocking = Vec::new();
     let mut conditions = Vec::new();
-    for flag in found.red_flags {
+    for flag in &e.flags {
         let reason = flag_reason(flag);
         if flag.severity == Severity::Critical { blocking.push(reason) } else { conditions.push(reason) }
     }
-    blocking.extend(clustered_risks(q, found));
-    if found.overall < t.high_risk_below {
+    blocking.extend(clustered_risks(t, e));
+    if e.overall < t.high_risk_below {
         blocking.push(Reason {
             rule: "score-below-minimum".into(),
-            message: format!("Overall readiness {} is below {}", fmt1(found.overall), fmt1(t.high_risk_below)),
-            questions: weakest(found.results),
+            message: format!("Overall readiness {} is below {}", fmt1(e.overall), fmt1(t.high_risk_below)),
+            questions: weakest(&e.questions),
         });
     }
-    conditions.extend(high_risk_areas(q, found));
-    conditions.extend(too_many_unknowns(&t, found));
-    if found.overall < t.ready_at && found.overall >= t.high_risk_below {
+    conditions.extend(high_risk_areas(e));
+    conditions.extend(too_many_unknowns(t, e));
+    if e.overall < t.ready_at && e.overall >= t.high_risk_below {
         conditions.push(Reason {
             rule: "score-below-ready".into(),
             message: format!(
                 "Overall readiness {} is below the {} needed for ready",
-                fmt1(found.overall),
+                fmt1(e.overall),
                 fmt1(t.ready_at)
             ),
-            questions: weakest(found.results),
+            questions: weakest(&e.questions),
         });
     }
-    let by_score = by_score_alone(&t, found.overall);
+    let by_score = by_score_alone(t, e.overall);
     let (verdict, reasons) = if !blocking.is_empty() {
         blocking.extend(conditions);
         (Verdict::NotReady, blocking)
     } else if !conditions.is_empty() {
         (Verdict::ReadyWithConditions, conditions)
     } else {
-        (Verdict::Ready, vec![ready(&t, found.overall)])
+        (Verdict::Ready, vec![ready(t, e.overall)])
     };
     Decision { verdict, reasons, capped: verdict < by_score }
 }
@@ -99,34 +158,27 @@ fn ready(t: &Thresholds, overall: f64) -> Reason {
 
 /// Risks that cluster in one area rule out anything better than not
 /// ready: they are settled before signing or not at all.
-fn clustered_risks(q: &Questionnaire, found: &Found<'_>) -> Vec<Reason> {
-    let t = q.scoring;
+fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<Reason> {
     let mut reasons = Vec::new();
-    for ((area, tally), result) in q.areas.iter().zip(found.tallies).zip(found.areas) {
-        let majors: Vec<String> = found
-            .red_flags
-            .iter()
-            .filter(|f| f.area == area.id && f.severity == Severity::Major)
-            .map(|f| f.question.clone())
-            .collect();
-        if tally.major_flags > t.max_major_flags_per_area as usize {
+    for area in &e.areas {
+        let majors: Vec<&FlagEvidence> =
+            e.flags.iter().filter(|f| f.area == area.id && f.severity == Severity::Major).collect();
+        let questions = || majors.iter().map(|f| f.question.clone()).collect();
+        if majors.len() > t.max_major_flags_per_area as usize {
             reasons.push(Reason {
                 rule: "major-flags-clustered".into(),
-                message: format!(
-                    "{} major red flags in {}: settle them before signing",
-                    tally.major_flags, result.title
-                ),
-                questions: majors,
+                message: format!("{} major red flags in {}: settle them before signing", majors.len(), area.title),
+                questions: questions(),
             });
-        } else if t.escalate_high_risk_areas && result.risk == Some(Risk::High) && tally.urgent_major_flag {
+        } else if t.escalate_high_risk_areas && area.risk == Some(Risk::High) && majors.iter().any(|f| f.urgent) {
             reasons.push(Reason {
                 rule: "high-risk-area-with-major-flag".into(),
                 message: format!(
                     "{} is high risk at {} and holds a major red flag to settle before signing",
-                    result.title,
-                    fmt1(result.score.unwrap_or(0.0))
+                    area.title,
+                    fmt1(area.score.unwrap_or(0.0))
                 ),
-                questions: majors,
+                questions: questions(),
             });
         }
     }
@@ -134,26 +186,25 @@ fn clustered_risks(q: &Questionnaire, found: &Found<'_>) -> Vec<Reason> {
 }
 
 /// A condition for each area at high risk.
-fn high_risk_areas(q: &Questionnaire, found: &Found<'_>) -> Vec<Reason> {
-    // Each area's results are the slice its questions occupy.
-    found
-        .areas
+fn high_risk_areas(e: &Evidence) -> Vec<Reason> {
+    e.areas
         .iter()
-        .zip(&q.areas)
-        .filter(|(a, _)| a.risk == Some(Risk::High))
-        .map(|(area, def)| Reason {
-            rule: "high-risk-area".into(),
-            message: format!("{} is high risk at {}", area.title, fmt1(area.score.unwrap_or(0.0))),
-            questions: weakest(found.results.get(def.questions.clone()).unwrap_or_default()),
+        .filter(|a| a.risk == Some(Risk::High))
+        .map(|area| {
+            let its: Vec<QuestionEvidence> = e.questions.iter().filter(|q| q.area == area.id).cloned().collect();
+            Reason {
+                rule: "high-risk-area".into(),
+                message: format!("{} is high risk at {}", area.title, fmt1(area.score.unwrap_or(0.0))),
+                questions: weakest(&its),
+            }
         })
         .collect()
 }
 
 /// A condition when more of the shown scored questions are unknown than
 /// `max_unknown_share` allows.
-fn too_many_unknowns(t: &Thresholds, found: &Found<'_>) -> Option<Reason> {
-    let shown: usize = found.tallies.iter().map(|tally| tally.shown).sum();
-    let unknown = found.unknowns.len();
+fn too_many_unknowns(t: &Thresholds, e: &Evidence) -> Option<Reason> {
+    let (shown, unknown) = (e.shown, e.unknowns.len());
     (shown > 0 && unknown as f64 / shown as f64 > t.max_unknown_share).then(|| Reason {
         rule: "too-many-unknowns".into(),
         message: format!(
@@ -161,19 +212,19 @@ fn too_many_unknowns(t: &Thresholds, found: &Found<'_>) -> Option<Reason> {
             100.0 * unknown as f64 / shown as f64,
             100.0 * t.max_unknown_share
         ),
-        questions: found.unknowns.iter().map(|u| u.question.clone()).collect(),
+        questions: e.unknowns.clone(),
     })
 }
 
 /// The reason a red flag gives.
-fn flag_reason(flag: &RedFlag) -> Reason {
+fn flag_reason(flag: &FlagEvidence) -> Reason {
     let (rule, title) = match flag.severity {
         Severity::Critical => ("critical-red-flag", "Critical"),
         Severity::Major => ("major-red-flag", "Major"),
     };
     Reason {
         rule: rule.into(),
-        message: format!("{title} red flag: \"{}\" answered \"{}\"", flag.question_text, flag.answer),
+        message: format!("{title} red flag: {}", flag.finding),
         questions: vec![flag.question.clone()],
     }
 }
@@ -184,8 +235,8 @@ const WEAKEST: usize = 5;
 /// The ids of the lowest-scoring shown questions (below 50), worst first,
 /// then heaviest first, then in questionnaire order; at most five: the
 /// answers that pull a score down.
-fn weakest(results: &[QuestionResult]) -> Vec<String> {
-    let mut low: Vec<&QuestionResult> = results.iter().filter(|r| r.score.is_some_and(|s| s < 50.0)).collect();
+fn weakest(questions: &[QuestionEvidence]) -> Vec<String> {
+    let mut low: Vec<&QuestionEvidence> = questions.iter().filter(|r| r.score.is_some_and(|s| s < 50.0)).collect();
     low.sort_by(|a, b| {
         let (sa, sb) = (a.score.unwrap_or(0.0), b.score.unwrap_or(0.0));
         sa.total_cmp(&sb).then(b.weight.total_cmp(&a.weight))
@@ -196,41 +247,72 @@ fn weakest(results: &[QuestionResult]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::QuestionStatus;
-    use crate::core::questionnaire::Kind;
 
-    /// A shown result with this score and weight.
-    fn result(id: &str, score: Option<f64>, weight: f64) -> QuestionResult {
-        QuestionResult {
-            id: id.into(),
-            area: "a".into(),
-            kind: Kind::Single,
-            text: String::new(),
-            status: QuestionStatus::Answered,
-            answer: None,
-            answer_text: None,
-            score,
-            weight,
-            red_flag: None,
-            note: None,
-        }
+    /// A question with this score and weight.
+    fn question(id: &str, score: Option<f64>, weight: f64) -> QuestionEvidence {
+        QuestionEvidence { id: id.into(), area: "a".into(), score, weight }
     }
 
     #[test]
     fn weakest_names_five_below_fifty_worst_then_heaviest_then_first() {
-        let results = [
-            result("fine", Some(80.0), 1.0),
-            result("unscored", None, 1.0),
-            result("low", Some(40.0), 1.0),
-            result("zero-light", Some(0.0), 1.0),
-            result("zero-heavy", Some(0.0), 3.0),
-            result("ten-a", Some(10.0), 1.0),
-            result("ten-b", Some(10.0), 1.0),
-            result("forty-nine", Some(49.0), 1.0),
-            result("fifty", Some(50.0), 1.0),
+        let questions = [
+            question("fine", Some(80.0), 1.0),
+            question("unscored", None, 1.0),
+            question("low", Some(40.0), 1.0),
+            question("zero-light", Some(0.0), 1.0),
+            question("zero-heavy", Some(0.0), 3.0),
+            question("ten-a", Some(10.0), 1.0),
+            question("ten-b", Some(10.0), 1.0),
+            question("forty-nine", Some(49.0), 1.0),
+            question("fifty", Some(50.0), 1.0),
         ];
-        assert_eq!(weakest(&results), ["zero-heavy", "zero-light", "ten-a", "ten-b", "low"]);
-        assert_eq!(weakest(&results[..3]), ["low"]);
+        assert_eq!(weakest(&questions), ["zero-heavy", "zero-light", "ten-a", "ten-b", "low"]);
+        assert_eq!(weakest(&questions[..3]), ["low"]);
         assert!(weakest(&[]).is_empty());
+    }
+
+    fn flag(severity: Severity, question: &str, urgent: bool) -> FlagEvidence {
+        FlagEvidence { severity, area: "a".into(), question: question.into(), finding: "it".into(), urgent }
+    }
+
+    fn evidence(overall: f64, risk: Risk, flags: Vec<FlagEvidence>) -> Evidence {
+        Evidence {
+            overall,
+            areas: vec![AreaEvidence { id: "a".into(), title: "A".into(), score: Some(overall), risk: Some(risk) }],
+            questions: vec![question("q", Some(overall), 1.0)],
+            flags,
+            shown: 1,
+            unknowns: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_same_rules_decide_on_plain_evidence() {
+        let t = Thresholds::default();
+        assert_eq!(decide(&t, &evidence(90.0, Risk::Low, vec![])).verdict, Verdict::Ready);
+        let major = decide(&t, &evidence(90.0, Risk::Medium, vec![flag(Severity::Major, "q", false)]));
+        assert_eq!(major.verdict, Verdict::ReadyWithConditions);
+        assert!(major.capped);
+        assert_eq!(major.reasons[0].message, "Major red flag: it");
+        let critical = decide(&t, &evidence(90.0, Risk::High, vec![flag(Severity::Critical, "q", true)]));
+        assert_eq!(critical.verdict, Verdict::NotReady);
+        let three = (0..3).map(|i| flag(Severity::Major, &format!("q{i}"), false)).collect();
+        let clustered = decide(&t, &evidence(80.0, Risk::Medium, three));
+        assert_eq!(clustered.reasons[0].rule, "major-flags-clustered");
+        let escalated = decide(&t, &evidence(45.0, Risk::High, vec![flag(Severity::Major, "q", true)]));
+        assert_eq!(escalated.reasons[0].rule, "high-risk-area-with-major-flag");
+        let later = decide(&t, &evidence(55.0, Risk::Medium, vec![flag(Severity::Major, "q", false)]));
+        assert_eq!(later.verdict, Verdict::ReadyWithConditions, "{:?}", later.reasons);
+    }
+
+    #[test]
+    fn risk_follows_the_score_and_the_worst_flag() {
+        let t = Thresholds::default();
+        assert_eq!(area_risk(None, Some(Severity::Critical), &t), None);
+        assert_eq!(area_risk(Some(90.0), None, &t), Some(Risk::Low));
+        assert_eq!(area_risk(Some(90.0), Some(Severity::Major), &t), Some(Risk::Medium));
+        assert_eq!(area_risk(Some(90.0), Some(Severity::Critical), &t), Some(Risk::High));
+        assert_eq!(area_risk(Some(60.0), None, &t), Some(Risk::Medium));
+        assert_eq!(area_risk(Some(49.9), None, &t), Some(Risk::High));
     }
 }

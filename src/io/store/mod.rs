@@ -242,42 +242,56 @@ pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
     if bytes.len() as u64 > MAX_RECORD_BYTES {
         return Err(invalid(format!("larger than {} MiB; not an assessment", MAX_RECORD_BYTES / 1024 / 1024)));
     }
-    let (value, json): (serde_json::Value, String) = match embedded_json(&bytes) {
-        Some(Ok(json)) => {
-            (serde_json::from_str(json).map_err(|e| invalid(format!("damaged embedded data ({e})")))?, json.to_string())
-        }
+    // An HTML report is read through the data it embeds.
+    let json: std::borrow::Cow<'_, [u8]> = match embedded_json(&bytes) {
+        Some(Ok(json)) => std::borrow::Cow::Owned(json.as_bytes().to_vec()),
         Some(Err(problem)) => return Err(invalid(problem.into())),
-        None => (
-            serde_json::from_slice(&bytes).map_err(|e| invalid(format!("not valid JSON ({e})")))?,
-            String::from_utf8_lossy(&bytes).into_owned(),
-        ),
+        None => std::borrow::Cow::Borrowed(&bytes),
     };
-    if let Some(problem) = refused_text(&json) {
+    let bytes = json.as_ref();
+    if let Some(problem) = refused_text(&String::from_utf8_lossy(bytes)) {
         return Err(invalid(problem));
     }
+    // A stored record, the common case, is read in one pass; anything else
+    // is told apart by its head.
+    if let Ok(record) = serde_json::from_slice::<StoredAssessment>(bytes)
+        && record.format == RECORD_FORMAT
+        && record.schema_version <= RECORD_SCHEMA_VERSION
+    {
+        check_record(&record).map_err(|p| invalid(format!("a damaged assessment record: {p}")))?;
+        return Ok(LoadedAssessment {
+            path: path.to_path_buf(),
+            summary: Some(record.summary),
+            assessment: record.assessment,
+        });
+    }
+    let head: Head = match serde_json::from_slice(bytes) {
+        Ok(head) => head,
+        // Valid JSON of another shape (an array, a `format` that is not a
+        // string) is no assessment; anything else is no JSON.
+        Err(_) => match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Ok(_) => Head::default(),
+            Err(e) => return Err(invalid(format!("not valid JSON ({e})"))),
+        },
+    };
     let newer =
         |kind: &str, v: u64| invalid(format!("written by a newer crm-ready ({kind} schema {v}); upgrade to read it"));
-    let schema = value.get("schema_version").and_then(serde_json::Value::as_u64);
-    match value.get("format").and_then(serde_json::Value::as_str) {
+    match head.format.as_deref() {
         Some(RECORD_FORMAT) => {
-            if let Some(v) = schema.filter(|v| *v > u64::from(RECORD_SCHEMA_VERSION)) {
+            if let Some(v) = head.schema_version.filter(|v| *v > u64::from(RECORD_SCHEMA_VERSION)) {
                 return Err(newer("record", v));
             }
-            let record: StoredAssessment =
-                serde_json::from_value(value).map_err(|e| invalid(format!("a damaged assessment record ({e})")))?;
-            check_record(&record).map_err(|p| invalid(format!("a damaged assessment record: {p}")))?;
-            Ok(LoadedAssessment {
-                path: path.to_path_buf(),
-                summary: Some(record.summary),
-                assessment: record.assessment,
-            })
+            // Read again for the reason it failed.
+            let problem =
+                serde_json::from_slice::<StoredAssessment>(bytes).err().map_or_else(String::new, |e| e.to_string());
+            Err(invalid(format!("a damaged assessment record ({problem})")))
         }
-        None if value.get("verdict").is_some() && value.get("questionnaire").is_some() => {
-            if let Some(v) = schema.filter(|v| *v > u64::from(SCHEMA_VERSION)) {
+        None if head.verdict.is_some() && head.questionnaire.is_some() => {
+            if let Some(v) = head.schema_version.filter(|v| *v > u64::from(SCHEMA_VERSION)) {
                 return Err(newer("report", v));
             }
             let assessment: Assessment =
-                serde_json::from_value(value).map_err(|e| invalid(format!("a damaged assessment report ({e})")))?;
+                serde_json::from_slice(bytes).map_err(|e| invalid(format!("a damaged assessment report ({e})")))?;
             check_assessment(&assessment).map_err(|p| invalid(format!("a damaged assessment report: {p}")))?;
             Ok(LoadedAssessment { path: path.to_path_buf(), summary: None, assessment })
         }
@@ -298,6 +312,17 @@ fn refused_text(text: &str) -> Option<String> {
         at.column,
         refused_message("a string", &r.forbidden)
     ))
+}
+
+/// What says which kind of file a JSON file is, when it is not a readable
+/// record.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct Head {
+    format: Option<String>,
+    schema_version: Option<u64>,
+    verdict: Option<serde::de::IgnoredAny>,
+    questionnaire: Option<serde::de::IgnoredAny>,
 }
 
 /// Fresh randomness for an id suffix, without a random-number crate:

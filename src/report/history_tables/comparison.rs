@@ -9,14 +9,15 @@ use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 use crate::report::style::TableStyle;
 
-/// What changed between two assessments.
+/// What changed between two assessments (or rounds). Both sides are named
+/// wherever they are set side by side.
 pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {
-    // The line naming both sides is wrapped at spaces: ids stay whole.
+    let (before, after) = names(c);
+    // The heading is wrapped at spaces: ids stay whole.
     let heading = comparison_heading(c, style);
-    let (sides, rest) = heading.split_once('\n').unwrap_or((&heading, ""));
-    let mut out = style.lines(sides) + rest;
+    let mut out = style.lines(heading.strip_suffix('\n').unwrap_or(&heading));
     let mut areas = style.table();
-    areas.set_header(["Area", "Before", "After", "Change", "Risk"].map(|h| style.head(h)));
+    areas.set_header(["Area", &before, &after, "Change", "Risk"].map(|h| style.head(h)));
     for a in &c.areas {
         areas.add_row(vec![
             Cell::new(one_line(&a.title)),
@@ -28,50 +29,64 @@ pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {
     }
     out.push_str(&format!("\nAreas\n{areas}\n"));
     changed_answers(&mut out, c, style);
-    section(&mut out, "Red flags raised", c.red_flags_raised.len(), || flags(&c.red_flags_raised, style));
-    section(&mut out, "Red flags cleared", c.red_flags_cleared.len(), || flags(&c.red_flags_cleared, style));
-    section(&mut out, "Actions completed (no longer recommended)", c.actions_completed.len(), || {
-        actions(&c.actions_completed, style)
-    });
-    section(&mut out, "New actions", c.actions_new.len(), || actions(&c.actions_new, style));
-    section(&mut out, "Actions still open", c.actions_open.len(), || actions(&c.actions_open, style));
+    let raised = format!("Red flags raised in {after}");
+    section(&mut out, &raised, c.red_flags_raised.len(), || flags(&c.red_flags_raised, style));
+    let cleared = format!("Red flags cleared since {before}");
+    section(&mut out, &cleared, c.red_flags_cleared.len(), || flags(&c.red_flags_cleared, style));
+    let completed = format!("Actions completed since {before} (no longer recommended)");
+    section(&mut out, &completed, c.actions_completed.len(), || actions(&c.actions_completed, style));
+    let new = format!("New actions in {after}");
+    section(&mut out, &new, c.actions_new.len(), || actions(&c.actions_new, style));
+    let open = format!("Actions still open in {after}");
+    section(&mut out, &open, c.actions_open.len(), || actions(&c.actions_open, style));
     out
+}
+
+/// The two sides' names, sanitised; told apart by date when they read the
+/// same (one respondent's two assessments under one label).
+fn names(c: &Comparison) -> (String, String) {
+    let (b, a) = (one_line(&c.before.name).into_owned(), one_line(&c.after.name).into_owned());
+    if a != b {
+        return (b, a);
+    }
+    let on = |s: &Side| s.assessed_at.strftime("%Y-%m-%d %H:%M").to_string();
+    (format!("{b} of {}", on(&c.before)), format!("{a} of {}", on(&c.after)))
 }
 
 /// Who and what was compared, and how the score and verdict moved.
 fn comparison_heading(c: &Comparison, style: TableStyle) -> String {
+    let (before, after) = names(c);
     // Compared across organisations (with --force), name both.
     let org = match (c.before.organization.as_deref(), c.after.organization.as_deref()) {
         (Some(b), Some(a)) if !a.eq_ignore_ascii_case(b) => Some(format!("{} → {}", one_line(b), one_line(a))),
         (b, a) => a.or(b).map(|o| one_line(o).into_owned()),
     };
-    let mut out = format!(
-        "{}{} → {}\n",
-        org.map(|o| format!("{o}: ")).unwrap_or_default(),
-        side_name(&c.before),
-        side_name(&c.after)
-    );
+    let mut out = format!("{}{before} → {after}\n", org.map(|o| format!("{o}: ")).unwrap_or_default(),);
+    out.push_str(&format!("Dates: {} → {}\n", side_date(&c.before), side_date(&c.after)));
     let (qa, qb) = (&c.before.questionnaire, &c.after.questionnaire);
+    let (ida, va, vb) = (one_line(&qa.id), one_line(&qa.version), one_line(&qb.version));
+    let n = c.questions_compared;
     if c.same_questionnaire {
-        out.push_str(&format!("{} {}\n", one_line(&qa.id), one_line(&qa.version)));
+        out.push_str(&format!("{ida} {va}\n"));
+    } else if qa.id == qb.id && qa.version != qb.version {
+        out.push_str(&format!("{ida} {va} → {vb}: compared on the {n} questions both versions share\n"));
     } else {
         out.push_str(&format!(
-            "{} {} → {} {}: different questionnaires, so only the {} questions they share are compared\n",
-            one_line(&qa.id),
-            one_line(&qa.version),
+            "{ida} {va} → {} {vb}: different questionnaires, so only the {n} questions they share are compared\n",
             one_line(&qb.id),
-            one_line(&qb.version),
-            c.questions_compared
         ));
     }
     out.push_str(&format!(
-        "\nScore:   {} → {} ({})\nVerdict: {} → {} ({})\n",
+        "\nScore:   {} → {} ({})\nVerdict: {} → {}: {}\n",
         fmt1(c.score.before),
         fmt1(c.score.after),
         signed(c.score.change),
         style.verdict(c.verdict.before),
         style.verdict(c.verdict.after),
-        c.verdict.direction.name()
+        match c.verdict.direction {
+            Direction::Same => format!("the same for {after} as for {before}"),
+            d => format!("{after} is {} than {before}", d.name()),
+        }
     ));
     out
 }
@@ -85,10 +100,12 @@ fn changed_answers(out: &mut String, c: &Comparison, style: TableStyle) {
     let worse = by(&|d| d == Direction::Worse);
     let better = by(&|d| d == Direction::Better);
     let other = by(&|d| !matches!(d, Direction::Worse | Direction::Better));
-    section(out, "Answers that got worse", worse.len(), || answers(&worse, style));
-    section(out, "Answers that improved", better.len(), || answers(&better, style));
+    let (before, after) = names(c);
+    let columns = [before.as_str(), after.as_str()];
+    section(out, &format!("Answers that got worse in {after}"), worse.len(), || answers(&worse, columns, style));
+    section(out, &format!("Answers that improved in {after}"), better.len(), || answers(&better, columns, style));
     if !other.is_empty() {
-        section(out, "Other answers that changed", other.len(), || answers(&other, style));
+        section(out, "Other answers that changed", other.len(), || answers(&other, columns, style));
     }
 }
 
@@ -101,9 +118,10 @@ fn section(out: &mut String, title: &str, count: usize, table: impl FnOnce() -> 
     }
 }
 
-fn answers(list: &[&AnswerChange], style: TableStyle) -> String {
+/// The answers that changed; `columns` names the two sides.
+fn answers(list: &[&AnswerChange], columns: [&str; 2], style: TableStyle) -> String {
     let mut t = style.table();
-    t.set_header(["Question", "Before", "After", "Score"].map(|h| style.head(h)));
+    t.set_header(["Question", columns[0], columns[1], "Score"].map(|h| style.head(h)));
     for a in list {
         let score = match (a.score_before, a.score_after) {
             (None, None) => "—".to_string(),
@@ -151,12 +169,12 @@ fn actions(list: &[ActionItem], style: TableStyle) -> String {
     t.to_string()
 }
 
-/// How one side of a comparison is named: its label and id (or date).
-fn side_name(s: &Side) -> String {
-    let when = s.id.clone().unwrap_or_else(|| s.assessed_at.strftime("%Y-%m-%d").to_string());
-    match &s.label {
-        Some(label) => format!("{} ({})", one_line(label), one_line(&when)),
-        None => one_line(&when).into_owned(),
+/// When one side was assessed, with its id when it is a stored one.
+fn side_date(s: &Side) -> String {
+    let date = s.assessed_at.strftime("%Y-%m-%d").to_string();
+    match &s.id {
+        Some(id) => format!("{date} ({})", one_line(id)),
+        None => date,
     }
 }
 
@@ -177,18 +195,21 @@ fn phase_title(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::history::compare::{Subject, compare};
 
     #[test]
     fn a_comparison_across_organisations_names_both() {
         let before = crate::core::history::testing::record("Fabrikam", "2026-01-01T00:00:00Z", 1);
         let after = crate::core::history::testing::record("Contoso", "2026-04-01T00:00:00Z", 2);
-        let c = crate::core::history::compare::compare((&before.assessment, None), (&after.assessment, None), false)
-            .unwrap();
+        let c =
+            compare(Subject::assessment(&before.assessment, None), Subject::assessment(&after.assessment, None), false)
+                .unwrap();
         let text = render_comparison(&c, TableStyle::default());
         assert!(text.starts_with("Fabrikam → Contoso: "), "{text}");
         let same = crate::core::history::testing::record("contoso", "2026-07-01T00:00:00Z", 3);
         let c =
-            crate::core::history::compare::compare((&after.assessment, None), (&same.assessment, None), false).unwrap();
+            compare(Subject::assessment(&after.assessment, None), Subject::assessment(&same.assessment, None), false)
+                .unwrap();
         assert!(render_comparison(&c, TableStyle::default()).starts_with("contoso: "));
     }
 }

@@ -1,5 +1,5 @@
-//! `trend`: an organisation's scores over time, one sparkline per row and
-//! as many score columns as the width allows.
+//! `trend`: an organisation's scores over time, one column per round, one
+//! sparkline per row, and as many score columns as the width allows.
 
 use comfy_table::{Cell, ColumnConstraint, Width};
 
@@ -8,9 +8,9 @@ use crate::core::history::trend::{Trend, sparkline};
 use crate::core::text::one_line;
 use crate::report::style::TableStyle;
 
-/// Most assessments shown as columns of the trend table.
+/// Most rounds shown as columns of the trend table.
 const TREND_COLUMNS: usize = 8;
-/// Most assessments drawn in a trend sparkline.
+/// Most rounds drawn in a trend sparkline.
 const SPARK_POINTS: usize = 24;
 /// Width of a score column in the trend table, border included: a date
 /// and its padding.
@@ -18,10 +18,10 @@ const SCORE_COLUMN: usize = 13;
 /// Width kept in the trend table for the area titles and the change.
 const OTHER_COLUMNS: usize = 40;
 
-/// How many assessments a trend has, and how many of them fit.
+/// How many rounds a trend has, and how many of them fit.
 #[derive(Debug, Clone, Copy)]
 struct TrendLayout {
-    /// Assessments in the trend.
+    /// Rounds in the trend.
     total: usize,
     /// Drawn in the sparkline: the last ones.
     drawn: usize,
@@ -48,11 +48,15 @@ pub fn render_trend(trend: &Trend, style: TableStyle) -> String {
     out
 }
 
-/// Whose trend, over which labels, and what is left out for want of room.
+/// Whose trend, over which labels, with which questionnaires, and what is
+/// left out for want of room.
 fn trend_heading(trend: &Trend, layout: TrendLayout) -> String {
     let TrendLayout { total: n, drawn, shown } = layout;
-    let mut out =
-        format!("Trend for {}: {n} assessment{}", one_line(&trend.organization), if n == 1 { "" } else { "s" });
+    let assessed: usize = trend.assessments.iter().map(|p| p.respondents).sum();
+    let mut out = format!("Trend for {}: {n} round{}", one_line(&trend.organization), if n == 1 { "" } else { "s" });
+    if assessed != n {
+        out.push_str(&format!(" ({assessed} assessments)"));
+    }
     match (trend.assessments.first(), trend.assessments.last()) {
         (Some(first), Some(last)) if n > 1 => {
             out.push_str(&format!(", {} to {}", one_line(&first.label), one_line(&last.label)))
@@ -61,10 +65,21 @@ fn trend_heading(trend: &Trend, layout: TrendLayout) -> String {
         _ => {}
     }
     out.push('\n');
+    if trend.questionnaires.len() > 1 {
+        let used: Vec<String> = trend
+            .questionnaires
+            .iter()
+            .map(|v| {
+                let plural = if v.rounds == 1 { "" } else { "s" };
+                format!("{} {} ({} round{plural})", one_line(&v.id), one_line(&v.version), v.rounds)
+            })
+            .collect();
+        out.push_str(&format!("Questionnaires: {}; areas are matched by id.\n", used.join(", ")));
+    }
     if shown < n {
         let line = if drawn == n { "covers all".to_string() } else { format!("shows the last {drawn}") };
         out.push_str(&format!(
-            "Columns show the last {shown} assessments and the trend line {line}; --format json has all {n}.\n"
+            "Columns show the last {shown} rounds and the trend line {line}; --format json has all {n}.\n"
         ));
     }
     out
@@ -108,6 +123,10 @@ fn trend_table(trend: &Trend, layout: TrendLayout, style: TableStyle) -> comfy_t
     verdicts.extend(columns.iter().map(|p| verdict_cell(style, p.verdict)));
     verdicts.push(Cell::new(""));
     t.add_row(verdicts);
+    let mut respondents = vec![Cell::new("Respondents"), Cell::new("")];
+    respondents.extend(columns.iter().map(|p| Cell::new(p.respondents)));
+    respondents.push(Cell::new(""));
+    t.add_row(respondents);
     t
 }
 
@@ -115,7 +134,7 @@ fn trend_table(trend: &Trend, layout: TrendLayout, style: TableStyle) -> comfy_t
 mod tests {
     use super::*;
     use crate::core::history::testing::summary;
-    use crate::core::history::trend::trend;
+    use crate::core::history::trend::{RoundScores, trend};
 
     #[test]
     fn a_long_trend_shows_the_latest_columns_and_says_so() {
@@ -125,22 +144,22 @@ mod tests {
                 summary(&format!("p{i}"), Some("Contoso"), &at, 10.0 * i as f64, &[])
             })
             .collect();
-        let refs: Vec<_> = points.iter().collect();
-        let text = render_trend(&trend("Contoso", &refs), TableStyle::default());
-        assert!(text.starts_with("Trend for Contoso: 10 assessments, p0 to p9\n"), "{text}");
-        let note = "Columns show the last 3 assessments and the trend line covers all; --format json has all 10.";
+        let rounds = |n: usize| points[..n].iter().map(RoundScores::of_assessment).collect::<Vec<_>>();
+        let text = render_trend(&trend("Contoso", rounds(10)), TableStyle::default());
+        assert!(text.starts_with("Trend for Contoso: 10 rounds, p0 to p9\n"), "{text}");
+        let note = "Columns show the last 3 rounds and the trend line covers all; --format json has all 10.";
         assert!(text.contains(note), "{text}");
         assert!(!text.contains(" p6 ") && text.contains(" p7 ") && text.contains(" p9 "), "{text}");
         assert!(text.contains("2026-01-10"), "dates are not wrapped: {text}");
         let overall = text.lines().find(|l| l.contains("Overall")).unwrap();
         assert!(overall.contains("▁▁▂▃▄▅▅▆▇█") && overall.contains("+90"), "{overall}");
 
-        let one = render_trend(&trend("Contoso", &refs[..1]), TableStyle::default());
+        let one = render_trend(&trend("Contoso", rounds(1)), TableStyle::default());
         let overall = one.lines().find(|l| l.contains("Overall")).unwrap();
         assert!(overall.trim_end().ends_with("—     │") || overall.contains("┆ —"), "no change from one point: {one}");
 
-        let wide = render_trend(&trend("Contoso", &refs), TableStyle { color: false, width: 200 });
-        assert!(wide.contains("Columns show the last 8 assessments"), "{wide}");
+        let wide = render_trend(&trend("Contoso", rounds(10)), TableStyle { color: false, width: 200 });
+        assert!(wide.contains("Columns show the last 8 rounds"), "{wide}");
         assert!(!wide.contains(" p1 ") && wide.contains(" p2 "), "{wide}");
     }
 }

@@ -1,0 +1,118 @@
+//! What `round`, `trend` and `compare` share: an organisation's rounds in
+//! the store, and reading one in full with the questionnaire it answered.
+
+use anyhow::Context;
+
+use super::output::Output;
+use crate::core::assessment::QuestionnaireRef;
+use crate::core::history::Summary;
+use crate::core::questionnaire::{Questionnaire, builtin};
+use crate::core::round::{self, Found, Member, Round};
+use crate::exit::UsageError;
+use crate::io::input::load_questionnaire;
+use crate::io::store::reference::of_organization;
+use crate::io::store::{Entry, Listing, load};
+
+/// One organisation's assessments in the store.
+pub struct Organisation<'l> {
+    /// As spelled in its latest assessment.
+    pub name: String,
+    pub entries: Vec<&'l Entry>,
+}
+
+impl<'l> Organisation<'l> {
+    /// The assessments of `org` (case does not matter); an error with the
+    /// likely intended name when there are none.
+    pub fn find(listing: &'l Listing, org: &str) -> anyhow::Result<Self> {
+        let entries = of_organization(listing, org)?;
+        let name = entries.last().and_then(|e| e.summary.organization.as_deref()).unwrap_or(org).trim().to_string();
+        Ok(Organisation { name, entries })
+    }
+
+    pub fn summaries(&self) -> Vec<&'l Summary> {
+        self.entries.iter().map(|e| &e.summary).collect()
+    }
+
+    /// Reads `found` (one of this organisation's rounds) in full.
+    pub fn read(&self, found: &Found<'_>, questionnaires: &mut Questionnaires, out: &Output) -> anyhow::Result<Round> {
+        let q = questionnaires.for_round(&found.questionnaire, &found.label, out)?;
+        let mut members = Vec::with_capacity(found.members.len());
+        for s in &found.members {
+            let entry =
+                self.entries.iter().find(|e| e.summary.id == s.id).context("a listed assessment went missing")?;
+            let loaded = load(&entry.path)?;
+            members.push(Member { id: Some(s.id.clone()), assessment: loaded.assessment });
+        }
+        Ok(round::build(q, &self.name, &found.label, members))
+    }
+}
+
+/// Tells on stderr which earlier assessments of a respondent the round
+/// `found` leaves out.
+pub fn note_replaced(found: &Found<'_>, out: &Output) {
+    for s in &found.replaced {
+        out.note(&format!(
+            "{} answered more than once in `{}`: the round counts their latest answers, not {}",
+            s.respondent.as_deref().unwrap_or_default().trim(),
+            found.label,
+            s.id
+        ));
+    }
+}
+
+/// The questionnaires rounds answered: those named with `--questionnaire`,
+/// else the built-in of that id and version, each read once.
+pub struct Questionnaires {
+    known: Vec<Questionnaire>,
+    warned: Vec<String>,
+}
+
+impl Questionnaires {
+    /// Reads the questionnaires named on the command line (built-in names
+    /// or files).
+    pub fn new(specs: &[String]) -> anyhow::Result<Self> {
+        let known = specs.iter().map(|s| load_questionnaire(Some(s))).collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(Questionnaires { known, warned: Vec::new() })
+    }
+
+    /// The questionnaire the round `label` answered, `r`.
+    pub fn for_round(&mut self, r: &QuestionnaireRef, label: &str, out: &Output) -> anyhow::Result<&Questionnaire> {
+        let matches = |q: &Questionnaire| q.id == r.id && q.version == r.version;
+        if !self.known.iter().any(matches) {
+            match builtin::find(&r.id) {
+                Some(b) => {
+                    let q = b.load()?;
+                    if q.version != r.version {
+                        return Err(UsageError::new(format!(
+                            "the round `{label}` answered {} {}, and this crm-ready has {} {} built in: \
+                             pass the {} questionnaire's file with --questionnaire FILE",
+                            r.id, r.version, q.id, q.version, r.version
+                        ))
+                        .into());
+                    }
+                    self.known.push(q);
+                }
+                None => {
+                    return Err(UsageError::new(format!(
+                        "the round `{label}` answered `{}` {}, which is not built in: \
+                         pass its file with --questionnaire FILE",
+                        r.id, r.version
+                    ))
+                    .into());
+                }
+            }
+        }
+        let Some(q) = self.known.iter().find(|q| matches(q)) else {
+            return Err(UsageError::new(format!("no questionnaire `{}` {}", r.id, r.version)).into());
+        };
+        let name = format!("{} {}", r.id, r.version);
+        if q.content_hash != r.content_hash && !self.warned.contains(&name) {
+            out.warn(&format!(
+                "{name} here is not the exact text the round `{label}` answered (the content hashes differ): \
+                 its answers and scores are read as stored, its thresholds and possible answers from this text"
+            ));
+            self.warned.push(name);
+        }
+        Ok(q)
+    }
+}

@@ -1,0 +1,182 @@
+//! A round: the assessments of one organisation's stakeholders, with one
+//! label and one questionnaire, read together. Pure: assessments and the
+//! questionnaire in, one [`Round`] out.
+//!
+//! The round's score is the mean of its respondents' scores (so it lies
+//! within their range), each area's the mean of the respondents who have a
+//! score there. A red flag anyone raised stands in the round, with who
+//! raised it; groups that disagree strongly on a question raise one more
+//! (see `disagreement`). The verdict then follows the same rules as a
+//! single assessment's (`scoring::decide`), on the round's evidence.
+
+mod agreement;
+mod areas;
+mod disagreement;
+mod merge;
+mod model;
+mod questions;
+pub mod select;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+pub use agreement::agreement;
+pub use model::*;
+pub use select::{Found, RoundError, rounds};
+
+use crate::core::answers::Group;
+use crate::core::assessment::{Assessment, QuestionResult, Unknown};
+use crate::core::questionnaire::Questionnaire;
+use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, round1, sort_in_plan_order};
+
+/// One respondent's assessment, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// The stored assessment's id.
+    pub id: Option<String>,
+    pub assessment: Assessment,
+}
+
+/// A respondent while the round is read: their name in the round, and
+/// their results by question id.
+struct Person<'m> {
+    name: String,
+    group: Option<Group>,
+    assessment: &'m Assessment,
+    results: HashMap<&'m str, &'m QuestionResult>,
+}
+
+impl Person<'_> {
+    fn result(&self, question: &str) -> Option<&QuestionResult> {
+        self.results.get(question).copied()
+    }
+}
+
+/// Reads `members` (assessments of `q` by one organisation under `label`)
+/// together. The respondents are taken in the order they were assessed
+/// (those assessed at the same moment in the order given).
+pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Vec<Member>) -> Round {
+    members.sort_by_key(|m| m.assessment.assessed_at);
+    let respondents = respondents(&members);
+    let people: Vec<Person<'_>> = members
+        .iter()
+        .zip(&respondents)
+        .map(|(m, r)| Person {
+            name: r.name.clone(),
+            group: r.group,
+            assessment: &m.assessment,
+            results: m.assessment.questions.iter().map(|x| (x.id.as_str(), x)).collect(),
+        })
+        .collect();
+    let questions = questions::read(q, &people);
+    let found = disagreement::find(q, &questions);
+    let flags = merge::in_questionnaire_order(q, [merge::flags(&people), found.flags].concat());
+    let mut actions = [merge::actions(&people), found.actions].concat();
+    sort_in_plan_order(q, &mut actions, |a| (&a.phase, a.priority));
+    let areas = areas::read(q, &people, &questions, &flags);
+    let unknowns = areas::unknowns(&questions);
+
+    let scores: Vec<f64> = respondents.iter().map(|r| r.score).collect();
+    let overall = mean(&scores).unwrap_or(0.0);
+    let evidence = evidence(q, overall, &areas, &questions, &flags, &actions, &unknowns);
+    let decision = decide(&q.scoring, &evidence);
+    let mut red_flags = flags;
+    red_flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
+
+    Round {
+        schema_version: ROUND_SCHEMA_VERSION,
+        tool_version: crate::VERSION.to_string(),
+        organization: organization.to_string(),
+        label: label.to_string(),
+        questionnaire: members.first().map_or_else(|| view::reference(q), |m| m.assessment.questionnaire.clone()),
+        assessed_at: members.iter().map(|m| m.assessment.assessed_at).max().unwrap_or_default(),
+        verdict: decision.verdict,
+        score: round1(overall),
+        lowest_score: scores.iter().copied().reduce(f64::min).unwrap_or(0.0),
+        highest_score: scores.iter().copied().reduce(f64::max).unwrap_or(0.0),
+        capped: decision.capped,
+        reasons: decision.reasons,
+        respondents,
+        areas,
+        questions,
+        red_flags,
+        unknowns,
+        phases: q.phases.clone(),
+        actions,
+    }
+}
+
+/// What the round found, as the verdict's rules read it.
+fn evidence(
+    q: &Questionnaire,
+    overall: f64,
+    areas: &[RoundArea],
+    questions: &[RoundQuestion],
+    flags: &[RoundFlag],
+    actions: &[RoundAction],
+    unknowns: &[Unknown],
+) -> Evidence {
+    let first_phase = q.phases.first().map_or("before-signing", |p| p.id.as_str());
+    let due_first = |f: &RoundFlag| {
+        actions
+            .iter()
+            .any(|a| a.question == f.question && a.recommendation == f.recommendation && a.phase == first_phase)
+    };
+    Evidence {
+        overall,
+        areas: areas::evidence(areas),
+        questions: questions
+            .iter()
+            .map(|x| QuestionEvidence { id: x.id.clone(), area: x.area.clone(), score: x.score, weight: x.weight })
+            .collect(),
+        flags: flags
+            .iter()
+            .map(|f| FlagEvidence {
+                severity: f.severity,
+                area: f.area.clone(),
+                question: f.question.clone(),
+                finding: match f.kind {
+                    FlagKind::Answer => answered(&f.question_text, &f.answer),
+                    FlagKind::Disagreement => disagreement::finding(f),
+                },
+                urgent: due_first(f),
+            })
+            .collect(),
+        shown: questions.iter().filter(|x| x.scored && x.answers.iter().any(|a| a.score.is_some())).count(),
+        unknowns: unknowns.iter().map(|u| u.question.clone()).collect(),
+    }
+}
+
+/// The respondents, named: an unnamed one as `Respondent N`.
+fn respondents(members: &[Member]) -> Vec<Respondent> {
+    members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let a = &m.assessment;
+            let given = a.respondent.as_deref().map(str::trim).filter(|n| !n.is_empty());
+            Respondent {
+                name: given.map_or_else(|| format!("Respondent {}", i + 1), str::to_string),
+                id: m.id.clone(),
+                role: a.role.clone(),
+                group: a.group,
+                assessed_at: a.assessed_at,
+                verdict: a.verdict,
+                score: a.score,
+            }
+        })
+        .collect()
+}
+
+/// The mean of `values`; `None` when there are none.
+fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// Rounds an agreement to the two decimals reports show.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0 + 0.0
+}

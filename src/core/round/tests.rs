@@ -1,0 +1,249 @@
+//! The round read from the examples, and its rules on small cases.
+
+use super::*;
+use crate::core::answers::{Answer, Answers, Syntax, parse_answers};
+use crate::core::assessment::Verdict;
+use crate::core::questionnaire::{Severity, builtin, parse};
+use crate::core::scoring::score;
+
+/// The value of `key = "value"` in an answers file's header.
+fn header<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    text.lines().find_map(|l| l.strip_prefix(&format!("{key} = \""))?.strip_suffix('"'))
+}
+
+/// An example answers file scored as a stored member of a round. Its group
+/// and date are set here, from the file's header, so the test does not
+/// depend on the answers reader taking them.
+pub(crate) fn example_member(q: &Questionnaire, name: &str, text: &str) -> Member {
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with("group = ") && !l.starts_with("assessed_at = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut answers = parse_answers(&body, name, Syntax::Toml, q).unwrap().answers;
+    answers.group = header(text, "group").and_then(Group::from_name);
+    let date: jiff::civil::Date = header(text, "assessed_at").unwrap().parse().unwrap();
+    let at = date.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp();
+    Member { id: Some(name.to_string()), assessment: score(q, &answers, at) }
+}
+
+fn readiness() -> Questionnaire {
+    builtin::find("crm-readiness").unwrap().load().unwrap()
+}
+
+/// The four stakeholders of examples/round/, given in no particular order.
+fn wide_world() -> (Questionnaire, Round) {
+    let q = readiness();
+    let files = [
+        ("users", include_str!("../../../examples/round/users.toml")),
+        ("it", include_str!("../../../examples/round/it.toml")),
+        ("owners", include_str!("../../../examples/round/owners.toml")),
+        ("management", include_str!("../../../examples/round/management.toml")),
+    ];
+    let members = files.iter().map(|(name, text)| example_member(&q, name, text)).collect();
+    let round = build(&q, "Wide World Importers", "2026-Q4", members);
+    (q, round)
+}
+
+#[test]
+fn the_example_round_names_every_respondent_in_the_order_assessed() {
+    let (_, round) = wide_world();
+    let who: Vec<(&str, Option<Group>)> = round.respondents.iter().map(|r| (r.name.as_str(), r.group)).collect();
+    assert_eq!(
+        who,
+        [
+            ("Catherine Hale", Some(Group::Management)),
+            ("Ravi Menon", Some(Group::It)),
+            ("Owen Price", Some(Group::Users)),
+            ("Margaret Ellison", Some(Group::Owners)),
+        ]
+    );
+    assert_eq!(round.assessed_at, "2026-11-12T00:00:00Z".parse::<jiff::Timestamp>().unwrap());
+    let scores: Vec<f64> = round.respondents.iter().map(|r| r.score).collect();
+    let mean = scores.iter().sum::<f64>() / 4.0;
+    assert_eq!(round.score, round1(mean));
+    assert!(round.lowest_score <= round.score && round.score <= round.highest_score);
+    assert_eq!(round.lowest_score, scores.iter().copied().fold(f64::MAX, f64::min));
+}
+
+#[test]
+fn the_example_groups_disagree_on_the_mandate_and_the_integration() {
+    let (_, round) = wide_world();
+    let disagreements: Vec<&RoundFlag> = round.red_flags.iter().filter(|f| f.kind == FlagKind::Disagreement).collect();
+    let on: Vec<&str> = disagreements.iter().map(|f| f.question.as_str()).collect();
+    assert!(on.contains(&"management.mandate") && on.contains(&"setup.integration"), "{on:?}");
+    // Exactly the questions whose groups' mean scores lie 50 points apart.
+    for x in round.questions.iter().filter(|x| x.scored) {
+        let means: Vec<f64> = x.groups.iter().filter_map(|g| g.score).collect();
+        let spread = means.iter().copied().fold(f64::MIN, f64::max) - means.iter().copied().fold(f64::MAX, f64::min);
+        assert_eq!(on.contains(&x.id.as_str()), means.len() > 1 && spread >= 50.0, "{}: {means:?}", x.id);
+    }
+    let mandate = disagreements.iter().find(|f| f.question == "management.mandate").unwrap();
+    assert_eq!(mandate.severity, Severity::Major);
+    assert_eq!(
+        mandate.answer,
+        "management: \"Required in writing by the managing director, with the way it will be checked\"; \
+         users: \"Each team manager will decide how far their own team uses it\""
+    );
+    assert!(mandate.recommendation.starts_with("Bring management and users together"), "{}", mandate.recommendation);
+    let integration = disagreements.iter().find(|f| f.question == "setup.integration").unwrap();
+    assert!(integration.answer.starts_with("management: \"No: the links"), "{}", integration.answer);
+    assert!(integration.answer.contains("; IT: \"Yes; people will copy"), "{}", integration.answer);
+    assert!(integration.recommendation.starts_with("Bring management and IT together"));
+    let reason = round.reasons.iter().find(|r| r.questions == ["management.mandate"] && r.rule == "major-red-flag");
+    let reason = reason.map(|r| r.message.as_str()).unwrap_or_default();
+    assert!(reason.starts_with("Major red flag: Groups disagree on \"What will management require"), "{reason}");
+    // Each disagreement has its action, due before signing.
+    for f in &disagreements {
+        let action = round.actions.iter().find(|a| a.recommendation == f.recommendation).unwrap();
+        assert_eq!(action.phase, "before-signing");
+        assert!(action.priority >= 20.0);
+    }
+}
+
+#[test]
+fn a_flag_anyone_raised_stands_with_who_raised_it() {
+    let (_, round) = wide_world();
+    let per_team = round.red_flags.iter().find(|f| f.kind == FlagKind::Answer && f.question == "management.mandate");
+    let per_team = per_team.unwrap();
+    assert_eq!(per_team.severity, Severity::Critical);
+    assert_eq!(per_team.raised_by.len(), 1);
+    assert_eq!(per_team.raised_by[0].respondent, "Owen Price");
+    assert_eq!(round.verdict, Verdict::NotReady, "a critical flag stands in the round");
+    assert_eq!(round.red_flags[0].severity, Severity::Critical, "critical flags first");
+}
+
+#[test]
+fn the_merged_plan_lists_each_action_once_at_its_highest_priority() {
+    let (q, round) = wide_world();
+    let mut keys: Vec<(&str, &str)> =
+        round.actions.iter().map(|a| (a.question.as_str(), a.recommendation.as_str())).collect();
+    let total = keys.len();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), total, "each action once");
+    let ranks: Vec<(usize, f64)> = round.actions.iter().map(|a| (q.phase_rank(&a.phase), a.priority)).collect();
+    assert!(ranks.windows(2).all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 >= w[1].1)), "plan order");
+    // Three respondents left the data with the champion; their action appears once, raised by all three.
+    let shared = round.actions.iter().filter(|a| a.raised_by.len() > 1).count();
+    assert!(shared > 5, "{shared}");
+}
+
+#[test]
+fn agreement_is_high_where_they_agree_and_low_where_they_do_not() {
+    let (_, round) = wide_world();
+    let question = |id: &str| round.questions.iter().find(|x| x.id == id).unwrap();
+    // Everyone answered "named-no-time" for the owner.
+    assert_eq!(question("ownership.owner").agreement, Some(1.0));
+    assert!(question("management.mandate").agreement.unwrap() < 0.5);
+    // "Don't know" is left out and counted apart.
+    let integration = question("setup.integration");
+    assert_eq!((integration.answered, integration.unknown), (3, 1));
+    assert_eq!(
+        integration.groups.iter().map(|g| g.group.as_str()).collect::<Vec<_>>(),
+        ["management", "it", "users", "owners"]
+    );
+    assert_eq!(integration.groups[2].score, None, "users only said they don't know");
+    assert!(round.areas.iter().all(|a| a.agreement.is_none_or(|x| (0.0..=1.0).contains(&x))));
+}
+
+/// A one-question questionnaire whose answers score 0, 50 and 100.
+fn one_question() -> Questionnaire {
+    let source = r#"
+[questionnaire]
+id = "t"
+version = "1"
+title = "T"
+
+[[area]]
+id = "a"
+title = "A"
+why = "Why."
+
+[[area.question]]
+id = "q"
+kind = "single"
+text = "Will use be required?"
+[[area.question.choice]]
+id = "no"
+label = "Up to each team"
+score = 0
+[[area.question.choice]]
+id = "some"
+label = "Required"
+score = 50
+[[area.question.choice]]
+id = "yes"
+label = "Required and checked"
+score = 100
+"#;
+    parse(source, "t.toml").unwrap()
+}
+
+/// Members answering `one_question`: (name, group, choice).
+fn members(q: &Questionnaire, who: &[(&str, Option<Group>, &str)]) -> Vec<Member> {
+    who.iter()
+        .enumerate()
+        .map(|(i, (name, group, choice))| {
+            let mut answers = Answers::for_questionnaire(q);
+            answers.respondent = Some(name.to_string());
+            answers.group = *group;
+            answers.answers.insert("q".into(), Answer::Text(choice.to_string()));
+            let at: jiff::Timestamp = format!("2026-11-0{}T09:00:00Z", i + 1).parse().unwrap();
+            Member { id: None, assessment: score(q, &answers, at) }
+        })
+        .collect()
+}
+
+#[test]
+fn groups_far_apart_raise_a_flag_and_groups_in_line_do_not() {
+    let q = one_question();
+    let apart = members(&q, &[("Ann", Some(Group::Management), "yes"), ("Bob", Some(Group::Users), "no")]);
+    let round = build(&q, "T", "L", apart);
+    assert_eq!(round.red_flags.len(), 1);
+    let flag = &round.red_flags[0];
+    assert_eq!(flag.kind, FlagKind::Disagreement);
+    assert_eq!(flag.answer, "management: \"Required and checked\"; users: \"Up to each team\"");
+    assert_eq!(round.verdict, Verdict::ReadyWithConditions, "a major flag; the score, 50, is not below 50");
+    assert_eq!(round.actions.len(), 1);
+    assert_eq!(round.actions[0].priority, 75.0, "a full-scale disagreement on the only question");
+
+    let in_line = members(&q, &[("Ann", Some(Group::Management), "yes"), ("Bob", Some(Group::Users), "yes")]);
+    let round = build(&q, "T", "L", in_line);
+    assert!(round.red_flags.is_empty());
+    assert_eq!(round.verdict, Verdict::Ready);
+
+    // Without groups everyone is "unassigned": one group cannot disagree with itself.
+    let no_groups = members(&q, &[("Ann", None, "yes"), ("Bob", None, "no")]);
+    assert!(build(&q, "T", "L", no_groups).red_flags.is_empty());
+    // Just under the bar: 50 points apart is a disagreement, 49.9 is not.
+    let half = members(&q, &[("Ann", Some(Group::Management), "yes"), ("Bob", Some(Group::It), "some")]);
+    assert_eq!(build(&q, "T", "L", half).red_flags.len(), 1);
+}
+
+#[test]
+fn agreement_of_three_on_a_question_scoring_0_50_100() {
+    let q = one_question();
+    let who = [("Ann", None, "yes"), ("Bob", None, "yes"), ("Cy", None, "no")];
+    let round = build(&q, "T", "L", members(&q, &who));
+    // Observed 2222.2 against 1666.7 expected: 1 − 1.333 counts as 0.
+    assert_eq!(round.questions[0].agreement, Some(0.0));
+    assert_eq!(round.areas[0].agreement, Some(0.0));
+    let who = [("Ann", None, "yes"), ("Bob", None, "some")];
+    assert_eq!(build(&q, "T", "L", members(&q, &who)).questions[0].agreement, Some(0.63));
+}
+
+#[test]
+fn a_round_of_one_is_its_assessment() {
+    let q = readiness();
+    let member = example_member(&q, "it", include_str!("../../../examples/round/it.toml"));
+    let a = member.assessment.clone();
+    let round = build(&q, "Wide World Importers", "2026-Q4", vec![member]);
+    assert_eq!((round.verdict, round.score, round.capped), (a.verdict, a.score, a.capped));
+    assert_eq!(round.reasons, a.reasons);
+    assert_eq!(round.red_flags.len(), a.red_flags.len());
+    assert_eq!(round.actions.len(), a.actions.len());
+    let view = round.as_assessment();
+    assert_eq!(view.areas, a.areas);
+    assert_eq!(view.unknowns, a.unknowns);
+}

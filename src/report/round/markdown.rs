@@ -1,0 +1,141 @@
+//! A round as Markdown, for handing over to a client.
+
+use super::{
+    agreement_text, answer_lines, dates, notes, raised_by, range_text, respondents_line, score_line, score_text, title,
+    who_said_what,
+};
+use crate::core::round::{FlagKind, Round};
+use crate::core::scoring::fmt1;
+use crate::report::markdown::md;
+use crate::report::sections::reason_lines;
+
+/// The whole round as Markdown.
+pub fn render_round_markdown(r: &Round) -> String {
+    [heading(r), respondents(r), areas(r), red_flags(r), unknowns(r), answers(r), plan(r)].concat()
+}
+
+fn heading(r: &Round) -> String {
+    let mut out = format!(
+        "# {}\n\n- **Questionnaire:** {} {} (`{}`)\n- **Respondents:** {}\n- **Assessed:** {}\n\n",
+        md(&title(r)),
+        md(&r.questionnaire.id),
+        md(&r.questionnaire.version),
+        md(&r.questionnaire.content_hash),
+        md(&respondents_line(r)),
+        dates(r)
+    );
+    out.push_str(&format!("## Verdict: {} — score {}\n\n", r.verdict.title(), md(&score_line(r))));
+    for line in reason_lines(&r.reasons) {
+        out.push_str(&format!("- {}\n", md(&line)));
+    }
+    out
+}
+
+fn respondents(r: &Round) -> String {
+    let mut out = String::from(
+        "\n## Respondents\n\n| Respondent | Role | Group | Verdict | Score | Date |\n| --- | --- | --- | --- | ---: | --- |\n",
+    );
+    for p in &r.respondents {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            md(&p.name),
+            p.role.as_deref().map_or_else(|| "—".into(), md),
+            p.group.map_or("—", |g| g.name()),
+            p.verdict.name(),
+            fmt1(p.score),
+            p.assessed_at.strftime("%Y-%m-%d")
+        ));
+    }
+    out
+}
+
+fn areas(r: &Round) -> String {
+    let mut out = String::from(
+        "\n## Areas\n\nAgreement: 1 when everyone answered alike, 0 when no better than chance.\n\n\
+         | Area | Score | Range | Risk | Agreement |\n| --- | ---: | ---: | --- | ---: |\n",
+    );
+    for a in &r.areas {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            md(&a.title),
+            score_text(a.score),
+            range_text(a.lowest_score, a.highest_score),
+            a.risk.map_or("n/a", |x| x.name()),
+            agreement_text(a.agreement)
+        ));
+    }
+    out
+}
+
+fn red_flags(r: &Round) -> String {
+    if r.red_flags.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n## Red flags\n\n| Severity | Question | Who said what |\n| --- | --- | --- |\n");
+    for f in &r.red_flags {
+        let said = match f.kind {
+            FlagKind::Disagreement => format!("Groups disagree: {}", f.answer),
+            FlagKind::Answer => who_said_what(&f.raised_by),
+        };
+        out.push_str(&format!("| {} | {} | {} |\n", f.severity.name(), md(&f.question_text), md(&said)));
+    }
+    out
+}
+
+fn unknowns(r: &Round) -> String {
+    if r.unknowns.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n## Unknown to everyone asked\n\n");
+    for u in &r.unknowns {
+        out.push_str(&format!("- {}\n", md(&u.text)));
+    }
+    out
+}
+
+/// The answers by question, one section per area.
+fn answers(r: &Round) -> String {
+    let mut out = String::from("\n## Answers by question\n");
+    for area in &r.areas {
+        let asked: Vec<_> = r.questions.iter().filter(|q| q.area == area.id && !q.answers.is_empty()).collect();
+        if asked.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n### {} (agreement {})\n\n", md(&area.title), agreement_text(area.agreement)));
+        for q in asked {
+            out.push_str(&format!("- **{}** (agreement {})\n", md(&q.text), agreement_text(q.agreement)));
+            for line in answer_lines(q) {
+                out.push_str(&format!("  - {} — {}\n", md(&line.answer), md(&line.who)));
+            }
+            for note in notes(q) {
+                out.push_str(&format!("  - *Note:* {}\n", md(&note)));
+            }
+        }
+    }
+    out
+}
+
+/// The merged plan, one numbered list per phase.
+fn plan(r: &Round) -> String {
+    let mut out = String::from("\n## Action plan\n");
+    if r.actions.is_empty() {
+        out.push_str("\nNothing to do. Keep reviewing every quarter.\n");
+    }
+    for phase in &r.phases {
+        let items: Vec<_> = r.actions.iter().filter(|x| x.phase == phase.id).collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n### {}\n\n", md(&phase.title)));
+        for (i, a) in items.iter().enumerate() {
+            out.push_str(&format!(
+                "{}. {} *(priority {}; raised by {})*\n",
+                i + 1,
+                md(&a.recommendation),
+                fmt1(a.priority),
+                md(&raised_by(&a.raised_by))
+            ));
+        }
+    }
+    out
+}

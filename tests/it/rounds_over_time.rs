@@ -1,0 +1,159 @@
+//! Rounds over time, end to end: `trend` with one column per round,
+//! `compare` of two rounds and of two versions, and the records of the
+//! previous release.
+
+use crm_ready::core::questionnaire::builtin;
+use serde_json::Value;
+
+use crate::round_store::{PENNINE, TempStore, assert_contains, strings};
+use crate::support::Test;
+
+#[test]
+fn trend_has_one_column_per_round_in_date_order() {
+    let store = TempStore::new().pennine();
+    let t = store.json(&["trend", "--org", PENNINE]);
+    assert_eq!(strings(&t["assessments"], "label"), ["2026-Q1", "2026-Q2", "2026-Q3"]);
+    let respondents: Vec<u64> =
+        t["assessments"].as_array().unwrap().iter().map(|p| p["respondents"].as_u64().unwrap()).collect();
+    assert_eq!(respondents, [4, 4, 3]);
+    assert_eq!(t["assessments"][0]["respondent"], Value::Null, "a round of several has no one respondent");
+    assert_eq!(t["assessments"][2]["assessed_at"], "2026-09-16T00:00:00Z", "a round's date is its latest");
+    for key in
+        ["id", "assessed_at", "label", "respondent", "questionnaire", "questionnaire_version", "verdict", "score"]
+    {
+        assert!(t["assessments"][0].get(key).is_some(), "{key} kept");
+    }
+    // Each point is its round: the same score and verdict `round` gives.
+    for (i, label) in ["2026-Q1", "2026-Q2", "2026-Q3"].iter().enumerate() {
+        let round = store.json(&["round", "--org", PENNINE, "--label", label]);
+        assert_eq!(t["assessments"][i]["score"], round["score"], "{label}");
+        assert_eq!(t["assessments"][i]["verdict"], round["verdict"], "{label}");
+        assert_eq!(t["overall"]["scores"][i], round["score"]);
+    }
+    assert_eq!(t["questionnaires"], serde_json::json!([{"id": "crm-review", "version": "1.0.0", "rounds": 3}]));
+
+    let table = store.run(&["trend", "--org", PENNINE]).exits(0);
+    assert_contains(
+        table.stdout(),
+        "Trend for Pennine Catering Supplies Ltd: 3 rounds (11 assessments), 2026-Q1 to 2026-Q3",
+    );
+    let row = table.stdout().lines().find(|l| l.contains("Respondents")).unwrap();
+    assert!(row.contains("4") && row.contains("3"), "{row}");
+}
+
+#[test]
+fn trend_across_versions_says_which_rounds_used_which() {
+    let store = TempStore::new();
+    store.copy_fixture("record-crm-readiness-1.0.0.json");
+    store.save_as("round/it.toml", |a| a.organization = Some("Contoso Building Supplies".into()));
+    let t = store.json(&["trend", "--org", "Contoso Building Supplies"]);
+    // By date: the 2.0.0 interview (November) came before the 1.0.0 record (December).
+    assert_eq!(strings(&t["assessments"], "questionnaire_version"), ["2.0.0", "1.0.0"]);
+    assert_eq!(t["areas"][0]["id"], "vision");
+    assert_eq!(t["areas"][0]["scores"].as_array().unwrap().len(), 2, "areas matched by id");
+    let out = store.run(&["trend", "--org", "Contoso Building Supplies"]).exits(0);
+    assert_contains(
+        out.stdout(),
+        "Questionnaires: crm-readiness 2.0.0 (1 round), crm-readiness 1.0.0 (1 round); areas are matched by id.",
+    );
+}
+
+#[test]
+fn compare_takes_two_rounds_by_label_and_names_both_sides() {
+    let store = TempStore::new().pennine();
+    let c = store.json(&["compare", "--org", PENNINE, "2026-Q1", "2026-Q3"]);
+    assert_eq!(c["before"]["name"], "2026-Q1 (4 respondents)");
+    assert_eq!(c["after"]["name"], "2026-Q3 (3 respondents)");
+    assert_eq!((c["before"]["respondents"].as_u64(), c["after"]["respondents"].as_u64()), (Some(4), Some(3)));
+    assert_eq!(c["before"]["id"], Value::Null);
+    assert_eq!(c["verdict"]["direction"], "better");
+    let q1 = store.json(&["round", "--org", PENNINE, "--label", "2026-Q1"]);
+    assert_eq!(c["score"]["before"], q1["score"]);
+
+    let out = store.run(&["compare", "--org", PENNINE, "2026-Q1", "2026-Q3"]).exits(0);
+    let text = out.stdout();
+    assert_contains(text, "Pennine Catering Supplies Ltd: 2026-Q1 (4 respondents) → 2026-Q3 (3 respondents)");
+    assert_contains(
+        text,
+        "Verdict: NOT READY → READY: 2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)\n",
+    );
+    assert!(!text.contains("(better)") && !text.contains("(worse)"), "{text}");
+    assert_contains(text, "│ Area");
+    assert_contains(text, "2026-Q1 (4 respondents)");
+
+    // Two assessments are still named by reference, and their respondent named.
+    let ids: Vec<String> = strings(&store.json(&["history", "--org", PENNINE])["assessments"], "id")
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let c = store.json(&["compare", &ids[0], &ids[10]]);
+    assert!(c["before"]["name"].as_str().unwrap().starts_with("2026-Q1 ("), "{}", c["before"]["name"]);
+    assert_eq!(c["before"]["respondents"], 1);
+}
+
+#[test]
+fn another_version_compares_on_the_questions_both_share_without_force() {
+    let store = TempStore::new();
+    let old = store.copy_fixture("record-crm-quick-1.0.0.json");
+    let new = store.path().join("quick-2.json");
+    Test::new()
+        .args([
+            "assess",
+            "--no-save",
+            "-f",
+            "json",
+            "-o",
+            new.to_str().unwrap(),
+            "--answers",
+            "examples/answers-quick.toml",
+        ])
+        .run()
+        .exits(0);
+    let c = store.json(&["compare", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(c["same_questionnaire"], false);
+    let shared = c["questions_compared"].as_u64().unwrap();
+    let quick = builtin::find("crm-quick").unwrap().load().unwrap();
+    assert!(shared > 0 && shared <= quick.questions.len() as u64, "{shared}");
+    let out = store.run(&["compare", old.to_str().unwrap(), new.to_str().unwrap()]).exits(0);
+    assert_contains(
+        out.stdout(),
+        &format!("crm-quick 1.0.0 → 2.0.0: compared on the {shared} questions both versions share"),
+    );
+    // Different questionnaires still need --force.
+    let full = store.copy_fixture("record-crm-readiness-1.0.0.json");
+    let out = store.run(&["compare", full.to_str().unwrap(), new.to_str().unwrap()]).exits(2);
+    assert_contains(out.stderr(), "different questionnaires (`crm-readiness` and `crm-quick`)");
+}
+
+#[test]
+fn records_and_reports_of_the_previous_release_still_render() {
+    let store = TempStore::new();
+    for fixture in ["record-crm-readiness-1.0.0.json", "record-crm-quick-1.0.0.json", "report-crm-quick-1.0.0.json"] {
+        let path = store.copy_fixture(fixture);
+        let path = path.to_str().unwrap();
+        let table = store.run(&["report", path]).exits(0);
+        assert_contains(table.stdout(), "Verdict: ");
+        let json = store.run(&["report", path, "--format", "json"]).exits(0).json();
+        assert_eq!(json["questionnaire"]["version"], "1.0.0");
+        assert!(json["actions"].as_array().unwrap().iter().all(|a| a["priority_level"].is_string()), "{fixture}");
+        let markdown = store.run(&["report", path, "--format", "markdown"]).exits(0);
+        assert_contains(markdown.stdout(), "## Verdict: ");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_rounds_example_runs() {
+    let out = Test::program("bash").arg("examples/rounds.sh").env("NO_COLOR", "1").run().exits(0);
+    let stdout = out.stdout();
+    for part in [
+        "== The round before signing: Wide World Importers",
+        "Red flags (24, 7 of them disagreements between groups)",
+        "Groups disagree: management:",
+        "== Pennine Catering Supplies Ltd, quarter by quarter",
+        "Trend for Pennine Catering Supplies Ltd: 3 rounds (11 assessments), 2026-Q1 to 2026-Q3",
+        "READY: 2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)",
+    ] {
+        assert!(stdout.contains(part), "{part:?} missing from\n{stdout}");
+    }
+}
