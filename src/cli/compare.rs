@@ -3,6 +3,7 @@
 use clap::Args;
 
 use super::history::{StoreArgs, load_references};
+use super::offered::Offered;
 use super::output::Output;
 use super::show::ListFormat;
 use crate::core::history::compare;
@@ -14,10 +15,10 @@ use crate::report::to_json;
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The earlier assessment: `previous`, `latest`, an id (or its first characters), or a file.
-    #[arg(value_name = "BEFORE")]
+    #[arg(value_name = "BEFORE", value_parser = Offered::references(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
     pub before: String,
     /// The later assessment, named the same way.
-    #[arg(value_name = "AFTER")]
+    #[arg(value_name = "AFTER", value_parser = Offered::references(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
     pub after: String,
     /// The organisation `latest` and `previous` refer to.
     #[arg(long, visible_alias = "organization", value_name = "NAME")]

@@ -7,6 +7,8 @@ mod compare;
 mod generate;
 mod history;
 mod interview;
+mod man;
+mod offered;
 mod output;
 mod report;
 mod schema;
@@ -30,7 +32,7 @@ use crate::exit;
     after_help = "Exit codes: 0 ok, 1 a --fail-on gate tripped, 2 invalid input or usage, 3 I/O failure, 130 interrupted."
 )]
 pub struct Cli {
-    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always (even with NO_COLOR) or never.
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -56,12 +58,12 @@ pub enum Command {
     Trend(trend::TrendArgs),
     /// Print a saved assessment's report again.
     Report(report::ReportArgs),
-    /// Print the JSON Schema of the report that --format json writes.
-    Schema,
+    /// Print the JSON Schema of a JSON output [default: the report].
+    Schema(schema::SchemaArgs),
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
     Completions(generate::CompletionsArgs),
-    /// Print the man page (roff); view it with `crm-ready man | man -l -`.
-    Man,
+    /// Print a man page (roff): the main one, or a subcommand's; --dir writes them all.
+    Man(man::ManArgs),
 }
 
 /// Parses the command line, runs it and returns the process exit code.
@@ -85,9 +87,9 @@ pub fn main() -> ExitCode {
         Command::Compare(args) => compare::run(args, &out),
         Command::Trend(args) => trend::run(args, &out),
         Command::Report(args) => report::run(args, &out),
-        Command::Schema => schema::run(&out),
+        Command::Schema(args) => schema::run(args, &out),
         Command::Completions(args) => generate::completions(args, Cli::command(), &out),
-        Command::Man => generate::man(Cli::command(), &out),
+        Command::Man(args) => man::man(args, Cli::command(), &out),
     };
     match result {
         Ok(code) => exit::exit_code(code),

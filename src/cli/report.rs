@@ -6,15 +6,17 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::history::{StoreArgs, load_references};
+use super::offered::Offered;
 use super::output::Output;
 use crate::core::assessment::Assessment;
 use crate::exit::{self, UsageError};
+use crate::io::stdin::is_dash;
 use crate::report::{Format, render_markdown, render_table, to_json};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// `latest`, `previous`, a saved assessment's id (or its first characters), or a file.
-    #[arg(value_name = "ID|FILE")]
+    #[arg(value_name = "ID|FILE", value_parser = Offered::references(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
     pub reference: String,
     /// The organisation `latest` and `previous` refer to.
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
@@ -22,8 +24,8 @@ pub struct ReportArgs {
     /// How to write the report [default: by the --output file's extension (.json, .md), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
-    /// Write the report to this file (atomically) instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write the report to this file (atomically) instead of stdout; `-` is stdout.
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub store: StoreArgs,
@@ -38,8 +40,10 @@ pub fn run(args: ReportArgs, out: &Output) -> anyhow::Result<u8> {
     Ok(exit::OK)
 }
 
-/// Renders the report in `format` to `output` (atomically) or stdout.
+/// Renders the report in `format` to `output` (atomically) or stdout
+/// (without one, or for `-`).
 pub fn write_report(a: &Assessment, format: Option<Format>, output: Option<&Path>, out: &Output) -> anyhow::Result<()> {
+    let output = output.filter(|p| !is_dash(p));
     let style = if output.is_some() { out.file_style() } else { out.table_style() };
     let text = match Format::resolve(format, output) {
         Format::Table => render_table(a, style),

@@ -4,5 +4,6 @@
 pub mod atomic_write;
 pub mod drafts;
 pub mod input;
+pub mod stdin;
 
 pub mod store;

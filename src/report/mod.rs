@@ -9,11 +9,12 @@ mod schema;
 mod sections;
 mod style;
 mod table;
+pub mod validation;
 
 pub use history_list::HistoryList;
 pub use json::to_json;
 pub use markdown::render_markdown;
-pub use schema::report_schema;
+pub use schema::{report_schema, schema_of};
 pub use style::TableStyle;
 pub use table::render_table;
 

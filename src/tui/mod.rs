@@ -144,7 +144,7 @@ pub fn interview(q: &Questionnaire, options: &Options, clock: fn() -> jiff::Time
     if exit != Exit::Interrupt {
         restored.context("cannot restore the terminal")?;
     }
-    let draft = app.draft_path().map(PathBuf::from);
+    let draft = app.draft_path().filter(|_| app.draft_kept()).map(PathBuf::from);
     Ok(match exit {
         Exit::Finish => Ending::Submitted { answers: app.session().answers().clone(), draft },
         exit => Ending::Left {
@@ -163,9 +163,15 @@ fn of_organization(saved: Vec<drafts::Saved>, q: &Questionnaire, organization: O
     saved.into_iter().filter(|s| s.path.file_name().is_some_and(|f| f == std::ffi::OsStr::new(&wanted))).collect()
 }
 
-/// Writes the app's draft, if the interview has begun.
+/// Writes the app's draft, if the interview has begun and holds something
+/// to keep; removes it when the respondent has cleared everything it held.
+/// An untouched interview writes nothing, so a draft it would replace (the
+/// same organisation's) stays until the first answer.
 fn save_draft(app: &App<'_>, now: jiff::Timestamp) -> io::Result<()> {
     let Some(path) = app.draft_path() else { return Ok(()) };
+    if !app.has_something_to_keep() {
+        return if app.draft_kept() { drafts::discard(path) } else { Ok(()) };
+    }
     let d = Draft::new(app.questionnaire(), app.session().answers().clone(), app.position(), now);
     drafts::save(path, &d)
 }
@@ -232,6 +238,9 @@ where
         }
     }
 }
+
+#[cfg(test)]
+mod draft_tests;
 
 #[cfg(test)]
 mod tests {

@@ -10,5 +10,7 @@ mod support;
 mod tty;
 
 mod closed_terminal;
+mod colour_pty;
+mod drafts_pty;
 mod interview_pty;
 mod terminal_pty;

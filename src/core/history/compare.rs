@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::HISTORY_SCHEMA_VERSION;
@@ -13,7 +14,7 @@ use crate::core::assessment::{
 use crate::core::scoring::round1;
 
 /// Which way something moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     Better,
@@ -44,7 +45,7 @@ impl Direction {
 }
 
 /// One side of a comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Side {
     /// The stored assessment's id; `None` for a report file.
     pub id: Option<String>,
@@ -73,7 +74,7 @@ impl Side {
 }
 
 /// A score before and after.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct ScoreChange {
     pub before: f64,
     pub after: f64,
@@ -82,7 +83,7 @@ pub struct ScoreChange {
 }
 
 /// The verdict before and after.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct VerdictChange {
     pub before: Verdict,
     pub after: Verdict,
@@ -90,7 +91,7 @@ pub struct VerdictChange {
 }
 
 /// One area's score and risk before and after.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AreaChange {
     pub id: String,
     pub title: String,
@@ -103,7 +104,7 @@ pub struct AreaChange {
 }
 
 /// An answer that changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AnswerChange {
     pub question: String,
     pub area: String,
@@ -117,7 +118,7 @@ pub struct AnswerChange {
 }
 
 /// Everything that changed from `before` to `after`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Comparison {
     pub schema_version: u32,
     pub tool_version: &'static str,

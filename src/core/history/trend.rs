@@ -1,6 +1,7 @@
 //! An organisation's scores over time, oldest first: overall and per area.
 //! Pure: summaries in, series out.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::HISTORY_SCHEMA_VERSION;
@@ -15,7 +16,7 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 const GAP: char = '·';
 
 /// One assessment in a trend.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct TrendPoint {
     pub id: String,
     pub assessed_at: jiff::Timestamp,
@@ -28,7 +29,7 @@ pub struct TrendPoint {
 }
 
 /// Scores over time, one per assessment (`None` where there is none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Series {
     pub scores: Vec<Option<f64>>,
     /// The first and last scores there are.
@@ -47,7 +48,7 @@ impl Series {
 }
 
 /// One area's scores over time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AreaSeries {
     pub id: String,
     pub title: String,
@@ -56,7 +57,7 @@ pub struct AreaSeries {
 }
 
 /// An organisation's scores over time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Trend {
     pub schema_version: u32,
     pub tool_version: &'static str,
