@@ -12,7 +12,7 @@ use crate::core::questionnaire::builtin;
 
 /// A value parser that accepts any UTF-8 text and offers `values` for
 /// completion. Arguments using it also carry a file value hint, which the
-/// completion scripts add to the words offered (see `generate`); their help
+/// completion scripts add to the words offered ([`offer_files_too`]); their help
 /// hides the values, which are not the only ones accepted.
 #[derive(Debug, Clone)]
 pub struct Offered(Vec<&'static str>);
