@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::clock::now;
 use super::interview::{self, InterviewOutcome};
+use super::offered::Offered;
 use super::output::Output;
 use super::output::use_color;
 use crate::core::answers::{Answers, Group};
@@ -21,6 +22,7 @@ use crate::core::text::{REFUSED_HELP, first_forbidden, normalize, refused_messag
 use crate::exit::{self, UsageError};
 use crate::io::drafts;
 use crate::io::input::{load_questionnaire, read_text};
+use crate::io::stdin::{STDIN_NAME, is_dash, read_stdin};
 use crate::report::Format;
 use crate::tui::{self, Details, app::shell_quote};
 
@@ -93,23 +95,23 @@ impl From<GroupArg> for Group {
 
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// Score this answers file (TOML, or JSON by its .json extension) instead of interviewing.
-    #[arg(long, value_name = "FILE")]
+    /// Score this answers file instead of interviewing: TOML, or JSON by its .json extension; `-` reads stdin (JSON if it starts with `{`, else TOML).
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub answers: Option<PathBuf>,
     /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
-    #[arg(long, short = 'q', value_name = "NAME|PATH")]
+    #[arg(long, short = 'q', value_name = "NAME|PATH", value_parser = Offered::questionnaires(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
     pub questionnaire: Option<String>,
     /// How to write the report [default: by the --output file's extension (.json, .md, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
     #[command(flatten)]
     pub brand: super::brand::BrandArgs,
-    /// Write the report to this file (atomically) instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write the report to this file (atomically) instead of stdout; `-` is stdout.
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
-    /// Exit with code 1 when the result is at or below this bar.
+    /// Exit with code 1 when the result is at or below this bar; repeat it for several bars (any one trips the gate).
     #[arg(long, value_enum, value_name = "BAR")]
-    pub fail_on: Option<FailOn>,
+    pub fail_on: Vec<FailOn>,
     /// The organisation assessed (overrides the answers file).
     #[arg(long, visible_alias = "org", value_name = "NAME")]
     pub organization: Option<String>,
@@ -141,22 +143,42 @@ pub struct AssessArgs {
 pub fn run(args: AssessArgs, out: &Output) -> anyhow::Result<u8> {
     check_flag_text(&args)?;
     let date = args.date.as_deref().map(date_flag).transpose()?;
-    let answers_text = args.answers.as_deref().map(read_text).transpose()?;
+    let input = args.answers.as_deref().map(AnswersInput::read).transpose()?;
     // Without --questionnaire, an answers file that names a built-in gets it.
-    let named = match (&args.questionnaire, &args.answers, &answers_text) {
-        (None, Some(path), Some(text)) => named_questionnaire(text, Syntax::from_path(&path.display().to_string()))
-            .filter(|name| builtin::find(name).is_some()),
+    let named = match (&args.questionnaire, &input) {
+        (None, Some(input)) => {
+            named_questionnaire(&input.text, input.syntax).filter(|name| builtin::find(name).is_some())
+        }
         _ => None,
     };
     let q = load_questionnaire(args.questionnaire.as_deref().or(named.as_deref()))?;
     // Checked before the interview: a typo must not cost the answers.
     let brand = args.brand.load()?;
-    match (&args.answers, answers_text) {
-        (Some(path), Some(text)) => {
-            let answers = read_answers(path, &text, &q, out)?;
+    match input {
+        Some(input) => {
+            let answers = read_answers(&input, &q, out)?;
             finish(&args, date, out, &q, &brand, answers)
         }
-        _ => run_interview(&args, date, out, &q, &brand),
+        None => run_interview(&args, date, out, &q, &brand),
+    }
+}
+
+/// The answers given with `--answers`: a file, or stdin for `-`.
+struct AnswersInput {
+    /// What messages call it: the path as given, or `<stdin>`.
+    shown: String,
+    text: String,
+    syntax: Syntax,
+}
+
+impl AnswersInput {
+    fn read(path: &Path) -> anyhow::Result<AnswersInput> {
+        if is_dash(path) {
+            let text = read_stdin()?;
+            return Ok(AnswersInput { shown: STDIN_NAME.to_string(), syntax: Syntax::from_content(&text), text });
+        }
+        let shown = path.display().to_string();
+        Ok(AnswersInput { text: read_text(path)?, syntax: Syntax::from_path(&shown), shown })
     }
 }
 
@@ -183,10 +205,9 @@ fn check_flag_text(args: &AssessArgs) -> Result<(), UsageError> {
     Ok(())
 }
 
-/// Reads an answers file, warning about the answers it ignores.
-fn read_answers(path: &Path, text: &str, q: &Questionnaire, out: &Output) -> anyhow::Result<Answers> {
-    let shown = path.display().to_string();
-    let loaded = parse_answers_at(text, &shown, Syntax::from_path(&shown), q, now())?;
+/// Reads the answers, warning about the answers it ignores.
+fn read_answers(input: &AnswersInput, q: &Questionnaire, out: &Output) -> anyhow::Result<Answers> {
+    let loaded = parse_answers_at(&input.text, &input.shown, input.syntax, q, now())?;
     for w in loaded.warnings.iter().take(MAX_WARNINGS_SHOWN) {
         out.warn(w);
     }
@@ -278,13 +299,7 @@ fn finish(
         ));
     }
     super::report::write_report(&assessment, args.format, args.output.as_deref(), brand, out)?;
-    let code = match args.fail_on {
-        Some(gate) if gate.tripped(&assessment) => {
-            out.note(&gate.explain(&assessment));
-            exit::GATE
-        }
-        _ => exit::OK,
-    };
+    let code = apply_gates(&args.fail_on, &assessment, out);
     if !args.no_save {
         let (id, path) = super::history::save(&args.store, answers, assessment).context(
             "the report was written, but the assessment could not be saved to the history \
@@ -293,4 +308,19 @@ fn finish(
         out.note(&format!("saved to the history as {id}: {}", path.display()));
     }
     Ok(code)
+}
+
+/// Applies every `--fail-on` gate: explains on stderr each one that
+/// trips, and gives exit code 1 if any did.
+fn apply_gates(gates: &[FailOn], a: &Assessment, out: &Output) -> u8 {
+    let mut code = exit::OK;
+    for (i, gate) in gates.iter().enumerate() {
+        // The same bar twice is one gate.
+        if gates[..i].contains(gate) || !gate.tripped(a) {
+            continue;
+        }
+        out.note(&gate.explain(a));
+        code = exit::GATE;
+    }
+    code
 }

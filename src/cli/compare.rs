@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::brand::BrandArgs;
 use super::history::{StoreArgs, list, load_listed, load_references};
+use super::offered::Offered;
 use super::output::Output;
 use super::rounds::{Organisation, Questionnaires, note_replaced};
 use crate::core::assessment::Assessment;
@@ -23,10 +24,10 @@ use crate::report::{HistoryFormat, to_json};
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The earlier assessment: `previous`, `latest`, an id (or its first characters), or a file; or, with --org, a round's label.
-    #[arg(value_name = "BEFORE")]
+    #[arg(value_name = "BEFORE", value_parser = Offered::references(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
     pub before: String,
     /// The later assessment (or round), named the same way.
-    #[arg(value_name = "AFTER")]
+    #[arg(value_name = "AFTER", value_parser = Offered::references(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
     pub after: String,
     /// The organisation `latest`, `previous` and round labels refer to.
     #[arg(long, visible_alias = "organization", value_name = "NAME")]

@@ -1,9 +1,10 @@
-//! Files generated from the command-line definition itself, so they never
-//! drift from it: shell completions and the man page.
+//! Shell completions, generated from the command-line definition itself so
+//! they never drift from it (the man pages are `man`).
 
 use clap::Args;
 use clap_complete::Shell;
 
+use super::offered::offer_files_too;
 use super::output::Output;
 use crate::exit;
 
@@ -25,6 +26,7 @@ pub fn completions(args: CompletionsArgs, mut cmd: clap::Command, out: &Output) 
     if args.shell == Shell::Bash {
         script = fix_bash_state_names(&script, &name);
     }
+    script = offer_files_too(args.shell, &script, &cmd);
     out.data(&script)?;
     Ok(exit::OK)
 }
@@ -38,57 +40,4 @@ fn fix_bash_state_names(script: &str, name: &str) -> String {
     let wrong = format!("{}__subcmd__", name.replace('-', "__subcmd__"));
     let right = format!("{}__subcmd__", name.replace('-', "__"));
     script.replace(&wrong, &right)
-}
-
-/// Prints the man page (roff) of `cmd`, the whole command line, e.g.
-/// `crm-ready man | man -l -`.
-pub fn man(cmd: clap::Command, out: &Output) -> anyhow::Result<u8> {
-    let man = clap_mangen::Man::new(cmd);
-    let mut page = Vec::new();
-    man.render_title(&mut page)?;
-    man.render_name_section(&mut page)?;
-    man.render_synopsis_section(&mut page)?;
-    man.render_description_section(&mut page)?;
-    man.render_options_section(&mut page)?;
-    man.render_subcommands_section(&mut page)?;
-    // Instead of clap_mangen's "EXTRA" (the --help footer): the sections a
-    // man page reader looks for.
-    page.extend_from_slice(conventions_sections().as_bytes());
-    man.render_version_section(&mut page)?;
-    out.data(&String::from_utf8_lossy(&page))?;
-    Ok(exit::OK)
-}
-
-const EXIT_STATUS: &[(u8, &str)] = &[
-    (exit::OK, "Done as asked."),
-    (exit::GATE, "A --fail-on gate tripped: the assessment is at or below the bar given."),
-    (
-        exit::INVALID,
-        "Invalid input or usage: a questionnaire or answers file failed its checks (every problem is \
-         listed on stderr with its file, line and column), or the command line is wrong.",
-    ),
-    (exit::IO, "A file could not be read or written."),
-    (exit::INTERRUPTED, "Interrupted by Ctrl-C or a signal."),
-];
-
-fn conventions_sections() -> String {
-    let mut roff = String::from(".SH \"EXIT STATUS\"\n");
-    for (code, meaning) in EXIT_STATUS {
-        roff.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_text(meaning)));
-    }
-    roff.push_str(".SH ENVIRONMENT\n.TP\n\\fBNO_COLOR\\fR\n");
-    roff.push_str(&roff_text("When set and not empty, no colour is used, whatever --color says."));
-    roff.push_str("\n.TP\n\\fBCRM_READY_STORE\\fR\n");
-    roff.push_str(&roff_text(
-        "The directory of the assessment history, when --store is not given; when neither is, \
-         crm-ready/assessments in your data directory.",
-    ));
-    roff.push('\n');
-    roff
-}
-
-/// Escapes plain text for roff: backslashes and hyphens (which roff may
-/// otherwise render as typographic dashes, breaking copy and paste).
-fn roff_text(text: &str) -> String {
-    text.replace('\\', "\\e").replace('-', "\\-")
 }

@@ -34,12 +34,14 @@ pub fn run(options: &tui::Options, out: &Output, q: &Questionnaire) -> anyhow::R
     Ok(match tui::interview(q, options, now, &|warning| out.warn(warning))? {
         Ending::Submitted { answers, draft } => InterviewOutcome::Submitted { answers: Box::new(answers), draft },
         Ending::Left { interrupted, draft, resume_command, save_error } => {
-            match draft {
-                Some(path) => {
+            match (draft, &save_error) {
+                (Some(path), _) => {
                     out.note(&format!("Your answers are saved in {}.", path.display()));
                     out.note(&format!("To carry on, run: {resume_command}"));
                 }
-                None => out.note("Left before the interview began; nothing new was saved."),
+                // A draft is kept only once there is an answer or a note.
+                (None, None) => out.note("Nothing was answered, so nothing new was saved."),
+                (None, Some(_)) => {}
             }
             let unsaved = save_error.is_some();
             if let Some(e) = save_error {

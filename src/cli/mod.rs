@@ -9,6 +9,8 @@ mod generate;
 mod history;
 mod interview;
 mod lint;
+mod man;
+mod offered;
 mod output;
 mod report;
 mod round;
@@ -34,7 +36,7 @@ use crate::exit;
     after_help = "Exit codes: 0 ok, 1 a --fail-on gate tripped, 2 invalid input or usage, 3 I/O failure, 130 interrupted."
 )]
 pub struct Cli {
-    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always (even with NO_COLOR) or never.
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -64,12 +66,12 @@ pub enum Command {
     Round(round::RoundArgs),
     /// Print a saved assessment's report again.
     Report(report::ReportArgs),
-    /// Print the JSON Schema of the report (or, with `round`, of a round) that --format json writes.
+    /// Print the JSON Schema of a JSON output [default: the report].
     Schema(schema::SchemaArgs),
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
     Completions(generate::CompletionsArgs),
-    /// Print the man page (roff); view it with `crm-ready man | man -l -`.
-    Man,
+    /// Print a man page (roff): the main one, or a subcommand's; --dir writes them all.
+    Man(man::ManArgs),
 }
 
 /// Parses the command line, runs it and returns the process exit code.
@@ -97,7 +99,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(args, &out),
         Command::Schema(args) => schema::run(args, &out),
         Command::Completions(args) => generate::completions(args, Cli::command(), &out),
-        Command::Man => generate::man(Cli::command(), &out),
+        Command::Man(args) => man::man(args, Cli::command(), &out),
     };
     match result {
         Ok(code) => exit::exit_code(code),

@@ -1,5 +1,6 @@
 //! Where output goes: data to stdout (or `--output`), diagnostics to
-//! stderr, colour only on a terminal and never with `NO_COLOR`.
+//! stderr, colour on a terminal unless `NO_COLOR` says otherwise, or when
+//! `--color always` asks for it.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -18,16 +19,14 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Whether to colour a stream. `NO_COLOR` (set and not empty) always wins;
-/// otherwise `always`, or `auto` on a terminal.
+/// Whether to colour a stream. A flag given on the command line wins over
+/// the environment (no-color.org): `always` and `never` mean just that;
+/// `auto` colours a terminal unless `NO_COLOR` is set and not empty.
 pub fn use_color(choice: ColorChoice, is_terminal: bool, no_color: Option<&str>) -> bool {
-    if no_color.is_some_and(|v| !v.is_empty()) {
-        return false;
-    }
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => is_terminal,
+        ColorChoice::Auto => is_terminal && no_color.is_none_or(str::is_empty),
     }
 }
 
@@ -132,9 +131,12 @@ mod tests {
         assert!(!use_color(ColorChoice::Auto, false, None));
         assert!(!use_color(ColorChoice::Auto, true, Some("1")));
         assert!(use_color(ColorChoice::Auto, true, Some("")));
+        assert!(!use_color(ColorChoice::Auto, false, Some("")));
         assert!(use_color(ColorChoice::Always, false, None));
-        assert!(!use_color(ColorChoice::Always, true, Some("1")));
+        assert!(use_color(ColorChoice::Always, true, Some("1")), "the flag wins over NO_COLOR");
+        assert!(use_color(ColorChoice::Always, false, Some("1")));
         assert!(!use_color(ColorChoice::Never, true, None));
+        assert!(!use_color(ColorChoice::Never, true, Some("")));
     }
 
     #[test]

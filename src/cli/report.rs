@@ -7,17 +7,19 @@ use clap::Args;
 
 use super::brand::BrandArgs;
 use super::history::{StoreArgs, load_references};
+use super::offered::Offered;
 use super::output::Output;
 use crate::core::assessment::Assessment;
 use crate::core::brand::Brand;
 use crate::exit::{self, UsageError};
+use crate::io::stdin::is_dash;
 use crate::report::html::assessment_html;
 use crate::report::{Format, render_markdown, render_table, to_json};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// `latest`, `previous`, a saved assessment's id (or its first characters), or a file (JSON, or an HTML report).
-    #[arg(value_name = "ID|FILE")]
+    #[arg(value_name = "ID|FILE", value_parser = Offered::references(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
     pub reference: String,
     /// The organisation `latest` and `previous` refer to.
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
@@ -25,8 +27,8 @@ pub struct ReportArgs {
     /// How to write the report [default: by the --output file's extension (.json, .md, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
-    /// Write the report to this file (atomically) instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write the report to this file (atomically) instead of stdout; `-` is stdout.
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub brand: BrandArgs,
@@ -44,7 +46,8 @@ pub fn run(args: ReportArgs, out: &Output) -> anyhow::Result<u8> {
     Ok(exit::OK)
 }
 
-/// Renders the report in `format` to `output` (atomically) or stdout.
+/// Renders the report in `format` to `output` (atomically) or stdout
+/// (without one, or for `-`).
 pub fn write_report(
     a: &Assessment,
     format: Option<Format>,
@@ -52,6 +55,7 @@ pub fn write_report(
     brand: &Brand,
     out: &Output,
 ) -> anyhow::Result<()> {
+    let output = output.filter(|p| !is_dash(p));
     let style = if output.is_some() { out.file_style() } else { out.table_style() };
     let text = match Format::resolve(format, output) {
         Format::Table => render_table(a, style),

@@ -2,11 +2,15 @@
 
 use clap::Args;
 use comfy_table::Cell;
+use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::offered::Offered;
 use super::output::Output;
 use crate::core::answers::format_number;
-use crate::core::questionnaire::{Area, Kind, Outcome, Question, Questionnaire, Test, Thresholds, builtin};
+use crate::core::questionnaire::{
+    Area, Kind, Outcome, Question, QuestionCounts, Questionnaire, Test, Thresholds, builtin,
+};
 use crate::core::text::{one_line, sanitize};
 use crate::exit;
 use crate::io::input::load_questionnaire;
@@ -35,18 +39,24 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
-    #[arg(value_name = "NAME|PATH")]
+    #[arg(value_name = "NAME|PATH", value_parser = Offered::questionnaires(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
     pub questionnaire: Option<String>,
     #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
 }
+
+/// The counting rule, under the table of counts.
+const FOLLOW_UPS: &str = "Follow-ups are asked only when an earlier answer calls for them.";
 
 #[derive(Serialize)]
 struct Listed {
     id: String,
     version: String,
     title: String,
+    /// Every question in the file: always asked, and follow-ups.
     questions: usize,
+    #[serde(flatten)]
+    counts: QuestionCounts,
     minutes: Option<u32>,
     content_hash: String,
 }
@@ -60,6 +70,7 @@ pub fn list(args: ListArgs, out: &Output) -> anyhow::Result<u8> {
             version: q.version.clone(),
             title: q.title.clone(),
             questions: q.questions.len(),
+            counts: q.counts(),
             minutes: q.minutes,
             content_hash: q.content_hash.clone(),
         });
@@ -74,6 +85,7 @@ pub fn list(args: ListArgs, out: &Output) -> anyhow::Result<u8> {
                 style.head("Version"),
                 style.head("Title"),
                 style.head("Questions"),
+                style.head("Follow-ups"),
                 style.head("Minutes"),
             ]);
             for l in &listed {
@@ -81,19 +93,24 @@ pub fn list(args: ListArgs, out: &Output) -> anyhow::Result<u8> {
                     Cell::new(&l.id),
                     Cell::new(&l.version),
                     Cell::new(&l.title),
-                    Cell::new(l.questions),
+                    Cell::new(l.counts.always_asked),
+                    Cell::new(match l.counts.follow_ups {
+                        0 => "none".to_string(),
+                        n => format!("up to {n}"),
+                    }),
                     Cell::new(l.minutes.map_or_else(|| "—".into(), |m| m.to_string())),
                 ]);
             }
-            out.data(&format!("{t}\n"))?;
+            out.data(&format!("{t}\n{FOLLOW_UPS}\n"))?;
         }
     }
     Ok(exit::OK)
 }
 
 /// `show --format json`: everything another tool needs to build answers.
-#[derive(Serialize)]
-struct ShowJson<'a> {
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Questionnaire")]
+pub(super) struct ShowJson<'a> {
     schema_version: u32,
     id: &'a str,
     version: &'a str,
@@ -105,7 +122,7 @@ struct ShowJson<'a> {
     areas: Vec<AreaJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct AreaJson<'a> {
     #[serde(flatten)]
     area: &'a Area,
@@ -147,10 +164,10 @@ fn render_text(q: &Questionnaire) -> String {
         s.push_str(&format!("{}\n", sanitize(d)));
     }
     s.push_str(&format!(
-        "{} areas, {} questions{}\n",
+        "{} areas; {}{}\n",
         q.areas.len(),
-        q.questions.len(),
-        q.minutes.map_or_else(String::new, |m| format!(", about {m} minutes"))
+        q.counts().describe(),
+        q.minutes.map_or_else(String::new, |m| format!("; about {m} minutes"))
     ));
     for (i, area) in q.areas.iter().enumerate() {
         s.push_str(&format!("\n## {} [{}] weight {}\n", one_line(&area.title), area.id, format_number(area.weight)));

@@ -5,42 +5,60 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::output::Output;
+use super::show::ShowFormat;
 use crate::core::diagnostic::InvalidInput;
-use crate::core::questionnaire::parse;
+use crate::core::questionnaire::{Questionnaire, parse};
+use crate::core::text::one_line;
 use crate::exit;
 use crate::io::input::read_text;
+use crate::report::to_json;
+use crate::report::validation::{CheckedFile, Problem, VALIDATION_SCHEMA_VERSION, Validation};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Questionnaire files to check.
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub files: Vec<PathBuf>,
+    /// text: `FILE: ok` per valid file on stdout, problems on stderr; json: one document on stdout.
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
 }
 
-/// Prints `FILE: ok` per valid file; every problem of every invalid one on
-/// stderr. Exit 2 if any file is invalid, 3 if one could not be read.
+/// Checks every file. Text: `FILE: ok (...)` per valid file; every problem
+/// of every invalid one on stderr. JSON: one document with both. Exit 2 if
+/// any file is invalid, 3 if one could not be read.
 pub fn run(args: ValidateArgs, out: &Output) -> anyhow::Result<u8> {
     let mut worst = exit::OK;
+    let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let shown = path.display().to_string();
-        let result = read_text(path).and_then(|text| parse(&text, &shown).map_err(anyhow::Error::from));
-        match result {
-            Ok(q) => out.data(&format!(
-                "{}: ok ({} {}, {} questions)\n",
-                crate::core::text::one_line(&shown),
-                q.id,
-                crate::core::text::one_line(&q.version),
-                q.questions.len()
-            ))?,
-            Err(e) => {
-                let code = exit::code_for(&e);
-                match e.downcast_ref::<InvalidInput>() {
-                    Some(invalid) => out.error(&invalid.to_string()),
-                    None => out.error(&format!("{e:#}")),
+        let checked = match read_text(path).and_then(|text| parse(&text, &shown).map_err(anyhow::Error::from)) {
+            Ok(q) => {
+                if args.format == ShowFormat::Text {
+                    out.data(&ok_line(&shown, &q))?;
                 }
-                worst = worst.max(code);
+                CheckedFile::valid(shown, &q)
             }
-        }
+            Err(e) => {
+                worst = worst.max(exit::code_for(&e));
+                let invalid = e.downcast_ref::<InvalidInput>();
+                if args.format == ShowFormat::Text {
+                    out.error(&invalid.map_or_else(|| format!("{e:#}"), InvalidInput::to_string));
+                }
+                let problems = invalid.map_or_else(|| vec![Problem::whole_file(format!("{e:#}"))], Problem::all_of);
+                CheckedFile::invalid(shown, problems)
+            }
+        };
+        files.push(checked);
+    }
+    if args.format == ShowFormat::Json {
+        let validation = Validation { schema_version: VALIDATION_SCHEMA_VERSION, tool_version: crate::VERSION, files };
+        out.data(&to_json(&validation))?;
     }
     Ok(worst)
+}
+
+/// `FILE: ok (id version: counts)`.
+fn ok_line(shown: &str, q: &Questionnaire) -> String {
+    format!("{}: ok ({} {}: {})\n", one_line(shown), q.id, one_line(&q.version), q.counts().describe())
 }

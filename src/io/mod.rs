@@ -6,5 +6,6 @@ pub mod brand;
 pub mod drafts;
 pub mod input;
 pub mod regular_file;
+pub mod stdin;
 
 pub mod store;

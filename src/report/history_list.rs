@@ -1,12 +1,13 @@
 //! `history --format json`: the listing of the store, for tools.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::history::{HISTORY_SCHEMA_VERSION, Summary};
 use crate::io::store::{Entry, Store};
 
 /// `history --format json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct HistoryList<'a> {
     pub schema_version: u32,
     pub tool_version: &'static str,
@@ -19,7 +20,7 @@ pub struct HistoryList<'a> {
 }
 
 /// One assessment in `history --format json`: its summary and its file.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ListedAssessment<'a> {
     #[serde(flatten)]
     pub summary: &'a Summary,

@@ -16,13 +16,14 @@ mod sections;
 mod style;
 pub mod summary;
 mod table;
+pub mod validation;
 
 pub use history_list::HistoryList;
 pub use json::to_json;
 pub use lint::render_lint;
 pub use markdown::render_markdown;
 pub use round::{render_round_markdown, render_round_table};
-pub use schema::{report_schema, round_schema};
+pub use schema::{report_schema, schema_of};
 pub use style::TableStyle;
 pub use table::render_table;
 

@@ -1,27 +1,22 @@
-//! The JSON Schema of the report that `--format json` writes: the contract
-//! for scripts and dashboards, generated from the types that produce it.
+//! JSON Schemas of the JSON this program writes: the contract for scripts
+//! and dashboards, generated from the types that produce it.
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 
 use super::json::to_json;
 use crate::core::assessment::Assessment;
-use crate::core::round::Round;
 
-/// The report's JSON Schema (draft 2020-12), pretty-printed. It describes
-/// what is written, so it follows the serialising side of the types.
-pub fn report_schema() -> String {
-    schema_of::<Assessment>()
-}
-
-/// The JSON Schema of `round --format json`.
-pub fn round_schema() -> String {
-    schema_of::<Round>()
-}
-
-fn schema_of<T: JsonSchema>() -> String {
+/// The JSON Schema (draft 2020-12) of `T`'s JSON, pretty-printed. It
+/// describes what is written, so it follows the serialising side of `T`.
+pub fn schema_of<T: JsonSchema + ?Sized>() -> String {
     let generator = SchemaSettings::draft2020_12().for_serialize().into_generator();
     to_json(&generator.into_root_schema_for::<T>())
+}
+
+/// The schema of the report that `--format json` writes.
+pub fn report_schema() -> String {
+    schema_of::<Assessment>()
 }
 
 #[cfg(test)]

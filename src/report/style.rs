@@ -12,7 +12,7 @@ use crate::core::wrap::wrap;
 /// How tables are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TableStyle {
-    /// Colour and bold, only on a terminal and never with `NO_COLOR`.
+    /// Colour and bold: as `--color` and `NO_COLOR` decide (`cli::output::use_color`).
     pub color: bool,
     /// Total width to wrap to.
     pub width: u16,

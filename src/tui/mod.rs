@@ -152,7 +152,7 @@ pub fn interview(
     if exit != Exit::Interrupt {
         restored.context("cannot restore the terminal")?;
     }
-    let draft = app.draft_path().map(PathBuf::from);
+    let draft = app.draft_path().filter(|_| app.draft_kept()).map(PathBuf::from);
     Ok(match exit {
         Exit::Finish => Ending::Submitted { answers: app.session().answers().clone(), draft },
         exit => Ending::Left {
@@ -164,9 +164,15 @@ pub fn interview(
     })
 }
 
-/// Writes the app's draft, if the interview has begun.
+/// Writes the app's draft, if the interview has begun and holds something
+/// to keep; removes it when the respondent has cleared everything it held.
+/// An untouched interview writes nothing, so a draft it would replace stays
+/// until the first answer.
 fn save_draft(app: &App<'_>, now: jiff::Timestamp) -> io::Result<()> {
     let Some(path) = app.draft_path() else { return Ok(()) };
+    if !app.has_something_to_keep() {
+        return if app.draft_kept() { drafts::discard(path) } else { Ok(()) };
+    }
     let d = Draft::new(app.questionnaire(), app.session().answers().clone(), app.position(), now);
     drafts::save(path, &d)
 }
@@ -239,6 +245,8 @@ where
     }
 }
 
+#[cfg(test)]
+mod draft_tests;
 #[cfg(test)]
 mod gone_terminal_tests;
 

@@ -28,7 +28,7 @@ fn run(args: &[&str]) -> crate::support::Finished {
 #[test]
 fn questionnaires_lists_the_built_ins() {
     let out = run(&["questionnaires"]).exits(0);
-    assert_contains(out.stdout(), &["crm-readiness", "crm-quick", "crm-review", "65"]);
+    assert_contains(out.stdout(), &["crm-readiness", "crm-quick", "crm-review", "48", "up to 17"]);
     let v = run(&["questionnaires", "--format", "json"]).exits(0).json();
     let ids: Vec<&str> = v.as_array().unwrap().iter().map(|q| q["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["crm-readiness", "crm-quick", "crm-review"]);

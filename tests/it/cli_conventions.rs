@@ -136,7 +136,8 @@ fn colour_follows_the_flag_and_no_color() {
     assert!(!assess_pitfalls(None, false).contains(ESC), "no colour into a pipe by default");
     assert!(!assess_pitfalls(Some("auto"), false).contains(ESC), "auto: no colour into a pipe");
     assert!(!assess_pitfalls(Some("never"), false).contains(ESC));
-    assert!(!assess_pitfalls(Some("always"), true).contains(ESC), "NO_COLOR wins over --color always");
+    assert!(assess_pitfalls(Some("always"), true).contains(ESC), "--color always wins over NO_COLOR");
+    assert!(!assess_pitfalls(Some("never"), true).contains(ESC));
     // The words are the same either way: colour only decorates.
     let strip = |s: &str| {
         let mut out = String::new();

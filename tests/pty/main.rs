@@ -10,7 +10,9 @@ mod support;
 mod tty;
 
 mod closed_terminal;
+mod colour_pty;
 mod drafts_pty;
+mod empty_draft_pty;
 mod interview_pty;
 mod respondents_pty;
 mod terminal_pty;

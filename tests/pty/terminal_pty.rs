@@ -241,8 +241,9 @@ fn a_draft_that_cannot_be_written_is_reported_and_leaving_restores_the_terminal(
     let home = tempfile::tempdir().unwrap();
     let blocker = home.path().join("not-a-directory");
     std::fs::write(&blocker, "").unwrap();
+    // Beginning writes nothing (there is nothing to keep yet); the first
+    // answer is the first save, and it fails.
     let mut tty = begin(&blocker.join("data"), &[]);
-    tty.wait_for("Could not save your progress");
     tty.send("1");
     tty.wait_for(SECOND);
     tty.wait_for("Could not save your progress");

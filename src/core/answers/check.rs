@@ -6,7 +6,7 @@ use super::positions::{Positions, Shape};
 use super::{Answer, Answers};
 use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::core::limits::{MAX_ANSWERS, MAX_COSTLY_HINTS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
-use crate::core::questionnaire::{Kind, Question, Questionnaire};
+use crate::core::questionnaire::{Kind, Question, Questionnaire, builtin};
 use crate::core::suggest::closest;
 
 /// Every problem with `answers` as answers to `q`: the questionnaire and
@@ -101,7 +101,11 @@ impl<'q> Checker<'q, '_> {
         if self.was_read("questionnaire") && answers.questionnaire != q.id {
             let named = &answers.questionnaire;
             let message = format!("these answers are for questionnaire `{named}`, but `{}` is in use", q.id);
-            let help = format!("pass `--questionnaire {named}` (a built-in name or the file's path)");
+            let help = if builtin::find(named).is_some() {
+                format!("pass `--questionnaire {named}` (a built-in name or the file's path)")
+            } else {
+                format!("`{named}` is not built in: pass its file with `--questionnaire path/to/{named}.toml`")
+            };
             self.push(self.header_span("questionnaire"), problem(message, help));
             return false;
         }

@@ -22,6 +22,13 @@ impl Syntax {
     pub fn from_path(path: &str) -> Syntax {
         if path.to_ascii_lowercase().ends_with(".json") { Syntax::Json } else { Syntax::Toml }
     }
+
+    /// By content, for input without a name (stdin): JSON when the first
+    /// character that is not white space is `{`, else TOML. A TOML file
+    /// cannot start with `{`.
+    pub fn from_content(text: &str) -> Syntax {
+        if text.trim_start().starts_with('{') { Syntax::Json } else { Syntax::Toml }
+    }
 }
 
 /// A checked answers file and what was noticed but not fatal.

@@ -3,6 +3,7 @@
 //! need), then the answers (to re-score) and the scored assessment (to
 //! re-render without the questionnaire file).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -22,7 +23,7 @@ const SUFFIX_LEN: usize = 6;
 const SLUG_MAX: usize = 40;
 
 /// The header of a record: enough to list, filter and chart it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
     /// `20261122T094501Z-3fa9c1`: when it was saved (UTC, to the second)
     /// and a random suffix. Sorts by time; unique in a store.
@@ -56,7 +57,7 @@ impl Summary {
 }
 
 /// One area's score in a summary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AreaScore {
     pub id: String,
     pub title: String,

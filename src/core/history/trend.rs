@@ -1,6 +1,7 @@
 //! An organisation's scores over time, one point per round, oldest first:
 //! overall and per area. Pure: the rounds' scores in, series out.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::HISTORY_SCHEMA_VERSION;
@@ -15,7 +16,7 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 const GAP: char = '·';
 
 /// One round in a trend.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct TrendPoint {
     /// The round's latest assessment's id.
     pub id: String,
@@ -60,7 +61,7 @@ impl RoundScores {
 }
 
 /// How many rounds used one questionnaire version.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct VersionUse {
     pub id: String,
     pub version: String,
@@ -68,7 +69,7 @@ pub struct VersionUse {
 }
 
 /// Scores over time, one per assessment (`None` where there is none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Series {
     pub scores: Vec<Option<f64>>,
     /// The first and last scores there are.
@@ -87,7 +88,7 @@ impl Series {
 }
 
 /// One area's scores over time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AreaSeries {
     pub id: String,
     pub title: String,
@@ -96,7 +97,7 @@ pub struct AreaSeries {
 }
 
 /// An organisation's scores over time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Trend {
     pub schema_version: u32,
     pub tool_version: &'static str,

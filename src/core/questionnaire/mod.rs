@@ -11,6 +11,7 @@ mod bands;
 pub mod builtin;
 mod checks;
 mod choices;
+mod counts;
 mod load;
 mod model;
 mod outcome;
@@ -20,5 +21,6 @@ mod references;
 mod unknown;
 mod when;
 
+pub use counts::QuestionCounts;
 pub use load::{content_hash, parse};
 pub use model::*;

@@ -105,7 +105,7 @@ pub struct Header {
 }
 
 /// The `[scoring]` table: where the verdict and risk levels change.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct Thresholds {
     pub ready_at: f64,
     pub high_risk_below: f64,
@@ -156,7 +156,7 @@ pub fn default_phases() -> Vec<PhaseDef> {
 }
 
 /// A group of questions about one part of readiness.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Area {
     pub id: String,
     pub title: String,
@@ -209,7 +209,7 @@ impl Kind {
 }
 
 /// One question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Question {
     pub id: String,
     /// Index into [`Questionnaire::areas`].
@@ -262,7 +262,7 @@ impl Question {
 /// the loader: unless the author says otherwise (`unknown = { ... }`), the
 /// most severe red flag among the question's answers, with the action of
 /// the answer that carries it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct UnknownOutcome {
     pub red_flag: Option<Severity>,
     pub recommendation: Option<String>,
@@ -296,7 +296,7 @@ impl Severity {
 }
 
 /// What an answer means for readiness: its score, flag and next step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Outcome {
     /// Readiness 0–100.
     pub score: f64,
@@ -307,7 +307,7 @@ pub struct Outcome {
 }
 
 /// One choice of a single, multi or yes/no question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Choice {
     pub id: String,
     pub label: String,
@@ -320,7 +320,7 @@ pub struct Choice {
 }
 
 /// A range of numeric answers on a scale or number question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Band {
     /// Inclusive bounds.
     pub from: f64,
@@ -331,7 +331,7 @@ pub struct Band {
 }
 
 /// One test on an earlier answer; a question shows when all of its hold.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Condition {
     pub question: String,
     #[serde(flatten)]
@@ -339,7 +339,7 @@ pub struct Condition {
 }
 
 /// What a [`Condition`] asks of the earlier answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Test {
     Is(String),

@@ -58,6 +58,9 @@ pub struct App<'q> {
     pub(super) begun: bool,
     /// Where the draft is written, once the interview has begun.
     pub(super) draft_path: Option<PathBuf>,
+    /// The draft file holds this interview: it was resumed, or saved since
+    /// it began with something worth keeping.
+    pub(super) draft_kept: bool,
     /// The last draft write failed with this.
     pub(super) save_error: Option<String>,
     /// The command that continues this interview (without the
@@ -106,6 +109,7 @@ impl<'q> App<'q> {
             drafts_dir,
             begun: false,
             draft_path: None,
+            draft_kept: false,
             save_error: None,
             resume_command: "crm-ready assess --resume".to_string(),
             details: details.clone(),
@@ -191,6 +195,18 @@ impl<'q> App<'q> {
         self.draft_path.as_deref()
     }
 
+    /// Whether the answers hold anything worth a draft: an answer or a
+    /// note. An interview begun and left untouched leaves no draft.
+    pub fn has_something_to_keep(&self) -> bool {
+        let answers = self.session.answers();
+        !answers.answers.is_empty() || !answers.notes.is_empty()
+    }
+
+    /// Whether the draft file holds this interview (see [`Self::draft_path`]).
+    pub fn draft_kept(&self) -> bool {
+        self.draft_kept
+    }
+
     /// Why the last draft write failed, if it did.
     pub fn save_error(&self) -> Option<&str> {
         self.save_error.as_deref()
@@ -265,6 +281,7 @@ impl App<'_> {
         self.session = session;
         self.begun = true;
         self.draft_path = Some(saved.path);
+        self.draft_kept = true;
         self.open_question();
         if position.reviewing {
             self.open_review(Some(self.session.current()));

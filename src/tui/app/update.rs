@@ -19,7 +19,10 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effects {
         Action::Suspend => return Effects { suspend: true, save: app.has_begun(), ..Effects::default() },
         // An outcome keeps the message of the key that caused it, unless it
         // brings one of its own.
-        Action::Saved => app.save_error = None,
+        Action::Saved => {
+            app.save_error = None;
+            app.draft_kept = app.has_something_to_keep();
+        }
         Action::SaveFailed(error) => save_failed(app, error),
         Action::Scored(assessment) => show_results(app, assessment),
         Action::SuspendUnavailable => app.warn(

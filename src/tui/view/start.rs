@@ -27,9 +27,9 @@ pub(super) fn intro(app: &App<'_>, w: usize, described: bool, theme: &Theme) -> 
     if let Some(d) = q.description.as_ref().filter(|_| described) {
         lines.extend(wrap(&sanitize(d), w).into_iter().map(Line::raw));
     }
-    let p = app.session().total_progress();
     let minutes = q.minutes.map(|m| format!("About {m} minutes · ")).unwrap_or_default();
-    lines.push(Line::styled(format!("{minutes}{} questions in {} areas", p.shown, q.areas.len()), theme.dim()));
+    let size = format!("{minutes}{} areas · {}", q.areas.len(), q.counts().describe());
+    lines.extend(wrap(&size, w).into_iter().map(|l| Line::styled(l, theme.dim())));
     lines
 }
 

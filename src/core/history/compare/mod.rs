@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::HISTORY_SCHEMA_VERSION;
@@ -13,7 +14,7 @@ use crate::core::assessment::{
 use crate::core::scoring::round1;
 
 /// Which way something moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     Better,
@@ -67,7 +68,7 @@ impl<'a> Subject<'a> {
 }
 
 /// One side of a comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Side {
     /// How reports name this side: `2026-Q2 (Mia Chen)` for an assessment,
     /// `2026-Q2 (4 respondents)` for a round.
@@ -111,7 +112,7 @@ impl Side {
 }
 
 /// A score before and after.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct ScoreChange {
     pub before: f64,
     pub after: f64,
@@ -120,7 +121,7 @@ pub struct ScoreChange {
 }
 
 /// The verdict before and after.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct VerdictChange {
     pub before: Verdict,
     pub after: Verdict,
@@ -128,7 +129,7 @@ pub struct VerdictChange {
 }
 
 /// One area's score and risk before and after.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AreaChange {
     pub id: String,
     pub title: String,
@@ -141,7 +142,7 @@ pub struct AreaChange {
 }
 
 /// An answer that changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AnswerChange {
     pub question: String,
     pub area: String,
@@ -155,7 +156,7 @@ pub struct AnswerChange {
 }
 
 /// Everything that changed from `before` to `after`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Comparison {
     pub schema_version: u32,
     pub tool_version: &'static str,
