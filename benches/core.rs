@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crm_ready::core::answers::Answers;
-use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::answers_file::{Syntax, parse_answers};
 use crm_ready::core::assessment::Assessment;
 use crm_ready::core::questionnaire::{Questionnaire, builtin, parse};
 use crm_ready::core::scoring::score;

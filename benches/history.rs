@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::answers_file::{Syntax, parse_answers};
 use crm_ready::core::history::{RoundScores, StoredAssessment, Summary, trend};
 use crm_ready::core::round::rounds;
 use crm_ready::core::scoring::score;

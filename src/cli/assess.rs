@@ -12,7 +12,7 @@ use super::offered::Offered;
 use super::output::Output;
 use super::output::use_color;
 use crate::core::answers::{Answers, Group};
-use crate::core::answers::{Syntax, named_questionnaire, parse_answers_at};
+use crate::core::answers_file::{Syntax, named_questionnaire, parse_answers_at};
 use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
 use crate::core::brand::Brand;
 use crate::core::dates::parse_past_date;

@@ -65,7 +65,7 @@ pub fn run(args: HistoryArgs, out: &Output) -> anyhow::Result<u8> {
         });
     }
     match args.format {
-        ListFormat::Json => out.data(&to_json(&HistoryList::new(&store, args.org.as_deref(), &entries)))?,
+        ListFormat::Json => out.data(&to_json(&HistoryList::new(store.dir(), args.org.as_deref(), &entries)))?,
         ListFormat::Table if !entries.is_empty() => out.data(&render_history(&entries, out.table_style()))?,
         ListFormat::Table => {}
     }

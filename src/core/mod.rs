@@ -2,12 +2,15 @@
 //! come in as text and go out as values; the edges do the rest.
 
 pub mod answers;
+pub mod answers_file;
 pub mod assessment;
 pub mod brand;
 pub mod conditions;
 pub mod dates;
 pub mod diagnostic;
+pub mod embedded;
 pub mod history;
+pub mod json;
 pub mod json_text;
 pub mod limits;
 pub mod lint;

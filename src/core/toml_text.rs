@@ -8,16 +8,16 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use toml::de::DeValue;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::core::text::{self, Forbidden};
-use crate::core::toml_fields::{Node, Table};
 
 /// Checks every key and string in `table` (and the tables and arrays in
 /// it), reporting each one that holds a refused character; normalises the
 /// strings that pass.
-pub fn admit(table: &mut Table<'_>, source: &str, errs: &mut Diagnostics) {
+pub fn admit(table: &mut DeTable<'_>, source: &str, errs: &mut Diagnostics) {
     for (key, node) in table.iter_mut() {
         if let Some(f) = text::first_forbidden(key.get_ref()) {
             errs.push(refused(source, key.span(), key.get_ref(), f, "a key"));
@@ -26,7 +26,7 @@ pub fn admit(table: &mut Table<'_>, source: &str, errs: &mut Diagnostics) {
     }
 }
 
-fn admit_node(node: &mut Node<'_>, key: &str, source: &str, errs: &mut Diagnostics) {
+fn admit_node(node: &mut Spanned<DeValue<'_>>, key: &str, source: &str, errs: &mut Diagnostics) {
     let span = node.span();
     match node.get_mut() {
         DeValue::String(s) => match text::first_forbidden(s) {

@@ -3,8 +3,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::core::history::{HISTORY_SCHEMA_VERSION, Summary};
-use crate::io::store::{Entry, Store};
+use std::path::Path;
+
+use crate::core::history::{Entry, HISTORY_SCHEMA_VERSION, Summary};
 
 /// `history --format json`.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -28,11 +29,12 @@ pub struct ListedAssessment<'a> {
 }
 
 impl<'a> HistoryList<'a> {
-    pub fn new(store: &Store, organization: Option<&'a str>, entries: &[&'a Entry]) -> Self {
+    /// The listing of the store in `store_dir`.
+    pub fn new(store_dir: &Path, organization: Option<&'a str>, entries: &[&'a Entry]) -> Self {
         HistoryList {
             schema_version: HISTORY_SCHEMA_VERSION,
             tool_version: crate::VERSION,
-            store: store.dir().display().to_string(),
+            store: store_dir.display().to_string(),
             organization,
             assessments: entries
                 .iter()

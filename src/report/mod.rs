@@ -6,7 +6,6 @@
 pub mod history_list;
 pub mod history_tables;
 pub mod html;
-mod json;
 mod lint;
 mod markdown;
 pub mod plan;
@@ -18,8 +17,8 @@ pub mod summary;
 mod table;
 pub mod validation;
 
+pub use crate::core::json::to_json;
 pub use history_list::HistoryList;
-pub use json::to_json;
 pub use lint::render_lint;
 pub use markdown::render_markdown;
 pub use round::{render_round_markdown, render_round_table};

@@ -4,8 +4,8 @@
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 
-use super::json::to_json;
 use crate::core::assessment::Assessment;
+use crate::core::json::to_json;
 
 /// The JSON Schema (draft 2020-12) of `T`'s JSON, pretty-printed. It
 /// describes what is written, so it follows the serialising side of `T`.

@@ -1,6 +1,7 @@
 //! The documentation's examples work as written.
 
-use crm_ready::core::answers::{Answer, Syntax, parse_answers};
+use crm_ready::core::answers::Answer;
+use crm_ready::core::answers_file::{Syntax, parse_answers};
 use crm_ready::core::questionnaire::builtin;
 
 use crate::support::{Test, tool_available};

@@ -186,7 +186,7 @@ fn hostile_text_is_escaped_and_inert() {
     assert!(markup.contains("&lt;script&gt;alert(3)&lt;&#x2f;script&gt; Who owns it?"), "shown as text");
     assert_eq!(markup.matches("<script").count(), 1);
     assert_eq!(html.matches("</script>").count(), 1, "nothing in the data ends its element early");
-    let data = crm_ready::report::html::embed::extract_json(&html).unwrap();
+    let data = crm_ready::core::embedded::extract_json(&html).unwrap();
     let back: serde_json::Value = serde_json::from_str(data).unwrap();
     assert_eq!(back["organization"], "Org <img src=x onerror=alert(6)>", "the data keeps the text as it was");
 }
@@ -214,7 +214,7 @@ fn compare_and_trend_write_html_pages_too() {
 
 #[test]
 fn a_small_assessment_renders_as_the_snapshot_shows() {
-    use crm_ready::core::answers::{Syntax, parse_answers};
+    use crm_ready::core::answers_file::{Syntax, parse_answers};
     use crm_ready::core::brand::Brand;
     use crm_ready::core::questionnaire::parse;
     let source = std::fs::read_to_string("tests/fixtures/questionnaires/good/every-kind.toml").unwrap();

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::answers_file::{Syntax, parse_answers};
 use crm_ready::core::assessment::{Risk, Verdict};
 use crm_ready::core::questionnaire::{Questionnaire, Severity, builtin, parse};
 use crm_ready::core::scoring::score;

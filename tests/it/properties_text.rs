@@ -8,7 +8,7 @@
 //! The oracle (`leak`) is written out here from the Unicode data, not taken
 //! from the program, so the test does not share the program's blind spots.
 
-use crm_ready::core::answers::{Syntax, parse_answers};
+use crm_ready::core::answers_file::{Syntax, parse_answers};
 use crm_ready::core::questionnaire::parse;
 use crm_ready::core::scoring::score;
 use crm_ready::report::{TableStyle, render_markdown, render_table, to_json};

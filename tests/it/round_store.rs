@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crm_ready::core::answers::{Answers, Group, Syntax, parse_answers};
+use crm_ready::core::answers::{Answers, Group};
+use crm_ready::core::answers_file::{Syntax, parse_answers};
 use crm_ready::core::history::StoredAssessment;
 use crm_ready::core::questionnaire::builtin;
 use crm_ready::core::scoring::score;

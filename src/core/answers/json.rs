@@ -164,7 +164,7 @@ impl KeyFinder<'_> {
 /// Reads an answers file. Unknown and repeated keys and values of the
 /// wrong shape are added to `errs`; `None` when the text is not a JSON
 /// object at all.
-pub(super) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
+pub(crate) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
     let value = match serde_json::from_str::<Json>(source) {
         Ok(v) => v,
         Err(e) => {

@@ -12,14 +12,13 @@ use crate::core::questionnaire::{Kind, Question};
 
 mod check;
 mod header;
-mod json;
-mod load;
+pub(crate) mod json;
 mod positions;
-mod toml;
+pub(crate) mod toml;
 
 pub use check::check;
 pub use json::offset_of;
-pub use load::{LoadedAnswers, Syntax, named_questionnaire, parse_answers, parse_answers_at};
+pub(crate) use positions::ReadFile;
 pub use positions::{Located, Positions, Shape, Untyped};
 
 pub use crate::core::questionnaire::DONT_KNOW;

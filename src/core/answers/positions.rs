@@ -88,7 +88,7 @@ fn nth_in_file<'a>(entries: impl Iterator<Item = &'a Located>, n: usize) -> Opti
 /// An answers file as read by a syntax reader: the typed answers and where
 /// each part of them is.
 #[derive(Debug, Default)]
-pub(super) struct ReadFile {
+pub(crate) struct ReadFile {
     pub answers: Answers,
     pub positions: Positions,
 }

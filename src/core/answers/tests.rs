@@ -2,6 +2,7 @@ use std::fmt::Write as _;
 
 use super::positions::ReadFile;
 use super::*;
+use crate::core::answers_file::{Syntax, parse_answers, parse_answers_at};
 use crate::core::diagnostic::Diagnostics;
 use crate::core::limits::MAX_ANSWERS;
 use crate::core::questionnaire::{Questionnaire, parse};

@@ -9,7 +9,7 @@ use crate::core::toml_fields::{self, Fields, Node, Table, Value, as_number, desc
 
 /// Reads an answers file. Unknown keys and values of the wrong shape are
 /// added to `errs`; `None` when the text is not TOML at all.
-pub(super) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
+pub(crate) fn read(source: &str, errs: &mut Diagnostics) -> Option<ReadFile> {
     let doc = match toml_fields::parse(source) {
         Ok(doc) => doc,
         Err(syntax) => {

@@ -17,3 +17,10 @@ pub use trend::{RoundScores, Trend, TrendPoint, sparkline, trend};
 /// Bumped when the JSON of `history`, `compare` or `trend` changes
 /// incompatibly.
 pub const HISTORY_SCHEMA_VERSION: u32 = 1;
+
+/// A stored assessment as a listing shows it: its file and its summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub path: std::path::PathBuf,
+    pub summary: Summary,
+}

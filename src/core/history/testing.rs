@@ -2,7 +2,7 @@
 
 use super::record::{AreaScore, StoredAssessment, Summary};
 use crate::core::answers::Answers;
-use crate::core::answers::{Syntax, parse_answers};
+use crate::core::answers_file::{Syntax, parse_answers};
 use crate::core::assessment::{QuestionnaireRef, Verdict};
 use crate::core::questionnaire::builtin;
 use crate::core::scoring::score;

@@ -1,7 +1,8 @@
 //! The round read from the examples, and its rules on small cases.
 
 use super::*;
-use crate::core::answers::{Answer, Answers, Syntax, parse_answers};
+use crate::core::answers::{Answer, Answers};
+use crate::core::answers_file::{Syntax, parse_answers};
 use crate::core::assessment::Verdict;
 use crate::core::questionnaire::{Severity, builtin, parse};
 use crate::core::scoring::score;

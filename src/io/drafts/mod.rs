@@ -76,7 +76,7 @@ impl Draft {
     }
 
     pub fn to_json(&self) -> String {
-        crate::report::to_json(self)
+        crate::core::json::to_json(self)
     }
 }
 

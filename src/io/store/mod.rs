@@ -13,14 +13,14 @@ use std::time::SystemTime;
 
 use crate::core::assessment::{Assessment, SCHEMA_VERSION};
 use crate::core::diagnostic::position;
+use crate::core::embedded::extract_json;
 use crate::core::history::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, StoredAssessment, Summary};
 use crate::core::history::record_check::{check_assessment, check_record};
+use crate::core::json::to_json;
 use crate::core::json_text::refused_strings;
 use crate::core::text::refused_message;
 use crate::io::atomic_write::{create_new_atomic, remove_stale_temp_files};
 use crate::io::regular_file::{OpenError, open_regular, read_capped};
-use crate::report::html::embed::extract_json;
-use crate::report::to_json;
 use summary_reader::read_summaries;
 
 /// The environment variable naming the store directory.
@@ -65,12 +65,7 @@ pub fn store_dir(flag: Option<PathBuf>, env: Option<OsString>, data_dir: Option<
         .or_else(|| data_dir.map(|d| d.join("assessments")))
 }
 
-/// A file in the store that is listed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub path: PathBuf,
-    pub summary: Summary,
-}
+pub use crate::core::history::Entry;
 
 /// A file in the store that could not be listed, and why.
 #[derive(Debug, Clone, PartialEq)]

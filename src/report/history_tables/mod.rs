@@ -7,9 +7,9 @@ mod trend;
 
 use comfy_table::{Cell, ColumnConstraint, Table, Width};
 
+use crate::core::history::Entry;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
-use crate::io::store::Entry;
 use crate::report::style::TableStyle;
 use cells::{optional, verdict_cell};
 

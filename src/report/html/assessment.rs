@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::charts::{BarChart, area_bars};
-use super::embed::script_json;
 use super::page::{Frame, bands};
 use crate::core::assessment::{Assessment, QuestionStatus, Risk, UnknownReason};
 use crate::core::brand::Brand;
+use crate::core::embedded::script_json;
 use crate::core::questionnaire::Severity;
 use crate::core::scoring::fmt1;
 use crate::report::plan::{PhasePlan, phase_plans};

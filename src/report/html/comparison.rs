@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::charts::{BarChart, before_after_bars};
-use super::embed::script_json;
 use super::page::{Frame, bands};
 use crate::core::assessment::{ActionItem, Assessment, PriorityLevel, RedFlag, Risk, Verdict};
 use crate::core::brand::Brand;
+use crate::core::embedded::script_json;
 use crate::core::history::compare::{AnswerChange, Comparison, Direction, Side};
 use crate::core::questionnaire::Severity;
 use crate::core::scoring::fmt1;

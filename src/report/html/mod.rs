@@ -24,7 +24,6 @@
 mod assessment;
 mod charts;
 mod comparison;
-pub mod embed;
 mod engine;
 mod page;
 mod trend;

@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use super::charts::{LineChart, line_chart};
-use super::embed::script_json;
 use super::page::{Frame, bands};
 use crate::core::assessment::Verdict;
+use crate::core::embedded::script_json;
 use crate::core::history::trend::Trend;
 use crate::core::scoring::fmt1;
 use crate::report::history_tables::cells::signed;

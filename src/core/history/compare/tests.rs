@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::core::answers::{Answer, Answers};
-use crate::core::answers::{Syntax, parse_answers};
+use crate::core::answers_file::{Syntax, parse_answers};
 use crate::core::questionnaire::{Questionnaire, parse};
 use crate::core::scoring::score;
 

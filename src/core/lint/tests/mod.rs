@@ -6,7 +6,7 @@
 mod exhaustive;
 
 use super::*;
-use crate::core::answers::{Syntax, parse_answers};
+use crate::core::answers_file::{Syntax, parse_answers};
 use crate::core::assessment::{Risk, Verdict};
 use crate::core::questionnaire::parse;
 use crate::core::scoring::score;

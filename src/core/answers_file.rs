@@ -1,8 +1,7 @@
 //! Loading an answers file (TOML or JSON): read it, check it against the
 //! questionnaire, and drop the answers to questions their conditions hide.
 
-use super::positions::{Positions, ReadFile};
-use super::{Answers, check, json, toml};
+use crate::core::answers::{Answers, Positions, ReadFile, check, json, toml};
 use crate::core::conditions;
 use crate::core::dates::not_after;
 use crate::core::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::report::to_json;
+use super::json::to_json;
 
 /// The id of the element that holds the data.
 pub const DATA_ID: &str = "crm-ready-data";
