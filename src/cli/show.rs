@@ -7,14 +7,10 @@ use serde::Serialize;
 
 use super::offered::Offered;
 use super::output::Output;
-use crate::core::answers::format_number;
-use crate::core::questionnaire::{
-    Area, Kind, Outcome, Question, QuestionCounts, Questionnaire, Test, Thresholds, builtin,
-};
-use crate::core::text::{one_line, sanitize};
+use crate::core::questionnaire::{Area, Question, QuestionCounts, Thresholds, builtin};
 use crate::exit;
 use crate::io::input::load_questionnaire;
-use crate::report::to_json;
+use crate::report::{questionnaire_text, to_json};
 
 /// Output formats of listing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -151,76 +147,7 @@ pub fn show(args: ShowArgs, out: &Output) -> anyhow::Result<u8> {
             };
             out.data(&to_json(&view))?;
         }
-        ShowFormat::Text => out.data(&render_text(&q))?,
+        ShowFormat::Text => out.data(&questionnaire_text(&q))?,
     }
     Ok(exit::OK)
-}
-
-/// The questionnaire as readable text: what will be asked and what each
-/// answer means.
-fn render_text(q: &Questionnaire) -> String {
-    let mut s = format!("{} ({} {})\n", one_line(&q.title), q.id, one_line(&q.version));
-    if let Some(d) = &q.description {
-        s.push_str(&format!("{}\n", sanitize(d)));
-    }
-    s.push_str(&format!(
-        "{} areas; {}{}\n",
-        q.areas.len(),
-        q.counts().describe(),
-        q.minutes.map_or_else(String::new, |m| format!("; about {m} minutes"))
-    ));
-    for (i, area) in q.areas.iter().enumerate() {
-        s.push_str(&format!("\n## {} [{}] weight {}\n", one_line(&area.title), area.id, format_number(area.weight)));
-        s.push_str(&format!("   {}\n", one_line(&area.why)));
-        for question in q.area_questions(i) {
-            s.push_str(&question_text(question));
-        }
-    }
-    s
-}
-
-/// One question: its wording, when it is shown, and what each answer
-/// scores.
-fn question_text(question: &Question) -> String {
-    let mut s = format!("\n  {} ({}, weight {})\n", question.id, question.kind.name(), format_number(question.weight));
-    s.push_str(&format!("  {}\n", one_line(&question.text)));
-    for c in &question.when {
-        s.push_str(&format!("    shown when {} {} {}\n", c.question, c.test.key(), test_operand(&c.test)));
-    }
-    for ch in &question.choices {
-        s.push_str(&format!(
-            "    - {:<16} {:>3}  {}{}\n",
-            ch.id,
-            format_number(ch.outcome.score),
-            one_line(&ch.label),
-            flag(&ch.outcome)
-        ));
-    }
-    for b in &question.bands {
-        let label = b.label.as_deref().map(|l| format!("  {}", one_line(l))).unwrap_or_default();
-        s.push_str(&format!(
-            "    - {}..{} {:>3}{label}{}\n",
-            format_number(b.from),
-            format_number(b.to),
-            format_number(b.outcome.score),
-            flag(&b.outcome)
-        ));
-    }
-    if question.kind == Kind::Text {
-        s.push_str("    (free text, not scored)\n");
-    }
-    s
-}
-
-/// What a condition's test compares with: choice ids or a number.
-fn test_operand(test: &Test) -> String {
-    match test {
-        Test::Is(v) | Test::IsNot(v) | Test::Includes(v) => v.clone(),
-        Test::IsAny(v) => v.join(", "),
-        Test::AtLeast(n) | Test::Below(n) => format_number(*n),
-    }
-}
-
-fn flag(o: &Outcome) -> String {
-    o.red_flag.map(|f| format!("  [{} red flag]", f.name())).unwrap_or_default()
 }

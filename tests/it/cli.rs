@@ -39,6 +39,20 @@ fn questionnaires_lists_the_built_ins() {
 #[test]
 fn show_prints_text_and_complete_json() {
     assert_contains(run(&["show"]).exits(0).stdout(), &["crm-readiness", "vision.objective"]);
+    // The rules as the verdict applies them, with this questionnaire's own
+    // thresholds, and what each answer and "don't know" raise.
+    let text = run(&["show", "crm-review"]).exits(0).stdout().to_string();
+    assert_contains(
+        &text,
+        &[
+            "How answers are scored",
+            "Not ready with a critical red flag, an overall score below 50, more than 2 major red flags in one area",
+            "due \"In the next four weeks\"",
+            "- (don't know)       0  [major red flag]",
+            "→ In the next four weeks: ",
+            "(context only: not scored)",
+        ],
+    );
     let v = run(&["show", "crm-quick", "--format", "json"]).exits(0).json();
     assert_eq!(v["id"], "crm-quick");
     let areas = v["areas"].as_array().unwrap();

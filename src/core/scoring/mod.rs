@@ -3,10 +3,12 @@
 
 mod answer;
 mod plan;
+mod rules;
 mod tally;
 mod verdict;
 
 pub use plan::{Weights, action_priority, sort_in_plan_order};
+pub use rules::rules_in_words;
 pub use verdict::{AreaEvidence, Decision, Evidence, FlagEvidence, QuestionEvidence, answered, area_risk, decide};
 
 use crate::core::answers::{Answer, Answers};

@@ -15,8 +15,8 @@ use crate::core::assessment::{ActionItem, PriorityLevel, RedFlag};
 use crate::core::questionnaire::{Area, Question, Questionnaire, Severity};
 
 /// The lowest priority of an action that comes with a red flag.
-const FLOOR_CRITICAL: f64 = PriorityLevel::HIGH_FROM;
-const FLOOR_MAJOR: f64 = PriorityLevel::MEDIUM_FROM;
+pub(super) const FLOOR_CRITICAL: f64 = PriorityLevel::HIGH_FROM;
+pub(super) const FLOOR_MAJOR: f64 = PriorityLevel::MEDIUM_FROM;
 
 /// How much each area and each question weighs against the others: the
 /// mean weights priorities are measured against.
