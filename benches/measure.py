@@ -175,13 +175,13 @@ def measure_pty(runs, binary):
     for _ in range(WARMUP + runs):
         tty = Interview(binary)
         form = tty.wait_for("Who is this assessment for?")
-        # Organisation, name and role: Enter moves on; a fourth begins.
-        for field in ["› Your name", "› Your role", "› Begin the interview"]:
+        # Organisation, name, role and group: Enter moves on; a fifth begins.
+        for field in ["› Your name", "› Your role", "› Your group", "› Begin the interview"]:
             tty.send("\r")
             tty.wait_for(field)
         pressed = time.perf_counter()
         tty.send("\r")
-        shown = tty.wait_for("Has the company written down")
+        shown = tty.wait_for("Where is the objective of the CRM project")
         to_form.append(form - tty.started)
         to_question.append(shown - pressed)
         tty.leave()

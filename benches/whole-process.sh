@@ -8,6 +8,7 @@
 #   (e) the HTML report of (a): assess ... --format html -o FILE          <= 20 ms
 #   (f) round over 50 respondents (crm-readiness)                          <= 50 ms
 #   (g) trend over 200 rounds of 2 respondents each (400 records)          <= 200 ms
+#   (h) the round of (f) as HTML: round ... --format html -o FILE          <= 60 ms
 # Medians over many runs, after warm-up runs; with hyperfine installed it
 # times (a) to (c), otherwise a python loop does. Needs bash and python3.
 # Exits 1 when a figure misses its target.
@@ -69,10 +70,11 @@ interview=$(python3 benches/measure.py pty 50 "$bin")
 html=$(timing 300 "$bin" assess --answers examples/answers-ready.toml --no-save --format html -o "$work/report.html")
 round50=$(timing 100 "$bin" round --org Bench-Co --store "$work/round50")
 trend200=$(timing 30 "$bin" trend --org Bench-Co --store "$work/trend200")
+round50html=$(timing 100 "$bin" round --org Bench-Co --store "$work/round50" --format html -o "$work/round.html")
 
-python3 - "$builtin" "$q1000" "$q20000" "$rss" "$interview" "$html" "$round50" "$trend200" "$(command -v hyperfine || echo python)" <<'PY'
+python3 - "$builtin" "$q1000" "$q20000" "$rss" "$interview" "$html" "$round50" "$trend200" "$round50html" "$(command -v hyperfine || echo python)" <<'PY'
 import json, sys
-builtin, q1000, q20000, rss, interview, html, round50, trend200 = (json.loads(a) for a in sys.argv[1:9])
+builtin, q1000, q20000, rss, interview, html, round50, trend200, round50html = (json.loads(a) for a in sys.argv[1:10])
 rows = [
     ("(a) assess, built-in, answers file", builtin["median_ms"], 5, "ms", builtin["runs"]),
     ("(b) 1,000 questions with answers", q1000["median_ms"], 60, "ms", q1000["runs"]),
@@ -85,8 +87,9 @@ rows = [
     ("(e) HTML report of (a)", html["median_ms"], 20, "ms", html["runs"]),
     ("(f) round, 50 respondents", round50["median_ms"], 50, "ms", round50["runs"]),
     ("(g) trend, 200 rounds of 2", trend200["median_ms"], 200, "ms", trend200["runs"]),
+    ("(h) round of 50 respondents as HTML", round50html["median_ms"], 60, "ms", round50html["runs"]),
 ]
-print(f"timed with {sys.argv[9]}; medians")
+print(f"timed with {sys.argv[10]}; medians")
 missed = 0
 for what, value, target, unit, runs in rows:
     ok = value <= target

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Remakes the README's pictures of the HTML reports with headless Chromium:
-#   docs/report-assessment.png  the quick check of examples/answers-quick.toml, branded
-#   docs/report-trend.png       an organisation's trend over two rounds
+#   docs/report-assessment.png  the quick check of examples/answers-quick.toml, branded:
+#                               its first screen (verdict, summary, first actions, chart)
+#   docs/report-round.png       the round of examples/round/ (four stakeholders), branded:
+#                               its respondents and each area by stakeholder group
 #
 #   bash docs/screenshots.sh            # builds the release binary first
 #   CRM_READY=path/to/crm-ready bash docs/screenshots.sh
@@ -18,13 +20,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME=$work CRM_READY_STORE=$work/store NO_COLOR=1
 
-"$bin" assess -q crm-quick --answers examples/answers-quick.toml --brand examples/brand.toml \
-    -o "$work/assessment.html"
-for round in "examples/answers-pitfalls.toml 2026-Q1" "examples/answers-ready.toml 2026-Q3"; do
-    set -- $round
-    "$bin" assess --answers "$1" --org "Contoso Building Supplies" --label "$2" >/dev/null
+"$bin" assess -q crm-quick --answers examples/answers-quick.toml --brand examples/brand.toml --no-save \
+    -o "$work/assessment.html" 2>/dev/null
+for who in management it users owners; do
+    "$bin" assess --answers "examples/round/$who.toml" >/dev/null 2>&1
 done
-"$bin" trend --org "Contoso Building Supplies" --brand examples/brand.toml -o "$work/trend.html"
+"$bin" round --org "Wide World Importers" --brand examples/brand.toml -o "$work/round.html" 2>/dev/null
+
+# The round's picture starts at its respondents: a page holding the report
+# in a frame scrolled there (a screenshot always starts at the top).
+cat >"$work/round-frame.html" <<'HTML'
+<!DOCTYPE html>
+<html><body style="margin:0"><iframe src="round.html#respondents" style="border:0;width:1200px;height:1600px;display:block"></iframe></body></html>
+HTML
 
 shoot() {
     chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
@@ -33,5 +41,5 @@ shoot() {
         --screenshot="$2" "file://$1" 2>/dev/null
 }
 shoot "$work/assessment.html" docs/report-assessment.png
-shoot "$work/trend.html" docs/report-trend.png
-ls -l docs/report-assessment.png docs/report-trend.png
+shoot "$work/round-frame.html" docs/report-round.png
+ls -l docs/report-assessment.png docs/report-round.png

@@ -5,11 +5,14 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::brand::BrandArgs;
 use super::history::{StoreArgs, list};
 use super::output::Output;
 use super::rounds::{Organisation, Questionnaires, note_replaced};
 use crate::core::round::select::pick;
 use crate::exit::{self, UsageError};
+use crate::io::stdin::is_dash;
+use crate::report::html::round_html;
 use crate::report::{Format, render_round_markdown, render_round_table, to_json};
 
 #[derive(Debug, Args)]
@@ -23,17 +26,20 @@ pub struct RoundArgs {
     /// The questionnaire the round answered, when it is not built in (a file, or a built-in's name).
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Option<String>,
-    /// How to write the round [default: by the --output file's extension (.json, .md), else table].
+    /// How to write the round [default: by the --output file's extension (.json, .md, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
-    /// Write the round to this file (atomically) instead of stdout.
+    /// Write the round to this file (atomically) instead of stdout; `-` is stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub brand: BrandArgs,
     #[command(flatten)]
     pub store: StoreArgs,
 }
 
 pub fn run(args: RoundArgs, out: &Output) -> anyhow::Result<u8> {
+    let brand = args.brand.load()?;
     let listing = list(&args.store.open()?, out)?;
     let org = Organisation::find(&listing, &args.org)?;
     let summaries = org.summaries();
@@ -41,17 +47,13 @@ pub fn run(args: RoundArgs, out: &Output) -> anyhow::Result<u8> {
     note_replaced(&found, out);
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_slice())?;
     let round = org.read(&found, &mut questionnaires, out)?;
-    let output = args.output.as_deref();
+    let output = args.output.as_deref().filter(|p| !is_dash(p));
     let style = if output.is_some() { out.file_style() } else { out.table_style() };
     let text = match Format::resolve(args.format, output) {
         Format::Table => render_round_table(&round, style),
         Format::Json => to_json(&round),
-        Format::Markdown => render_round_markdown(&round),
-        Format::Html => {
-            return Err(
-                UsageError::new("the round's HTML report is not ready in this build; use --format markdown").into()
-            );
-        }
+        Format::Markdown => render_round_markdown(&round, &brand),
+        Format::Html => round_html(&round, &brand)?,
     };
     out.data_to(output, &text)?;
     if let Some(path) = output {

@@ -160,3 +160,30 @@ fn hostile_text_stays_text_in_a_browser() {
     }
     assert!(rendered.dom.contains("&lt;script&gt;alert(3)&lt;/script&gt; Who owns it?"), "shown as text");
 }
+
+#[test]
+fn the_round_reads_and_prints_in_a_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    for who in ["management", "it", "users", "owners"] {
+        crate::support::Test::new()
+            .env("CRM_READY_STORE", &store)
+            .args(["assess", "--answers", &format!("examples/round/{who}.toml")])
+            .run()
+            .exits(0);
+    }
+    let page = dir.path().join("round.html");
+    crate::support::Test::new()
+        .env("CRM_READY_STORE", &store)
+        .args(["round", "--org", "Wide World Importers", "-o", page.to_str().unwrap()])
+        .run()
+        .exits(0);
+    // Four respondents' 92 merged actions and 65 questions answered four
+    // times each: the summary and the chart take three pages, the plan and
+    // the appendix most of the rest (about 22 in all).
+    check_in_browser(
+        &page,
+        &["Wide World Importers", "Not ready", "Groups disagree (7)", "Areas by stakeholder group", "Everyone asked"],
+        12..=30,
+    );
+}

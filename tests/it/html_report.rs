@@ -16,7 +16,7 @@ fn read(path: &Path) -> String {
 }
 
 /// The page without its embedded JSON: the markup and the visible text.
-fn without_data(html: &str) -> String {
+pub fn without_data(html: &str) -> String {
     let open = r#"<script type="application/json" id="crm-ready-data">"#;
     let start = html.find(open).expect("the data element") + open.len();
     let end = start + html[start..].find("</script>").expect("the data element ends");
@@ -24,7 +24,7 @@ fn without_data(html: &str) -> String {
 }
 
 /// The values of every `src=`, `href=` and `url(` in `html`.
-fn references(html: &str) -> Vec<String> {
+pub fn references(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     for opener in ["src=\"", "href=\"", "url("] {
         for (at, _) in html.match_indices(opener) {
@@ -117,9 +117,9 @@ fn the_page_loads_nothing_from_anywhere() {
     assert!(branded.stdout().contains("Hartley &amp; Moss Advisory"));
 }
 
-/// A questionnaire and answers whose every text tries to break out of the
-/// page.
-pub fn hostile_html(dir: &Path) -> PathBuf {
+/// A questionnaire whose every text tries to break out of the page, in
+/// `dir`; its one question is `a.q`, answered `yes` or `no`.
+pub fn hostile_questionnaire(dir: &Path) -> PathBuf {
     let questionnaire = dir.join("hostile.toml");
     std::fs::write(
         &questionnaire,
@@ -154,6 +154,13 @@ phase = "before-signing"
 "#,
     )
     .unwrap();
+    questionnaire
+}
+
+/// A questionnaire and answers whose every text tries to break out of the
+/// page.
+pub fn hostile_html(dir: &Path) -> PathBuf {
+    let questionnaire = hostile_questionnaire(dir);
     let answers = dir.join("hostile-answers.toml");
     std::fs::write(
         &answers,

@@ -16,6 +16,7 @@ mod merge;
 mod model;
 mod questions;
 pub mod select;
+mod spread;
 mod view;
 
 #[cfg(test)]
@@ -26,6 +27,7 @@ use std::collections::HashMap;
 pub use agreement::agreement;
 pub use model::*;
 pub use select::{Found, RoundError, rounds};
+pub use spread::{AreaSpread, GroupScore};
 
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, QuestionResult, Unknown};

@@ -271,6 +271,11 @@ pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
     };
     let newer =
         |kind: &str, v: u64| invalid(format!("written by a newer crm-ready ({kind} schema {v}); upgrade to read it"));
+    if head.format.is_none()
+        && let Some(round) = head.round()
+    {
+        return Err(invalid(round));
+    }
     match head.format.as_deref() {
         Some(RECORD_FORMAT) => {
             if let Some(v) = head.schema_version.filter(|v| *v > u64::from(RECORD_SCHEMA_VERSION)) {
@@ -318,6 +323,24 @@ struct Head {
     schema_version: Option<u64>,
     verdict: Option<serde::de::IgnoredAny>,
     questionnaire: Option<serde::de::IgnoredAny>,
+    /// A round's (`round --format json` or `html`).
+    respondents: Option<Vec<serde::de::IgnoredAny>>,
+    organization: Option<String>,
+    label: Option<String>,
+}
+
+impl Head {
+    /// What to say of a round's file where an assessment is wanted: which
+    /// round it is, and the command that renders it.
+    fn round(&self) -> Option<String> {
+        let (respondents, org, label) = (self.respondents.as_ref()?, self.organization.as_ref()?, self.label.as_ref()?);
+        let n = respondents.len();
+        Some(format!(
+            "a round of {n} respondent{} ({org}, {label}), not one assessment; \
+             `crm-ready round --org \"{org}\" --label \"{label}\"` renders it from the store of its assessments",
+            if n == 1 { "" } else { "s" }
+        ))
+    }
 }
 
 /// Fresh randomness for an id suffix, without a random-number crate:

@@ -16,7 +16,7 @@ use crate::core::wrap::truncate;
 
 /// Characters of an area's title shown beside its bar; the full title is
 /// the bar's tooltip and is in the table below the chart.
-const LABEL_CHARS: usize = 34;
+pub(super) const LABEL_CHARS: usize = 34;
 /// Whole chart width, in SVG units (about pixels on screen).
 const WIDTH: f64 = 720.0;
 /// Where the plot starts, after the labels, and how wide it is.
@@ -27,7 +27,7 @@ const TOP: f64 = 22.0;
 const BOTTOM: f64 = 26.0;
 
 /// A number as SVG writes it.
-fn n(x: f64) -> String {
+pub(super) fn n(x: f64) -> String {
     format!("{x:.1}")
 }
 
@@ -56,7 +56,7 @@ pub struct Mark {
 
 /// The lines that mark where risk changes: below the first an area is at
 /// high risk, below the second at medium risk.
-fn marks(bands: Option<&Thresholds>, place: impl Fn(f64) -> f64) -> Vec<Mark> {
+pub(super) fn marks(bands: Option<&Thresholds>, place: impl Fn(f64) -> f64) -> Vec<Mark> {
     bands.map_or_else(Vec::new, |t| {
         vec![
             Mark { at: n(place(t.high_risk_below)), label: format!("high < {}", fmt1(t.high_risk_below)) },
@@ -72,7 +72,7 @@ pub struct Tick {
     pub label: &'static str,
 }
 
-fn ticks(place: impl Fn(f64) -> f64) -> Vec<Tick> {
+pub(super) fn ticks(place: impl Fn(f64) -> f64) -> Vec<Tick> {
     [(0.0, "0"), (25.0, "25"), (50.0, "50"), (75.0, "75"), (100.0, "100")]
         .into_iter()
         .map(|(v, label)| Tick { at: n(place(v)), label })

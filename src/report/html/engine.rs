@@ -17,6 +17,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("assessment.html", include_str!("templates/assessment.html")),
     ("trend.html", include_str!("templates/trend.html")),
     ("comparison.html", include_str!("templates/comparison.html")),
+    ("round.html", include_str!("templates/round.html")),
 ];
 
 /// Renders template `name` with `view` as its context.

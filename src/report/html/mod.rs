@@ -3,20 +3,18 @@
 //! reads well on screen and prints cleanly to A4 or Letter.
 //!
 //! How a page is made, in three parts:
-//! - a **view model** (`assessment.rs`, `trend.rs`, `comparison.rs`): a
-//!   `Serialize` struct holding everything the page shows, worked out in
-//!   Rust (the executive summary, the plan by phase, the charts' geometry);
+//! - a **view model** (`assessment.rs`, `trend.rs`, `comparison.rs`,
+//!   `round.rs` with `round_appendix.rs`): a `Serialize` struct holding
+//!   everything the page shows, worked out in Rust (the executive summary,
+//!   the plan by phase, the charts' geometry);
 //! - a **template** in `templates/` (`NAME.html`, extending `base.html`),
-//!   rendered by minijinja with HTML auto-escaping: text from files reaches
-//!   the page only through the engine, which cleans and escapes it;
-//! - **charts** (`charts.rs`): geometry in Rust, drawn by the macros of
+//!   registered in `engine::TEMPLATES` and rendered by minijinja with HTML
+//!   auto-escaping: text from files reaches the page only through the
+//!   engine, which cleans and escapes it;
+//! - **charts**: geometry in Rust (`charts.rs` for bars and lines,
+//!   `spread_chart.rs` for a round's areas by stakeholder group, with the
+//!   groups' shapes in `markers.rs`), drawn by the macros of
 //!   `templates/charts.html`.
-//!
-//! A page for a round of several respondents is one more of each: a
-//! `RoundPage` view model in `round.rs` with its `Frame` (the round's JSON
-//! as its data), a `templates/round.html` registered in `engine::TEMPLATES`,
-//! a chart function in `charts.rs` if it needs a new kind of chart (the
-//! bars and lines here may do), and a `round_html` function below.
 //!
 //! The same input gives the same bytes: nothing depends on the time of
 //! rendering, the machine or a hash map's order.
@@ -25,7 +23,11 @@ mod assessment;
 mod charts;
 mod comparison;
 mod engine;
+mod markers;
 mod page;
+mod round;
+mod round_appendix;
+mod spread_chart;
 mod trend;
 
 use anyhow::Context as _;
@@ -34,6 +36,7 @@ use crate::core::assessment::Assessment;
 use crate::core::brand::Brand;
 use crate::core::history::compare::Comparison;
 use crate::core::history::trend::Trend;
+use crate::core::round::Round;
 
 /// One assessment's report.
 pub fn assessment_html(a: &Assessment, brand: &Brand) -> anyhow::Result<String> {
@@ -53,6 +56,13 @@ pub fn comparison_html(
     brand: &Brand,
 ) -> anyhow::Result<String> {
     render("comparison.html", &comparison::ComparisonPage::new(c, before, after, brand))
+}
+
+/// A round of several respondents: where each stakeholder group stands,
+/// where they disagree, and the merged plan.
+pub fn round_html(r: &Round, brand: &Brand) -> anyhow::Result<String> {
+    let as_one = r.as_assessment();
+    render("round.html", &round::RoundPage::new(r, &as_one, brand))
 }
 
 fn render<V: serde::Serialize>(template: &str, view: &V) -> anyhow::Result<String> {

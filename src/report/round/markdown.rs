@@ -4,19 +4,22 @@ use super::{
     agreement_text, answer_lines, dates, notes, raised_by, range_text, respondents_line, score_line, score_text, title,
     who_said_what,
 };
+use crate::core::brand::Brand;
 use crate::core::round::{FlagKind, Round};
 use crate::core::scoring::fmt1;
 use crate::report::markdown::md;
 use crate::report::sections::reason_lines;
 
-/// The whole round as Markdown.
-pub fn render_round_markdown(r: &Round) -> String {
-    [heading(r), respondents(r), areas(r), red_flags(r), unknowns(r), answers(r), plan(r)].concat()
+/// The whole round as Markdown; `brand` names who prepared it and adds
+/// its footer.
+pub fn render_round_markdown(r: &Round, brand: &Brand) -> String {
+    let footer = brand.footer.as_deref().map(|f| format!("\n---\n\n{}\n", md(f))).unwrap_or_default();
+    [heading(r, brand), respondents(r), areas(r), red_flags(r), unknowns(r), answers(r), plan(r), footer].concat()
 }
 
-fn heading(r: &Round) -> String {
+fn heading(r: &Round, brand: &Brand) -> String {
     let mut out = format!(
-        "# {}\n\n- **Questionnaire:** {} {} (`{}`)\n- **Respondents:** {}\n- **Assessed:** {}\n\n",
+        "# {}\n\n- **Questionnaire:** {} {} (`{}`)\n- **Respondents:** {}\n- **Assessed:** {}\n",
         md(&title(r)),
         md(&r.questionnaire.id),
         md(&r.questionnaire.version),
@@ -24,6 +27,10 @@ fn heading(r: &Round) -> String {
         md(&respondents_line(r)),
         dates(r)
     );
+    if let Some(name) = &brand.name {
+        out.push_str(&format!("- **Prepared by:** {}\n", md(name)));
+    }
+    out.push('\n');
     out.push_str(&format!("## Verdict: {} — score {}\n\n", r.verdict.title(), md(&score_line(r))));
     for line in reason_lines(&r.reasons) {
         out.push_str(&format!("- {}\n", md(&line)));

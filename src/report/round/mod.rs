@@ -1,5 +1,6 @@
 //! Renderers for a [`Round`]: a terminal table and Markdown (its JSON is
-//! `to_json`). What both show is worked out here, once.
+//! `to_json`, its HTML page `html::round_html`). What they all show is
+//! worked out here, once.
 
 mod markdown;
 mod table;
@@ -15,19 +16,19 @@ use crate::core::scoring::fmt1;
 const NAMES_LISTED: usize = 5;
 
 /// `Round 2026-Q4 — Wide World Importers`.
-fn title(r: &Round) -> String {
+pub(in crate::report) fn title(r: &Round) -> String {
     format!("Round {} — {}", r.label, r.organization)
 }
 
 /// The respondents in a line: `4 respondents (management 1, IT 1, users 2)`.
-fn respondents_line(r: &Round) -> String {
+pub(in crate::report) fn respondents_line(r: &Round) -> String {
     let n = r.respondents.len();
     let groups: Vec<String> = r.group_counts().iter().map(|(g, n)| format!("{} {n}", group_title(g))).collect();
     format!("{n} respondent{} ({})", if n == 1 { "" } else { "s" }, groups.join(", "))
 }
 
 /// When the round was held: `2026-11-03 to 2026-11-12`, or one date.
-fn dates(r: &Round) -> String {
+pub(in crate::report) fn dates(r: &Round) -> String {
     let first = r.respondents.iter().map(|x| x.assessed_at).min().unwrap_or(r.assessed_at);
     let (from, to) = (first.strftime("%Y-%m-%d").to_string(), r.assessed_at.strftime("%Y-%m-%d").to_string());
     if from == to { from } else { format!("{from} to {to}") }
@@ -47,7 +48,7 @@ fn group_title(name: &str) -> &str {
 }
 
 /// A person and their group: `Owen Price (users)`.
-fn person(name: &str, group: Option<Group>) -> String {
+pub(in crate::report) fn person(name: &str, group: Option<Group>) -> String {
     match group {
         Some(_) => format!("{name} ({})", group_word(group)),
         None => name.to_string(),
@@ -55,7 +56,7 @@ fn person(name: &str, group: Option<Group>) -> String {
 }
 
 /// Who: up to five names with their groups, else the count per group.
-fn who<'a>(people: impl Iterator<Item = (&'a str, Option<Group>)>) -> String {
+pub(in crate::report) fn who<'a>(people: impl Iterator<Item = (&'a str, Option<Group>)>) -> String {
     let people: Vec<(&str, Option<Group>)> = people.collect();
     if people.len() <= NAMES_LISTED {
         return people.iter().map(|(name, group)| person(name, *group)).collect::<Vec<_>>().join(", ");
@@ -71,13 +72,13 @@ fn who<'a>(people: impl Iterator<Item = (&'a str, Option<Group>)>) -> String {
 }
 
 /// Who raised a flag or an action.
-fn raised_by(said: &[SaidBy]) -> String {
+pub(in crate::report) fn raised_by(said: &[SaidBy]) -> String {
     who(said.iter().map(|s| (s.respondent.as_str(), s.group)))
 }
 
 /// Who said what: each distinct answer once, after who gave it:
 /// `Ravi Menon (IT): Yes…; Owen Price (users): Don't know`.
-fn who_said_what(said: &[SaidBy]) -> String {
+pub(in crate::report) fn who_said_what(said: &[SaidBy]) -> String {
     let mut distinct: Vec<(&str, Vec<&SaidBy>)> = Vec::new();
     for s in said {
         match distinct.iter_mut().find(|(answer, _)| *answer == s.answer) {
@@ -116,17 +117,17 @@ fn answer_lines(q: &RoundQuestion) -> Vec<AnswerLine> {
 }
 
 /// An agreement, two decimals; `—` when there is none.
-fn agreement_text(agreement: Option<f64>) -> String {
+pub(in crate::report) fn agreement_text(agreement: Option<f64>) -> String {
     agreement.map_or_else(|| "—".to_string(), |a| format!("{a:.2}"))
 }
 
 /// A score, `—` when there is none.
-fn score_text(score: Option<f64>) -> String {
+pub(in crate::report) fn score_text(score: Option<f64>) -> String {
     score.map_or_else(|| "—".to_string(), fmt1)
 }
 
 /// The lowest and highest score, `—` when there is none.
-fn range_text(lowest: Option<f64>, highest: Option<f64>) -> String {
+pub(in crate::report) fn range_text(lowest: Option<f64>, highest: Option<f64>) -> String {
     match (lowest, highest) {
         (Some(l), Some(h)) if l == h => fmt1(l),
         (Some(l), Some(h)) => format!("{}–{}", fmt1(l), fmt1(h)),
@@ -135,7 +136,7 @@ fn range_text(lowest: Option<f64>, highest: Option<f64>) -> String {
 }
 
 /// The respondents' notes on a question: `Owen Price (users): …`.
-fn notes(q: &RoundQuestion) -> Vec<String> {
+pub(in crate::report) fn notes(q: &RoundQuestion) -> Vec<String> {
     q.answers
         .iter()
         .filter_map(|a| Some(format!("{}: {}", person(&a.respondent, a.group), a.note.as_deref()?.trim())))
