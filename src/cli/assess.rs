@@ -15,6 +15,7 @@ use crate::core::answers::{Answers, Group};
 use crate::core::answers_file::{Syntax, named_questionnaire, parse_answers_at};
 use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
 use crate::core::brand::Brand;
+use crate::core::conditions;
 use crate::core::dates::parse_past_date;
 use crate::core::questionnaire::{Questionnaire, builtin};
 use crate::core::scoring::score;
@@ -292,7 +293,14 @@ fn finish(
         answers.assessed_at = date;
     }
     let assessment = score(q, &answers, now());
-    let unanswered_scored = assessment.unknowns.iter().filter(|u| u.reason == UnknownReason::Unanswered).count();
+    // Only the questions asked: follow-ups pending on a gate count as
+    // unknown too, but nobody could answer them.
+    let asked = conditions::shown(q, &answers.answers);
+    let unanswered_scored = assessment
+        .unknowns
+        .iter()
+        .filter(|u| u.reason == UnknownReason::Unanswered && q.position(&u.question).is_some_and(|i| asked[i]))
+        .count();
     if unanswered_scored > 0 {
         out.warn(&format!(
             "{unanswered_scored} shown question(s) left unanswered; they score as risk and are listed under unknowns"

@@ -2,7 +2,7 @@
 //! questionnaire, and drop the answers to questions their conditions hide.
 
 use crate::core::answers::{Answers, Positions, ReadFile, check, json, toml};
-use crate::core::conditions;
+use crate::core::conditions::{self, Visibility};
 use crate::core::dates::not_after;
 use crate::core::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::core::questionnaire::Questionnaire;
@@ -106,16 +106,28 @@ fn read_answers(
     Ok(LoadedAnswers { answers, warnings })
 }
 
-/// Drops the answers to questions their conditions hide; returns a warning
-/// for each, at its key, in questionnaire order.
+/// Drops the answers to questions their conditions hide, and to pending
+/// ones (whose gate has no real answer: they count as unknown until it
+/// has); returns a warning for each, at its key, in questionnaire order.
 fn drop_hidden(answers: &mut Answers, q: &Questionnaire, positions: &Positions) -> Vec<(Span, String)> {
-    let shown = conditions::shown(q, &answers.answers);
+    let visibility = conditions::visibility(q, &answers.answers);
     let mut warnings = Vec::new();
-    for (question, _) in q.questions.iter().zip(shown).filter(|(_, shown)| !shown) {
+    for (question, seen) in q.questions.iter().zip(visibility) {
+        let message = match seen {
+            Visibility::Shown => continue,
+            Visibility::Hidden => {
+                format!("ignoring the answer to `{}`: its condition hides it given the other answers", question.id)
+            }
+            Visibility::Pending { gate } => format!(
+                "setting aside the answer to `{}`: it depends on `{}`, which has no real answer, so it counts as \
+                 unknown; answer `{}` and it counts",
+                question.id,
+                q.questions.get(gate).map_or("", |g| g.id.as_str()),
+                q.questions.get(gate).map_or("", |g| g.id.as_str())
+            ),
+        };
         if answers.answers.remove(&question.id).is_some() {
             let key = positions.answers.get(&question.id).map_or(0..0, |at| at.key.clone());
-            let message =
-                format!("ignoring the answer to `{}`: its condition hides it given the other answers", question.id);
             warnings.push((key, message));
         }
     }

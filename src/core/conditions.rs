@@ -1,24 +1,49 @@
 //! Which questions are shown, given the answers: the one rule, used by the
 //! answers loader, the interview session and scoring alike.
 //!
-//! A question is shown when all its conditions hold. A condition holds only
-//! when the question it names is itself shown and has a real answer (not
-//! "don't know") that passes the test. Conditions look backwards only (the
-//! loader refuses any other), so one pass in file order settles everything.
+//! A question is shown when all its conditions hold. A condition holds
+//! only when the question it names is itself shown and has a real answer
+//! (not "don't know") that passes the test, and fails when that question
+//! is hidden or its real answer fails the test. A condition on a shown
+//! question without a real answer is undecided: the follow-up is
+//! *pending*. It is not asked (its premise is unknown), and scoring counts
+//! it as unknown rather than dropping it: an unknown must never talk a
+//! risky project up. Conditions look backwards only (the loader refuses
+//! any other), so one pass in file order settles everything.
 
 use std::collections::BTreeMap;
 
 use crate::core::answers::Answer;
 use crate::core::questionnaire::{Condition, Questionnaire, Test};
 
-/// For each question in file order, whether it is shown.
+/// Whether a question is asked, given the answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Its conditions hold (or it has none): it is asked and counts.
+    Shown,
+    /// None of its conditions fails, but one names a question without a
+    /// real answer (`gate`, the position of the earliest such question up
+    /// the chain): not asked, and it counts as unknown until `gate` is
+    /// answered.
+    Pending { gate: usize },
+    /// A condition fails: it does not apply and does not count.
+    Hidden,
+}
+
+/// For each question in file order, whether it is shown (asked). A pending
+/// question is not.
 pub fn shown(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Vec<bool> {
-    let mut shown_so_far = Vec::with_capacity(q.questions.len());
+    visibility(q, answers).into_iter().map(|v| v == Visibility::Shown).collect()
+}
+
+/// For each question in file order, whether it is shown, pending or hidden.
+pub fn visibility(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Vec<Visibility> {
+    let mut so_far: Vec<Visibility> = Vec::with_capacity(q.questions.len());
     for at in 0..q.questions.len() {
-        let shown = question_shown(q, at, answers, &shown_so_far);
-        shown_so_far.push(shown);
+        let v = question_visibility(q, at, answers, &so_far);
+        so_far.push(v);
     }
-    shown_so_far
+    so_far
 }
 
 /// Whether the question at position `at` is shown, given whether each
@@ -43,6 +68,29 @@ fn condition_holds(
         return false;
     };
     shown_so_far.get(target).copied().unwrap_or(false) && answers.get(&c.question).is_some_and(|a| passes(&c.test, a))
+}
+
+/// The visibility of the question at `at`, given that of each question
+/// before it (`so_far`).
+fn question_visibility(
+    q: &Questionnaire,
+    at: usize,
+    answers: &BTreeMap<String, Answer>,
+    so_far: &[Visibility],
+) -> Visibility {
+    let Some(question) = q.questions.get(at) else { return Visibility::Hidden };
+    let mut pending = None;
+    for c in &question.when {
+        let Some(target) = q.position(&c.question).filter(|&t| t < at) else { return Visibility::Hidden };
+        match (so_far.get(target).copied().unwrap_or(Visibility::Hidden), answers.get(&c.question)) {
+            (Visibility::Hidden, _) => return Visibility::Hidden,
+            (Visibility::Pending { gate }, _) => pending = pending.or(Some(gate)),
+            (Visibility::Shown, None | Some(Answer::DontKnow)) => pending = pending.or(Some(target)),
+            (Visibility::Shown, Some(given)) if !passes(&c.test, given) => return Visibility::Hidden,
+            (Visibility::Shown, Some(_)) => {}
+        }
+    }
+    pending.map_or(Visibility::Shown, |gate| Visibility::Pending { gate })
 }
 
 /// Whether an answer passes a condition's test; "don't know" passes none.
@@ -150,6 +198,27 @@ score = 0
         assert_eq!(shown(&q, &given), [true, false, false, false]);
         let given = answers(&[("a.start", Answer::Number(2.0)), ("a.one", Answer::DontKnow), ("a.two", yes())]);
         assert_eq!(shown(&q, &given), [true, true, false, false]);
+    }
+
+    #[test]
+    fn a_gate_without_a_real_answer_leaves_its_follow_ups_pending() {
+        let q = parse(CHAIN, "chain.toml").unwrap();
+        let pending = Visibility::Pending { gate: 0 };
+        assert_eq!(visibility(&q, &BTreeMap::new()), [Visibility::Shown, pending, pending, pending]);
+        let given = answers(&[("a.start", Answer::DontKnow), ("a.one", yes())]);
+        assert_eq!(
+            visibility(&q, &given),
+            [Visibility::Shown, pending, pending, pending],
+            "the chain waits on a.start"
+        );
+        let given = answers(&[("a.start", Answer::Number(2.0)), ("a.one", Answer::DontKnow)]);
+        let on_one = Visibility::Pending { gate: 1 };
+        assert_eq!(visibility(&q, &given), [Visibility::Shown, Visibility::Shown, on_one, on_one]);
+        let given = answers(&[("a.start", Answer::Number(1.0))]);
+        assert_eq!(
+            visibility(&q, &given),
+            [Visibility::Shown, Visibility::Hidden, Visibility::Hidden, Visibility::Hidden]
+        );
     }
 
     #[test]

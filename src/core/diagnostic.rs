@@ -39,10 +39,18 @@ impl Diagnostic {
     }
 }
 
-/// A number as a message quotes it: short, in scientific notation when very
-/// large or very small, so `1e-300` is not printed with 300 zeros.
+/// A number as messages and reports write it: short, in scientific
+/// notation when very large or very small (`1e308`, `1e-300`, not hundreds
+/// of digits), without a needless ".0" or a "-0". The one way numbers are
+/// shown.
 pub fn shown_number(n: f64) -> String {
-    if n != 0.0 && n.is_finite() && !(1e-3..1e9).contains(&n.abs()) { format!("{n:e}") } else { format!("{n}") }
+    if n == 0.0 {
+        "0".to_string()
+    } else if n.is_finite() && !(1e-3..1e15).contains(&n.abs()) {
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
 }
 
 /// An ordered collection of problems.

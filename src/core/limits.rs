@@ -25,6 +25,11 @@ pub const MAX_WEIGHT: f64 = 1000.0;
 /// nothing, and sums of tiny weights lose their precision (1e-300 would
 /// give another verdict than the same weights scaled up).
 pub const MIN_WEIGHT: f64 = 0.01;
+/// Largest number, of either sign, a scale or number question takes as a
+/// bound, a band's end or an answer (a number question without `min` or
+/// `max` takes answers within it): no count in a CRM project comes near a
+/// billion, and beyond it numbers only lose precision and fill the screen.
+pub const MAX_NUMBER: f64 = 1e9;
 /// Most costly hints worked out per file (a "did you mean" that compares
 /// with every id, a search for a cycle of conditions): a hostile file could
 /// otherwise ask for millions. Past it, problems get the plain message.

@@ -25,6 +25,7 @@ pub use markdown::render_markdown;
 pub use questionnaire_text::questionnaire_text;
 pub use round::{render_round_markdown, render_round_table};
 pub use schema::{report_schema, schema_of};
+pub use sections::reason_lines;
 pub use style::TableStyle;
 pub use table::render_table;
 

@@ -1,18 +1,24 @@
 //! What the table and the Markdown report both show, worked out once: the
 //! reasons behind the verdict, and the respondent's own words.
 
-use crate::core::assessment::{Assessment, QuestionStatus, Reason};
+use crate::core::assessment::{Assessment, QuestionStatus, Reason, Verdict};
 use crate::core::questionnaire::Kind;
+use crate::core::scoring::decided;
 
 /// Most red-flag reasons listed one by one before they are summed up.
 const FLAG_REASONS_LISTED: usize = 3;
 
-/// The reasons behind the verdict, one line each, for people: long runs of
-/// red-flag reasons are summed up, since the red-flag table lists them all.
-pub fn reason_lines(reasons: &[Reason]) -> Vec<String> {
+/// The reasons that decided `verdict`, one line each, for people (the
+/// summary of every report, single or round): a not-ready verdict lists
+/// only the rules that block (its conditions stay in the JSON `reasons`);
+/// each area appears once, its reasons merged by the rules themselves;
+/// long runs of red-flag reasons are summed up, since the red-flag table
+/// lists them all.
+pub fn reason_lines(verdict: Verdict, reasons: &[Reason]) -> Vec<String> {
+    let deciding: Vec<&Reason> = reasons.iter().filter(|r| decided(verdict, &r.rule)).collect();
     let mut lines = Vec::new();
     for rule in ["critical-red-flag", "major-red-flag"] {
-        let flagged: Vec<_> = reasons.iter().filter(|r| r.rule == rule).collect();
+        let flagged: Vec<_> = deciding.iter().filter(|r| r.rule == rule).collect();
         if flagged.len() > FLAG_REASONS_LISTED {
             let severity = rule.trim_end_matches("-red-flag");
             lines.push((rule, format!("{} {severity} red flags (listed below)", flagged.len())));
@@ -23,7 +29,7 @@ pub fn reason_lines(reasons: &[Reason]) -> Vec<String> {
     // Keep the verdict's own order: flags where they stood, the rest as is.
     let mut out = Vec::new();
     let mut flags_done = [false, false];
-    for r in reasons {
+    for r in deciding {
         match r.rule.as_str() {
             rule @ ("critical-red-flag" | "major-red-flag") => {
                 let i = usize::from(rule == "major-red-flag");

@@ -62,7 +62,7 @@ impl<'a> ExecutiveSummary<'a> {
             verdict_title: a.verdict.title(),
             score: fmt1(a.score),
             capped: a.capped.then(|| format!("capped: {}", caps(a))),
-            reasons: reason_lines(&a.reasons),
+            reasons: reason_lines(a.verdict, &a.reasons),
             areas_at_risk: at_risk
                 .into_iter()
                 .map(|(risk, x)| AreaAtRisk {

@@ -175,7 +175,13 @@ impl GenQuestionnaire {
                         }
                     }
                     GenKind::Number { start, width, outcomes } => {
+                        // The bands reach from `min` to `max`, as a number
+                        // question's must.
                         let mut from = f64::from(*start);
+                        if !outcomes.is_empty() {
+                            let end = from + outcomes.len() as f64 * f64::from(*width) - 0.5;
+                            writeln!(out, "min = {from:?}\nmax = {end:?}").unwrap();
+                        }
                         for o in outcomes {
                             let to = from + f64::from(*width) - 0.5;
                             writeln!(out, "\n[[area.question.band]]\nfrom = {from:?}\nto = {to:?}").unwrap();
@@ -255,7 +261,10 @@ pub fn answers(q: &Questionnaire) -> impl Strategy<Value = Answers> + use<> {
                     let (lo, hi) = (question.min.unwrap_or(0.0) as i64, question.max.unwrap_or(0.0) as i64);
                     (lo..=hi).prop_map(|v| Answer::Number(v as f64)).boxed()
                 }
-                Kind::Number => (-300.0f64..300.0).prop_map(Answer::Number).boxed(),
+                Kind::Number => {
+                    let (lo, hi) = question.number_bounds();
+                    (lo..=hi).prop_map(Answer::Number).boxed()
+                }
                 Kind::Text => "[a-z ]{0,20}".prop_map(Answer::Text).boxed(),
             };
             let dont_know = question.dont_know;

@@ -53,7 +53,7 @@ fn the_round_page_leads_with_the_summary_and_shows_each_group() {
         "high &lt; 50",
         ">Agreement</text>",
         "Management backing and alignment: Management: 78.3 (1 respondent)",
-        "Red flags (24, 7 of them disagreements between groups)",
+        "Red flags (19, 7 of them disagreements between groups)",
         "All 4 respondents: In an internal note or slides",
         "<strong>Groups disagree:</strong>",
         "Action plan",
@@ -97,7 +97,7 @@ fn the_page_is_the_same_bytes_each_time_by_flag_or_by_name_and_carries_the_round
         assert_contains(written.stderr(), "round written to");
         assert!(read(&file) == printed.stdout(), "{name} picks HTML, with the same bytes");
     }
-    let data = crm_ready::report::html::embed::extract_json(printed.stdout()).expect("the data element");
+    let data = crm_ready::core::embedded::extract_json(printed.stdout()).expect("the data element");
     let embedded: serde_json::Value = serde_json::from_str(data).unwrap();
     assert_eq!(embedded, store.json(&["round", "--org", WIDE_WORLD]), "the embedded data is the round's JSON");
 }
@@ -185,14 +185,15 @@ fn hostile_text_in_a_round_is_escaped_and_inert() {
     assert_contains(&markup, "&lt;b&gt;Mgmt&lt;&#x2f;b&gt; (management): Yes ]]&gt;");
     assert_eq!(markup.matches("<script").count(), 1);
     assert_eq!(html.matches("</script>").count(), 1, "nothing in the data ends its element early");
-    let data = crm_ready::report::html::embed::extract_json(&html).unwrap();
+    let data = crm_ready::core::embedded::extract_json(&html).unwrap();
     let back: serde_json::Value = serde_json::from_str(data).unwrap();
     assert_eq!(back["label"], "Q1 <iframe>", "the data keeps the text as it was");
 }
 
 #[test]
 fn a_small_round_renders_as_the_snapshot_shows() {
-    use crm_ready::core::answers::{Group, Syntax, parse_answers};
+    use crm_ready::core::answers::Group;
+    use crm_ready::core::answers_file::{Syntax, parse_answers};
     use crm_ready::core::brand::Brand;
     use crm_ready::core::questionnaire::parse;
     use crm_ready::core::round::{Member, build};

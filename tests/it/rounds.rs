@@ -14,7 +14,7 @@ fn a_round_shows_who_said_what_and_where_the_groups_disagree() {
         "Round 2026-Q4 — Wide World Importers\ncrm-readiness 2.0.0 · 4 respondents (Management 1, IT 1, Users 1, Owners 1) · 2026-11-03 to 2026-11-12",
         "Verdict: NOT READY    Score: 43.7 / 100 (respondents 34.4 to 53.1)",
         "│ Catherine Hale   ┆ Managing director      ┆ management ┆ not-ready ┆ 53.1  ┆ 2026-11-03 │",
-        "Red flags (24, 7 of them disagreements between groups)",
+        "Red flags (19, 7 of them disagreements between groups)",
         "Groups disagree: management:",
         "Answers by question",
         "Action plan (",
@@ -41,6 +41,13 @@ fn a_round_shows_who_said_what_and_where_the_groups_disagree() {
         "| critical | What will management require of staff about recording their customer work in the CRM? | Owen Price (users): Each team manager",
     );
     assert_contains(md, "Bring management and users together");
+    // Owen Price did not know who is contractually responsible, but the
+    // others did: noted, and no critical flag of his "don't know".
+    assert_contains(
+        md,
+        "- Who is contractually responsible for making all your suppliers' parts work together? — not known to Owen Price (users)",
+    );
+    assert!(!md.contains("| critical | Who is contractually responsible"), "{md}");
     assert_contains(md, "Bring management and IT together");
     let file = store.path().join("out").join("round.md");
     std::fs::create_dir(file.parent().unwrap()).unwrap();
@@ -74,6 +81,7 @@ fn round_json_has_its_keys_in_order_and_validates_against_its_schema() {
             "questions",
             "red_flags",
             "unknowns",
+            "known_to_some",
             "phases",
             "actions",
         ]

@@ -148,7 +148,7 @@ fn the_rounds_example_runs() {
     let stdout = out.stdout();
     for part in [
         "== The round before signing: Wide World Importers",
-        "Red flags (24, 7 of them disagreements between groups)",
+        "Red flags (19, 7 of them disagreements between groups)",
         "Groups disagree: management:",
         "== Pennine Catering Supplies Ltd, quarter by quarter",
         "Trend for Pennine Catering Supplies Ltd: 3 rounds (11 assessments), 2026-Q1 to 2026-Q3",

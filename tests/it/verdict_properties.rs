@@ -12,11 +12,11 @@ use crm_ready::core::questionnaire::{Choice, Kind, Question, Questionnaire, Seve
 use crm_ready::core::scoring::score;
 use proptest::prelude::*;
 
-fn builtins() -> Vec<Questionnaire> {
+pub(crate) fn builtins() -> Vec<Questionnaire> {
     builtin::BUILTINS.iter().map(|b| b.load().unwrap()).collect()
 }
 
-fn run(q: &Questionnaire, a: &Answers) -> Assessment {
+pub(crate) fn run(q: &Questionnaire, a: &Answers) -> Assessment {
     score(q, a, jiff::Timestamp::from_second(1_790_000_000).unwrap())
 }
 
@@ -39,7 +39,7 @@ fn single_options(q: &Question) -> Vec<(Answer, f64, Option<Severity>)> {
 }
 
 /// Answers picked by `seeds`: an option, "don't know", or nothing.
-fn answers_from(q: &Questionnaire, seeds: &[usize]) -> Answers {
+pub(crate) fn answers_from(q: &Questionnaire, seeds: &[usize]) -> Answers {
     let mut answers = Answers::for_questionnaire(q);
     for (question, seed) in q.questions.iter().zip(seeds.iter().cycle()) {
         let opts = single_options(question);

@@ -4,7 +4,7 @@
 
 use super::positions::{Positions, Shape};
 use super::{Answer, Answers};
-use crate::core::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::core::diagnostic::{Diagnostic, Diagnostics, Span, shown_number};
 use crate::core::limits::{MAX_ANSWERS, MAX_COSTLY_HINTS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::core::questionnaire::{Kind, Question, Questionnaire, builtin};
 use crate::core::suggest::closest;
@@ -226,26 +226,37 @@ fn check_choices(question: &Question, ids: &[String]) -> Result<(), Problem> {
 
 /// A scale answer: a whole step from `min` to `max`.
 fn check_scale(question: &Question, n: f64) -> Result<(), Problem> {
-    let (lo, hi) = (question.min.unwrap_or(0.0), question.max.unwrap_or(0.0));
-    if n.fract() == 0.0 && n >= lo && n <= hi {
+    if question.takes_number(n) {
         return Ok(());
     }
-    let message = format!("question `{}` takes a whole number from {lo} to {hi}, found {n}", question.id);
+    let (lo, hi) = question.number_bounds();
+    let message = format!(
+        "question `{}` takes a whole number from {} to {}, found {}",
+        question.id,
+        shown_number(lo),
+        shown_number(hi),
+        shown_number(n)
+    );
     Err(problem(message, "pick a step on the scale"))
 }
 
-/// A number answer: finite, within the question's bounds.
+/// A number answer: finite, within the question's bounds (and within
+/// `MAX_NUMBER` either way where a bound is not set).
 fn check_number(question: &Question, n: f64) -> Result<(), Problem> {
-    if n.is_finite() && question.min.is_none_or(|m| n >= m) && question.max.is_none_or(|m| n <= m) {
+    if question.takes_number(n) {
         return Ok(());
     }
-    let range = match (question.min, question.max) {
-        (Some(lo), Some(hi)) => format!("from {lo} to {hi}"),
-        (Some(lo), None) => format!("of at least {lo}"),
-        (None, Some(hi)) => format!("of at most {hi}"),
-        (None, None) => "that is finite".into(),
-    };
-    Err(problem(format!("question `{}` takes a number {range}, found {n}", question.id), "correct the number"))
+    let (lo, hi) = question.number_bounds();
+    Err(problem(
+        format!(
+            "question `{}` takes a number from {} to {}, found {}",
+            question.id,
+            shown_number(lo),
+            shown_number(hi),
+            shown_number(n)
+        ),
+        "correct the number",
+    ))
 }
 
 /// A value of no answer's shape, given for `question`.

@@ -8,6 +8,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
+use crate::core::diagnostic::shown_number;
 use crate::core::questionnaire::{Kind, Question};
 
 mod check;
@@ -66,9 +67,9 @@ fn label<'a>(question: &'a Question, id: &'a str) -> &'a str {
     question.choice(id).map_or(id, |c| c.label.as_str())
 }
 
-/// A number without a needless ".0".
+/// A number as an answer reads: see [`shown_number`].
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+    shown_number(n)
 }
 
 impl Serialize for Answer {

@@ -33,7 +33,17 @@ fn numbers_are_written_without_a_needless_fraction() {
     assert_eq!(format_number(-0.0), "0");
     assert_eq!(format_number(7.0), "7");
     assert_eq!(format_number(2.5), "2.5");
-    assert_eq!(format_number(1e15), "1000000000000000");
+    assert_eq!(format_number(999_999_999_999_999.0), "999999999999999");
+}
+
+#[test]
+fn huge_and_tiny_numbers_are_written_short() {
+    assert_eq!(format_number(1e15), "1e15");
+    assert_eq!(format_number(1e308), "1e308");
+    assert_eq!(format_number(-1e308), "-1e308");
+    assert_eq!(format_number(1e-300), "1e-300");
+    assert_eq!(format_number(9_223_372_036_854_775_808.0), "9.223372036854776e18");
+    assert!(format_number(f64::MAX).len() < 30);
 }
 
 #[test]

@@ -169,7 +169,7 @@ fn number_options(question: &Question, thresholds: &[f64], first_phase: &str) ->
     // Two numbers are alike when they fall in the same band and pass the
     // same thresholds; `thresholds` is sorted, so those passed are a prefix.
     let class = |x: f64| {
-        let band = question.bands.iter().position(|b| b.from <= x && x <= b.to);
+        let band = question.band_index_for(x);
         (band, thresholds.partition_point(|t| *t <= x))
     };
     let mut seen = BTreeSet::new();
@@ -225,6 +225,7 @@ kind = "number"
 text = "N?"
 help = "H."
 min = 0
+max = 30
 [[area.question.band]]
 from = 0
 to = 10
@@ -270,14 +271,14 @@ phase = "setup"
     }
 
     #[test]
-    fn a_number_gets_each_band_each_gap_and_each_threshold_side() {
+    fn a_number_gets_each_band_and_each_threshold_side() {
         let q = parse(NUMBERS, "n.toml").unwrap();
         let all = all_options(&q);
-        // 0–10 scores 20; 10–20 is outside every band; 20–25 and 25–30
-        // score 100 on either side of the threshold; above 30 is outside.
-        assert_eq!(
-            numbers(&all[1]),
-            [(0.0, Some(20.0)), (15.0, None), (20.0, Some(100.0)), (25.0, Some(100.0)), (31.0, None)]
-        );
+        // 0–10 scores 20, and so does the gap 10–20 (a number between two
+        // bands belongs to the band below); 20–25 and 25–30 score 100 on
+        // either side of the threshold.
+        assert_eq!(numbers(&all[1]), [(0.0, Some(20.0)), (20.0, Some(100.0)), (25.0, Some(100.0))]);
+        assert_eq!(q.questions[1].band_for(15.5).map(|b| b.outcome.score), Some(20.0));
+        assert_eq!(q.questions[1].band_for(30.5), None, "above the last band");
     }
 }

@@ -6,8 +6,8 @@ use toml::Spanned;
 use super::checks::check_text;
 use super::model::{Band, Kind, Question};
 use super::outcome::{OutcomeRules, read_outcome};
-use crate::core::diagnostic::{Diagnostic, Diagnostics};
-use crate::core::limits::{MAX_LABEL_CHARS, MAX_OPTIONS};
+use crate::core::diagnostic::{Diagnostic, Diagnostics, Span, shown_number};
+use crate::core::limits::{MAX_LABEL_CHARS, MAX_NUMBER, MAX_OPTIONS};
 use crate::core::toml_fields::{Context, Fields};
 
 const BAND_KEYS: &[&str] = &["from", "to", "label", "score", "red_flag", "recommendation", "phase"];
@@ -47,6 +47,8 @@ pub(super) fn read_bands(q: &Fields<'_, '_>, question: &mut Question, rules: Out
     bands.sort_by(|a, b| a.from.total_cmp(&b.from));
     if kind == Kind::Scale {
         check_scale_covered(q, bounds, &bands, before, errs);
+    } else {
+        check_number_covered(q, bounds, &bands, before, errs);
     }
     question.bands = bands;
 }
@@ -84,8 +86,24 @@ fn read_scale_bounds(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Bounds {
             errs.push(Diagnostic::at(lo.span(), "a scale needs `min` below `max`, at most 100 steps apart"));
             Bounds::default()
         }
-        (lo, hi) => Bounds { min: lo.map(|v| *v.get_ref() as f64), max: hi.map(|v| *v.get_ref() as f64) },
+        (lo, hi) => Bounds {
+            min: lo.and_then(|v| within_limit("min", *v.get_ref() as f64, v.span(), errs)),
+            max: hi.and_then(|v| within_limit("max", *v.get_ref() as f64, v.span(), errs)),
+        },
     }
+}
+
+/// `value` of `key`, if it lies within [`MAX_NUMBER`] either way; else
+/// reported at `span`.
+fn within_limit(key: &str, value: f64, span: Span, errs: &mut Diagnostics) -> Option<f64> {
+    if value.abs() <= MAX_NUMBER {
+        return Some(value);
+    }
+    errs.push(
+        Diagnostic::at(span, format!("`{key}` is {}, beyond what a question may take", shown_number(value)))
+            .with_help(format!("keep numbers from -{0} to {0}", shown_number(MAX_NUMBER))),
+    );
+    None
 }
 
 /// A number question's bounds: optional, finite, `min` not above `max`.
@@ -108,7 +126,7 @@ fn read_number_bounds(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Bounds {
 fn finite(q: &Fields<'_, '_>, key: &str, errs: &mut Diagnostics) -> Option<f64> {
     let n = q.number(key, errs)?;
     if n.get_ref().is_finite() {
-        Some(*n.get_ref())
+        within_limit(key, *n.get_ref(), n.span(), errs)
     } else {
         errs.push(Diagnostic::at(n.span(), format!("`{key}` must be a finite number")));
         None
@@ -141,6 +159,11 @@ fn read_band(
     if !lo.is_finite() || !hi.is_finite() || lo > hi {
         let at = if lo.is_finite() && !hi.is_finite() { to.span() } else { from.span() };
         errs.push(Diagnostic::at(at, "a band needs finite `from` and `to`, with `from` at most `to`"));
+        return None;
+    }
+    let (lo_fits, hi_fits) =
+        (within_limit("from", lo, from.span(), errs).is_some(), within_limit("to", hi, to.span(), errs).is_some());
+    if !(lo_fits && hi_fits) {
         return None;
     }
     if bounds.min.is_some_and(|m| lo < m) || bounds.max.is_some_and(|m| hi > m) {
@@ -179,6 +202,42 @@ fn check_scale_covered(q: &Fields<'_, '_>, bounds: Bounds, bands: &[Band], befor
                 format!("the bands of {} leave {} without a score", q.context(), uncovered.join(", ")),
             )
             .with_help("on a scale, every step from `min` to `max` must fall in a band"),
+        );
+    }
+}
+
+/// A number question's bands reach from `min` to `max`, so every answer it
+/// accepts has a score: between two bands a number belongs to the band
+/// below, but below the first band or above the last it would belong to
+/// none. Reported, like the scale's check, only when no problem was found
+/// since `before`.
+fn check_number_covered(q: &Fields<'_, '_>, bounds: Bounds, bands: &[Band], before: usize, errs: &mut Diagnostics) {
+    let (Some(first), Some(last)) = (bands.first(), bands.last()) else { return };
+    let mut uncovered = Vec::new();
+    match bounds.min {
+        Some(min) if min < first.from => {
+            uncovered.push(format!("the numbers from {} up to {}", shown_number(min), shown_number(first.from)));
+        }
+        Some(_) => {}
+        None => uncovered.push(format!("every number below {} (there is no `min`)", shown_number(first.from))),
+    }
+    match bounds.max {
+        Some(max) if max > last.to => {
+            uncovered.push(format!("the numbers above {} up to {}", shown_number(last.to), shown_number(max)));
+        }
+        Some(_) => {}
+        None => uncovered.push(format!("every number above {} (there is no `max`)", shown_number(last.to))),
+    }
+    if !uncovered.is_empty() && errs.len() == before {
+        errs.push(
+            Diagnostic::at(
+                q.get("band").map_or(q.span.clone(), |n| n.span()),
+                format!("the bands of {} leave {} without a score", q.context(), uncovered.join(" and ")),
+            )
+            .with_help(
+                "a number question's bands must reach from `min` to `max`: set both, start the first band at `min` \
+                 and end the last at `max` (a number between two bands belongs to the band below)",
+            ),
         );
     }
 }

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use schemars::JsonSchema;
+
+use crate::core::limits::MAX_NUMBER;
 use serde::{Deserialize, Serialize};
 
 /// The answer value meaning "don't know": reserved, no choice may use it.
@@ -248,13 +250,41 @@ impl Question {
         }
     }
 
+    /// The numbers a scale or number question takes: from `min` to `max`,
+    /// and within [`MAX_NUMBER`] either way where a bound is not set.
+    pub fn number_bounds(&self) -> (f64, f64) {
+        let lo = self.min.unwrap_or(-MAX_NUMBER).max(-MAX_NUMBER);
+        let hi = self.max.unwrap_or(MAX_NUMBER).min(MAX_NUMBER);
+        (lo, hi)
+    }
+
+    /// Whether a scale or number question takes `n` as its answer: within
+    /// [`Self::number_bounds`], and a whole step on a scale.
+    pub fn takes_number(&self, n: f64) -> bool {
+        let (lo, hi) = self.number_bounds();
+        n.is_finite() && n >= lo && n <= hi && (self.kind != Kind::Scale || n.fract() == 0.0)
+    }
+
     pub fn choice(&self, id: &str) -> Option<&Choice> {
         self.choices.iter().find(|c| c.id == id)
     }
 
-    /// The band a numeric answer falls in.
+    /// The band a numeric answer falls in. Bands tile the line from the
+    /// first band's `from` to the last band's `to`: a number between two
+    /// bands belongs to the band below (each band runs up to the next
+    /// one's `from`), so no answer within reach goes unscored.
     pub fn band_for(&self, value: f64) -> Option<&Band> {
-        self.bands.iter().find(|b| b.from <= value && value <= b.to)
+        self.band_index_for(value).map(|i| &self.bands[i])
+    }
+
+    /// The position in [`Self::bands`] (sorted by `from`) of the band
+    /// `value` falls in; see [`Self::band_for`].
+    pub fn band_index_for(&self, value: f64) -> Option<usize> {
+        let last = self.bands.last()?;
+        if value > last.to {
+            return None;
+        }
+        self.bands.iter().rposition(|b| b.from <= value)
     }
 }
 
@@ -322,7 +352,8 @@ pub struct Choice {
 /// A range of numeric answers on a scale or number question.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Band {
-    /// Inclusive bounds.
+    /// Inclusive bounds. A number between this band's `to` and the next
+    /// band's `from` belongs to this band (see [`Question::band_for`]).
     pub from: f64,
     pub to: f64,
     pub label: Option<String>,

@@ -1,11 +1,8 @@
-//! Each area across the respondents, and what the round still does not
-//! know.
+//! Each area across the respondents.
 
 use super::agreement::weighted_mean;
 use super::model::{RoundArea, RoundFlag, RoundQuestion};
-use super::questions::is_unknown;
 use super::{Person, mean, round2};
-use crate::core::assessment::{QuestionStatus, Unknown, UnknownReason};
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{AreaEvidence, area_risk, round1};
 
@@ -45,24 +42,5 @@ pub(super) fn evidence(areas: &[RoundArea]) -> Vec<AreaEvidence> {
     areas
         .iter()
         .map(|a| AreaEvidence { id: a.id.clone(), title: a.title.clone(), score: a.score, risk: a.risk })
-        .collect()
-}
-
-/// The scored questions that were shown but got no real answer from
-/// anyone: "don't know" when someone said so, else unanswered.
-pub(super) fn unknowns(questions: &[RoundQuestion]) -> Vec<Unknown> {
-    questions
-        .iter()
-        .filter(|x| x.scored && !x.answers.is_empty() && x.answers.iter().all(|a| is_unknown(a.status)))
-        .map(|x| Unknown {
-            area: x.area.clone(),
-            question: x.id.clone(),
-            text: x.text.clone(),
-            reason: if x.answers.iter().any(|a| a.status == QuestionStatus::DontKnow) {
-                UnknownReason::DontKnow
-            } else {
-                UnknownReason::Unanswered
-            },
-        })
         .collect()
 }

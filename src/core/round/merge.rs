@@ -1,18 +1,19 @@
 //! The respondents' red flags and actions, merged: each once (by question
 //! and recommendation), with who raised it; an action at the highest
-//! priority any respondent's answers gave it.
+//! priority any respondent's answers gave it. What an unknown answer raised
+//! stands only where nobody answered for real (see `known`).
 
 use super::Person;
+use super::known::stands;
 use super::model::{FlagKind, RoundAction, RoundFlag, SaidBy};
-use crate::core::assessment::PriorityLevel;
+use crate::core::assessment::{PriorityLevel, Unknown};
 use crate::core::questionnaire::Questionnaire;
 
-/// Every red flag any respondent raised, once each, in the order first
-/// raised.
-pub(super) fn flags(people: &[Person<'_>]) -> Vec<RoundFlag> {
+/// Every red flag that stands, once each, in the order first raised.
+pub(super) fn flags(people: &[Person<'_>], unknowns: &[Unknown]) -> Vec<RoundFlag> {
     let mut merged: Vec<RoundFlag> = Vec::new();
     for p in people {
-        for f in &p.assessment.red_flags {
+        for f in p.assessment.red_flags.iter().filter(|f| stands(p, &f.question, unknowns)) {
             let said = SaidBy { respondent: p.name.clone(), group: p.group, answer: f.answer.clone() };
             match merged.iter_mut().find(|m| m.question == f.question && m.recommendation == f.recommendation) {
                 Some(m) => {
@@ -38,12 +39,12 @@ pub(super) fn flags(people: &[Person<'_>]) -> Vec<RoundFlag> {
     merged
 }
 
-/// Every action any respondent's answers call for, once each, at the
-/// highest priority given; the order is set afterwards.
-pub(super) fn actions(people: &[Person<'_>]) -> Vec<RoundAction> {
+/// Every action that stands, once each, at the highest priority given;
+/// the order is set afterwards.
+pub(super) fn actions(people: &[Person<'_>], unknowns: &[Unknown]) -> Vec<RoundAction> {
     let mut merged: Vec<RoundAction> = Vec::new();
     for p in people {
-        for a in &p.assessment.actions {
+        for a in p.assessment.actions.iter().filter(|a| stands(p, &a.question, unknowns)) {
             let said = SaidBy { respondent: p.name.clone(), group: p.group, answer: a.because.clone() };
             match merged.iter_mut().find(|m| m.question == a.question && m.recommendation == a.recommendation) {
                 Some(m) => {

@@ -12,6 +12,7 @@
 mod agreement;
 mod areas;
 mod disagreement;
+mod known;
 mod merge;
 mod model;
 mod questions;
@@ -74,12 +75,13 @@ pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Ve
         })
         .collect();
     let questions = questions::read(q, &people);
+    let unknowns = known::unknowns(&questions, &people);
+    let known_to_some = known::known_to_some(&questions, &people);
     let found = disagreement::find(q, &questions);
-    let flags = merge::in_questionnaire_order(q, [merge::flags(&people), found.flags].concat());
-    let mut actions = [merge::actions(&people), found.actions].concat();
+    let flags = merge::in_questionnaire_order(q, [merge::flags(&people, &unknowns), found.flags].concat());
+    let mut actions = [merge::actions(&people, &unknowns), found.actions].concat();
     sort_in_plan_order(q, &mut actions, |a| (&a.phase, a.priority));
     let areas = areas::read(q, &people, &questions, &flags);
-    let unknowns = areas::unknowns(&questions);
 
     let scores: Vec<f64> = respondents.iter().map(|r| r.score).collect();
     let overall = mean(&scores).unwrap_or(0.0);
@@ -105,6 +107,7 @@ pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Ve
         areas,
         questions,
         red_flags,
+        known_to_some,
         unknowns,
         phases: q.phases.clone(),
         actions,
@@ -148,7 +151,14 @@ fn evidence(
             })
             .collect(),
         shown: questions.iter().filter(|x| x.scored && x.answers.iter().any(|a| a.score.is_some())).count(),
-        unknowns: unknowns.iter().map(|u| u.question.clone()).collect(),
+        // The share of unknowns is over scored questions: a context
+        // question is listed, not counted.
+        unknowns: unknowns
+            .iter()
+            .filter(|u| questions.iter().any(|x| x.id == u.question && x.scored))
+            .map(|u| u.question.clone())
+            .collect(),
+        first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
     }
 }
 

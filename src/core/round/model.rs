@@ -43,8 +43,13 @@ pub struct Round {
     pub questions: Vec<RoundQuestion>,
     /// Critical first, then in questionnaire order.
     pub red_flags: Vec<RoundFlag>,
-    /// Scored questions nobody gave a real answer to.
+    /// Questions nobody gave a real answer to: scored ones, and context
+    /// questions whose follow-ups wait on them.
     pub unknowns: Vec<Unknown>,
+    /// Questions some respondents answered for real and others could not:
+    /// who could not. Their "don't know" raises nothing in the round; the
+    /// real answers decide.
+    pub known_to_some: Vec<KnownToSome>,
     /// When the actions fall due, most urgent first.
     pub phases: Vec<PhaseDef>,
     /// The merged action plan, in plan order.
@@ -170,6 +175,17 @@ pub struct SaidBy {
     pub group: Option<Group>,
     /// Their answer, in words.
     pub answer: String,
+}
+
+/// A question some respondents could not answer while others did.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct KnownToSome {
+    pub area: String,
+    pub question: String,
+    pub text: String,
+    /// Who could not answer, with what they said ("Don't know" or
+    /// "unanswered").
+    pub not_known_by: Vec<SaidBy>,
 }
 
 /// One step of the merged action plan.

@@ -248,3 +248,117 @@ fn a_round_of_one_is_its_assessment() {
     assert_eq!(view.areas, a.areas);
     assert_eq!(view.unknowns, a.unknowns);
 }
+
+/// A one-question questionnaire whose worst answer, like "don't know" by
+/// default, raises a critical red flag.
+fn flagged_question() -> Questionnaire {
+    let source = r#"
+[questionnaire]
+id = "t"
+version = "1"
+title = "T"
+
+[[area]]
+id = "a"
+title = "A"
+why = "Why."
+
+[[area.question]]
+id = "q"
+kind = "single"
+text = "Who is contractually responsible?"
+[[area.question.choice]]
+id = "lead"
+label = "A lead supplier, named in its contract"
+score = 100
+[[area.question.choice]]
+id = "nobody"
+label = "Nobody"
+score = 0
+red_flag = "critical"
+recommendation = "Name a lead in the contract."
+phase = "before-signing"
+"#;
+    parse(source, "t.toml").unwrap()
+}
+
+/// A member of the `flagged_question` round, answering `answer` (or not).
+fn flagged_member(q: &Questionnaire, name: &str, group: Group, day: u8, answer: Option<Answer>) -> Member {
+    let mut answers = Answers::for_questionnaire(q);
+    answers.respondent = Some(name.to_string());
+    answers.group = Some(group);
+    if let Some(a) = answer {
+        answers.answers.insert("q".into(), a);
+    }
+    let at: jiff::Timestamp = format!("2026-11-0{day}T09:00:00Z").parse().unwrap();
+    Member { id: None, assessment: score(q, &answers, at) }
+}
+
+#[test]
+fn one_respondents_dont_know_raises_nothing_where_others_answered_for_real() {
+    let q = flagged_question();
+    let lead = || Some(Answer::Text("lead".into()));
+    let round = build(
+        &q,
+        "T",
+        "L",
+        vec![
+            flagged_member(&q, "Ann", Group::Management, 1, lead()),
+            flagged_member(&q, "Ian", Group::It, 2, lead()),
+            flagged_member(&q, "Una", Group::Users, 3, Some(Answer::DontKnow)),
+        ],
+    );
+    assert!(round.red_flags.is_empty(), "{:?}", round.red_flags);
+    assert!(round.actions.is_empty(), "{:?}", round.actions);
+    assert!(round.unknowns.is_empty());
+    let noted = &round.known_to_some[0];
+    assert_eq!((noted.question.as_str(), noted.not_known_by.len()), ("q", 1));
+    assert_eq!(
+        (noted.not_known_by[0].respondent.as_str(), noted.not_known_by[0].answer.as_str()),
+        ("Una", "Don't know")
+    );
+    assert_ne!(round.verdict, Verdict::NotReady, "{:?}", round.reasons);
+
+    // Nobody knows: then not knowing is the finding, and it stands.
+    let round = build(
+        &q,
+        "T",
+        "L",
+        vec![
+            flagged_member(&q, "Ann", Group::Management, 1, Some(Answer::DontKnow)),
+            flagged_member(&q, "Una", Group::Users, 2, None),
+        ],
+    );
+    assert_eq!(round.unknowns.iter().map(|u| u.question.as_str()).collect::<Vec<_>>(), ["q"]);
+    assert_eq!(round.red_flags.len(), 1);
+    assert_eq!(round.red_flags[0].severity, Severity::Critical);
+    assert_eq!(round.red_flags[0].raised_by.len(), 2);
+    assert!(round.known_to_some.is_empty());
+    assert_eq!(round.verdict, Verdict::NotReady);
+}
+
+#[test]
+fn in_the_example_round_the_users_dont_know_on_the_lead_supplier_is_a_note_not_a_flag() {
+    let (_, round) = wide_world();
+    assert!(round.red_flags.iter().all(|f| f.question != "vendors.prime"), "{:?}", round.red_flags);
+    assert!(round.reasons.iter().all(|r| !r.message.contains("answered \"Don't know\"")), "{:?}", round.reasons);
+    let prime = round.known_to_some.iter().find(|k| k.question == "vendors.prime").unwrap();
+    assert_eq!(prime.not_known_by.iter().map(|s| s.respondent.as_str()).collect::<Vec<_>>(), ["Owen Price"]);
+    // Every flag and action that stands comes from a real answer, a
+    // disagreement, or a question nobody could answer.
+    for said in round.red_flags.iter().flat_map(|f| &f.raised_by).chain(round.actions.iter().flat_map(|a| &a.raised_by))
+    {
+        assert_ne!(said.answer, "Don't know", "{said:?}");
+    }
+    // Each question counts once towards clustering: the integration's
+    // answer flag and its disagreement flag are one question.
+    let setup = round
+        .reasons
+        .iter()
+        .find(|r| r.rule == "major-flags-clustered" && r.message.starts_with("Set-up plan"))
+        .unwrap();
+    let mut questions = setup.questions.clone();
+    questions.dedup();
+    assert_eq!(questions, setup.questions, "each question once");
+    assert!(setup.message.contains(&format!("{} major red flags", setup.questions.len())), "{}", setup.message);
+}

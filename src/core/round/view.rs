@@ -114,7 +114,7 @@ impl Round {
             risk: area.risk,
             questions: theirs().count(),
             answered: theirs().filter(|x| x.answered > 0).count(),
-            unknown: self.unknowns.iter().filter(|u| u.area == area.id).count(),
+            unknown: theirs().filter(|x| self.unknowns.iter().any(|u| u.question == x.id)).count(),
         }
     }
 

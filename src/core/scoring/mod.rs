@@ -2,6 +2,8 @@
 //! verdict, whichever way the answers were gathered.
 
 mod answer;
+mod area_rules;
+mod gates;
 mod plan;
 mod rules;
 mod tally;
@@ -9,17 +11,21 @@ mod verdict;
 
 pub use plan::{Weights, action_priority, sort_in_plan_order};
 pub use rules::rules_in_words;
-pub use verdict::{AreaEvidence, Decision, Evidence, FlagEvidence, QuestionEvidence, answered, area_risk, decide};
+pub use verdict::{
+    AreaEvidence, Decision, Evidence, FlagEvidence, NOT_READY_RULES, QuestionEvidence, answered, area_risk, decide,
+    decided,
+};
 
 use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::{
     ActionItem, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, SCHEMA_VERSION, Unknown,
     UnknownReason,
 };
-use crate::core::conditions;
+use crate::core::conditions::{self, Visibility};
 use crate::core::questionnaire::{Area, Question, Questionnaire};
 
 use answer::{Raised, contribute, unknown_raised};
+use gates::OpenGate;
 use tally::AreaTally;
 
 /// Everything the questions add up to, gathered in questionnaire order.
@@ -42,15 +48,18 @@ struct Context<'q> {
 /// when they say when it was held, else `now`: passed in so the core never
 /// reads a clock.
 pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Assessment {
-    let shown = conditions::shown(q, &answers.answers);
+    let visibility = conditions::visibility(q, &answers.answers);
     let cx =
         Context { first_phase: q.phases.first().map_or("before-signing", |p| p.id.as_str()), weights: Weights::of(q) };
     let mut findings = Findings::default();
     let mut tallies = vec![AreaTally::default(); q.areas.len()];
-    for (question, &is_shown) in q.questions.iter().zip(&shown) {
+    for (at, question) in q.questions.iter().enumerate() {
         let area = &q.areas[question.area];
-        let tally = &mut tallies[question.area];
-        let result = score_question(&cx, area, question, is_shown, answers, tally, &mut findings);
+        let seen = Seen::of(q, at, &visibility, answers);
+        let result = score_question(&cx, area, question, seen, answers, &mut tallies[question.area], &mut findings);
+        if let Some(gate) = OpenGate::of(q, at, &visibility, result.status, &cx.weights) {
+            record_open_gate(&cx, area, question, &gate, &mut findings);
+        }
         findings.results.push(result);
     }
 
@@ -78,7 +87,13 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
             })
             .collect(),
         shown: tallies.iter().map(|t| t.shown).sum(),
-        unknowns: unknowns.iter().map(|u| u.question.clone()).collect(),
+        // The share of unknowns is over scored questions: an open gate is listed, not counted.
+        unknowns: unknowns
+            .iter()
+            .filter(|u| q.question(&u.question).is_some_and(Question::is_scored))
+            .map(|u| u.question.clone())
+            .collect(),
+        first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
     };
     let decision = decide(&q.scoring, &evidence);
 
@@ -113,13 +128,37 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
     }
 }
 
-/// One question's result. A shown, scored question also counts in its
-/// area's `tally` and adds its unknown, red flags and actions to `findings`.
+/// How a question stands, as scoring sees it.
+#[derive(Debug, Clone, Copy)]
+enum Seen<'a> {
+    Hidden,
+    /// Shown, with this answer (if any).
+    Shown(Option<&'a Answer>),
+    /// Pending on the question with this text: unanswered, whatever the
+    /// answers say for it, until that question has a real answer.
+    Pending {
+        gate: &'a str,
+    },
+}
+
+impl<'a> Seen<'a> {
+    fn of(q: &'a Questionnaire, at: usize, visibility: &[Visibility], answers: &'a Answers) -> Seen<'a> {
+        match visibility.get(at).copied().unwrap_or(Visibility::Hidden) {
+            Visibility::Hidden => Seen::Hidden,
+            Visibility::Shown => Seen::Shown(q.questions.get(at).and_then(|x| answers.answers.get(&x.id))),
+            Visibility::Pending { gate } => Seen::Pending { gate: q.questions.get(gate).map_or("", |g| &g.text) },
+        }
+    }
+}
+
+/// One question's result. A shown (or pending), scored question also
+/// counts in its area's `tally` and adds its unknown, red flags and
+/// actions to `findings`.
 fn score_question(
     cx: &Context<'_>,
     area: &Area,
     question: &Question,
-    shown: bool,
+    seen: Seen<'_>,
     answers: &Answers,
     tally: &mut AreaTally,
     findings: &mut Findings,
@@ -137,10 +176,11 @@ fn score_question(
         red_flag: None,
         note: answers.notes.get(&question.id).cloned(),
     };
-    if !shown {
-        return result;
-    }
-    let answer = answers.answers.get(&question.id);
+    let (answer, unanswered_text) = match seen {
+        Seen::Hidden => return result,
+        Seen::Shown(answer) => (answer, "Unanswered".to_string()),
+        Seen::Pending { gate } => (None, gates::pending_text(gate)),
+    };
     result.answer = answer.cloned();
     result.answer_text = answer.map(|a| a.describe(question));
     result.status = match answer {
@@ -155,13 +195,7 @@ fn score_question(
         None | Some(Answer::DontKnow) => {
             tally.count_unknown(question.weight);
             result.score = Some(0.0);
-            let reason = if answer.is_some() { UnknownReason::DontKnow } else { UnknownReason::Unanswered };
-            findings.unknowns.push(Unknown {
-                area: area.id.clone(),
-                question: question.id.clone(),
-                text: question.text.clone(),
-                reason,
-            });
+            findings.unknowns.push(unknown(area, question, answer));
             unknown_raised(question, cx.first_phase).into_iter().collect()
         }
         // A number outside every band counts as context, not as a score.
@@ -175,10 +209,33 @@ fn score_question(
     result.red_flag = raised.iter().filter_map(|r| r.flag).max();
     let answer_text = match answer {
         Some(_) => result.answer_text.clone().unwrap_or_default(),
-        None => "Unanswered".to_string(),
+        None => unanswered_text,
     };
     record(cx, area, question, &raised, &answer_text, tally, findings);
     result
+}
+
+/// The unknown a question without a real answer adds.
+fn unknown(area: &Area, question: &Question, answer: Option<&Answer>) -> Unknown {
+    Unknown {
+        area: area.id.clone(),
+        question: question.id.clone(),
+        text: question.text.clone(),
+        reason: if answer.is_some() { UnknownReason::DontKnow } else { UnknownReason::Unanswered },
+    }
+}
+
+/// Lists a context-only question that leaves scored follow-ups pending as
+/// an unknown, with the action to find out its answer.
+fn record_open_gate(cx: &Context<'_>, area: &Area, question: &Question, gate: &OpenGate, findings: &mut Findings) {
+    let reason = if gate.dont_know { UnknownReason::DontKnow } else { UnknownReason::Unanswered };
+    findings.unknowns.push(Unknown {
+        area: area.id.clone(),
+        question: question.id.clone(),
+        text: question.text.clone(),
+        reason,
+    });
+    findings.actions.push(gate.action(area, question, cx.first_phase));
 }
 
 /// Adds what a question raised to its area's tally and to the findings.

@@ -9,6 +9,7 @@
 //! Ready with conditions: any major red flag, high-risk area, too many
 //! unknowns, or a score below `ready_at`. Ready otherwise.
 
+use super::area_rules::{clustered_risks, high_risk_areas};
 use super::fmt1;
 use crate::core::assessment::{Reason, Risk, Verdict};
 use crate::core::questionnaire::{Severity, Thresholds};
@@ -29,6 +30,9 @@ pub struct Evidence {
     pub shown: usize,
     /// The ids of the shown scored questions without a real answer.
     pub unknowns: Vec<String>,
+    /// The title of the first phase ("Before signing"): what "due first"
+    /// means in the reasons.
+    pub first_phase: String,
 }
 
 /// One area's score and risk.
@@ -82,6 +86,19 @@ pub fn area_risk(score: Option<f64>, worst_flag: Option<Severity>, t: &Threshold
     })
 }
 
+/// The rules that make a verdict not ready; every other rule (a major red
+/// flag, a high-risk area, too many unknowns, a score below ready) makes
+/// it ready with conditions at worst.
+pub const NOT_READY_RULES: &[&str] =
+    &["critical-red-flag", "major-flags-clustered", "high-risk-area-with-major-flag", "score-below-minimum"];
+
+/// Whether a reason of `rule` decided `verdict`: a not-ready verdict is
+/// decided by the rules that block, and its conditions would only have
+/// made it ready with conditions; any other verdict by all its reasons.
+pub fn decided(verdict: Verdict, rule: &str) -> bool {
+    verdict != Verdict::NotReady || NOT_READY_RULES.contains(&rule)
+}
+
 /// The verdict, the reasons for it (most decisive first), and whether a
 /// rule made it worse than the score alone would.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +125,7 @@ pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
             questions: weakest(&e.questions),
         });
     }
-    conditions.extend(high_risk_areas(e));
+    conditions.extend(high_risk_areas(t, e));
     conditions.extend(too_many_unknowns(t, e));
     if e.overall < t.ready_at && e.overall >= t.high_risk_below {
         conditions.push(Reason {
@@ -156,51 +173,6 @@ fn ready(t: &Thresholds, overall: f64) -> Reason {
     }
 }
 
-/// Risks that cluster in one area rule out anything better than not
-/// ready: they are settled before signing or not at all.
-fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<Reason> {
-    let mut reasons = Vec::new();
-    for area in &e.areas {
-        let majors: Vec<&FlagEvidence> =
-            e.flags.iter().filter(|f| f.area == area.id && f.severity == Severity::Major).collect();
-        let questions = || majors.iter().map(|f| f.question.clone()).collect();
-        if majors.len() > t.max_major_flags_per_area as usize {
-            reasons.push(Reason {
-                rule: "major-flags-clustered".into(),
-                message: format!("{} major red flags in {}: settle them before signing", majors.len(), area.title),
-                questions: questions(),
-            });
-        } else if t.escalate_high_risk_areas && area.risk == Some(Risk::High) && majors.iter().any(|f| f.urgent) {
-            reasons.push(Reason {
-                rule: "high-risk-area-with-major-flag".into(),
-                message: format!(
-                    "{} is high risk at {} and holds a major red flag to settle before signing",
-                    area.title,
-                    fmt1(area.score.unwrap_or(0.0))
-                ),
-                questions: questions(),
-            });
-        }
-    }
-    reasons
-}
-
-/// A condition for each area at high risk.
-fn high_risk_areas(e: &Evidence) -> Vec<Reason> {
-    e.areas
-        .iter()
-        .filter(|a| a.risk == Some(Risk::High))
-        .map(|area| {
-            let its: Vec<QuestionEvidence> = e.questions.iter().filter(|q| q.area == area.id).cloned().collect();
-            Reason {
-                rule: "high-risk-area".into(),
-                message: format!("{} is high risk at {}", area.title, fmt1(area.score.unwrap_or(0.0))),
-                questions: weakest(&its),
-            }
-        })
-        .collect()
-}
-
 /// A condition when more of the shown scored questions are unknown than
 /// `max_unknown_share` allows.
 fn too_many_unknowns(t: &Thresholds, e: &Evidence) -> Option<Reason> {
@@ -235,7 +207,7 @@ const WEAKEST: usize = 5;
 /// The ids of the lowest-scoring shown questions (below 50), worst first,
 /// then heaviest first, then in questionnaire order; at most five: the
 /// answers that pull a score down.
-fn weakest(questions: &[QuestionEvidence]) -> Vec<String> {
+pub(super) fn weakest(questions: &[QuestionEvidence]) -> Vec<String> {
     let mut low: Vec<&QuestionEvidence> = questions.iter().filter(|r| r.score.is_some_and(|s| s < 50.0)).collect();
     low.sort_by(|a, b| {
         let (sa, sb) = (a.score.unwrap_or(0.0), b.score.unwrap_or(0.0));
@@ -283,6 +255,7 @@ mod tests {
             flags,
             shown: 1,
             unknowns: Vec::new(),
+            first_phase: "Before signing".into(),
         }
     }
 
@@ -303,6 +276,45 @@ mod tests {
         assert_eq!(escalated.reasons[0].rule, "high-risk-area-with-major-flag");
         let later = decide(&t, &evidence(55.0, Risk::Medium, vec![flag(Severity::Major, "q", false)]));
         assert_eq!(later.verdict, Verdict::ReadyWithConditions, "{:?}", later.reasons);
+    }
+
+    #[test]
+    fn a_question_counts_once_towards_clustered_flags() {
+        let t = Thresholds::default();
+        // Three major flags on two questions (an answer's and a
+        // disagreement's on q0): two questions, within the two allowed.
+        let flags = vec![
+            flag(Severity::Major, "q0", false),
+            flag(Severity::Major, "q0", false),
+            flag(Severity::Major, "q1", false),
+        ];
+        let d = decide(&t, &evidence(80.0, Risk::Medium, flags));
+        assert_eq!(d.verdict, Verdict::ReadyWithConditions, "{:?}", d.reasons);
+        let three = (0..3).map(|i| flag(Severity::Major, &format!("q{i}"), false)).collect();
+        let clustered = decide(&t, &evidence(80.0, Risk::Medium, three));
+        assert_eq!(
+            clustered.reasons[0].message,
+            "A: medium risk because it holds a major red flag (score 80), 3 major red flags (more than 2 in one area)"
+        );
+        assert_eq!(clustered.reasons[0].questions, ["q0", "q1", "q2"]);
+    }
+
+    #[test]
+    fn area_reasons_say_why_an_area_is_at_risk_true_to_the_thresholds() {
+        let t = Thresholds::default();
+        let by_flag = decide(&t, &evidence(70.0, Risk::High, vec![flag(Severity::Critical, "q", true)]));
+        let area = by_flag.reasons.iter().find(|r| r.rule == "high-risk-area").unwrap();
+        assert_eq!(area.message, "A: high risk because it holds a critical red flag (score 70)");
+        let by_score = decide(&t, &evidence(45.0, Risk::High, vec![flag(Severity::Major, "q", true)]));
+        assert_eq!(by_score.reasons[0].message, "A: high risk (45), 1 major red flag due before signing");
+    }
+
+    #[test]
+    fn a_not_ready_verdict_is_decided_by_the_rules_that_block_only() {
+        assert!(decided(Verdict::NotReady, "critical-red-flag"));
+        assert!(!decided(Verdict::NotReady, "high-risk-area"));
+        assert!(!decided(Verdict::NotReady, "score-below-ready"));
+        assert!(decided(Verdict::ReadyWithConditions, "high-risk-area"));
     }
 
     #[test]

@@ -390,20 +390,19 @@ pub fn parse_number(question: &Question, typed: &str) -> Result<f64, Rejected> {
         Ok(n) if f64::is_finite(n) => n,
         _ => return Err(Rejected(format!("Type {range}, then press Enter."))),
     };
-    let whole = question.kind != Kind::Scale || n.fract() == 0.0;
-    let in_range = question.min.is_none_or(|m| n >= m) && question.max.is_none_or(|m| n <= m);
-    if whole && in_range { Ok(n) } else { Err(Rejected(format!("{} is out of range: type {range}.", typed.trim()))) }
+    if question.takes_number(n) {
+        Ok(n)
+    } else {
+        Err(Rejected(format!("{} is out of range: type {range}.", typed.trim())))
+    }
 }
 
-/// What a scale or number question accepts, in words.
+/// What a scale or number question accepts, in words: its bounds, and the
+/// limit on any number where it sets none.
 pub fn number_range(question: &Question) -> String {
     let what = if question.kind == Kind::Scale { "a whole number" } else { "a number" };
-    match (question.min, question.max) {
-        (Some(lo), Some(hi)) => format!("{what} from {} to {}", format_number(lo), format_number(hi)),
-        (Some(lo), None) => format!("{what} of at least {}", format_number(lo)),
-        (None, Some(hi)) => format!("{what} of at most {}", format_number(hi)),
-        (None, None) => what.to_string(),
-    }
+    let (lo, hi) = question.number_bounds();
+    format!("{what} from {} to {}", format_number(lo), format_number(hi))
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub struct Frame {
     /// the same input gives the same bytes.
     pub generator: String,
     /// The JSON the page was rendered from, escaped for a `<script>`
-    /// element by `embed::script_json`.
+    /// element by `core::embedded::script_json`.
     pub data: String,
 }
 

@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use super::embed::script_json;
 use super::markers::{GroupKey, group_key};
 use super::page::{Frame, bands};
 use super::round_appendix::{AppendixArea, appendix};
@@ -12,6 +11,7 @@ use super::spread_chart::{SpreadChart, spread_chart};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, PriorityLevel, Risk, UnknownReason, Verdict};
 use crate::core::brand::Brand;
+use crate::core::embedded::script_json;
 use crate::core::questionnaire::Severity;
 use crate::core::round::{FlagKind, Respondent, Round, RoundAction, SaidBy};
 use crate::core::scoring::fmt1;

@@ -5,7 +5,7 @@ use super::{
     who_said_what,
 };
 use crate::core::brand::Brand;
-use crate::core::round::{FlagKind, Round};
+use crate::core::round::{FlagKind, Round, group_word};
 use crate::core::scoring::fmt1;
 use crate::report::markdown::md;
 use crate::report::sections::reason_lines;
@@ -32,7 +32,7 @@ fn heading(r: &Round, brand: &Brand) -> String {
     }
     out.push('\n');
     out.push_str(&format!("## Verdict: {} — score {}\n\n", r.verdict.title(), md(&score_line(r))));
-    for line in reason_lines(&r.reasons) {
+    for line in reason_lines(r.verdict, &r.reasons) {
         out.push_str(&format!("- {}\n", md(&line)));
     }
     out
@@ -90,12 +90,22 @@ fn red_flags(r: &Round) -> String {
 }
 
 fn unknowns(r: &Round) -> String {
-    if r.unknowns.is_empty() {
-        return String::new();
+    let mut out = String::new();
+    if !r.unknowns.is_empty() {
+        out.push_str("\n## Unknown to everyone asked\n\n");
+        for u in &r.unknowns {
+            out.push_str(&format!("- {}\n", md(&u.text)));
+        }
     }
-    let mut out = String::from("\n## Unknown to everyone asked\n\n");
-    for u in &r.unknowns {
-        out.push_str(&format!("- {}\n", md(&u.text)));
+    if !r.known_to_some.is_empty() {
+        // Others answered these for real: the real answers decide, and
+        // not knowing raises nothing in the round.
+        out.push_str("\n## Known to some only\n\n");
+        for k in &r.known_to_some {
+            let who: Vec<String> =
+                k.not_known_by.iter().map(|s| format!("{} ({})", s.respondent, group_word(s.group))).collect();
+            out.push_str(&format!("- {} — not known to {}\n", md(&k.text), md(&who.join(", "))));
+        }
     }
     out
 }

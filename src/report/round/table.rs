@@ -36,7 +36,7 @@ fn heading(r: &Round, style: TableStyle) -> String {
         score_line(r)
     );
     let width = usize::from(style.width).saturating_sub(4).max(MIN_REASON_WIDTH);
-    for line in reason_lines(&r.reasons) {
+    for line in reason_lines(r.verdict, &r.reasons) {
         for (i, part) in wrap(&one_line(&line), width).iter().enumerate() {
             out.push_str(if i == 0 { "  • " } else { "    " });
             out.push_str(part);

@@ -13,6 +13,7 @@ use super::wrap::{fit, truncate, width, wrap};
 use crate::core::assessment::Assessment;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
+use crate::report::reason_lines;
 
 /// How many reasons for the verdict the screen lists.
 const REASONS: usize = 2;
@@ -60,13 +61,15 @@ fn verdict(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
         Span::raw(" ".repeat(w.saturating_sub(8 + width(a.verdict.title()) + 22))),
         Span::styled(format!("{:>22}", format!("readiness {} / 100", fmt1(a.score))), theme.strong()),
     ])];
-    for reason in a.reasons.iter().take(REASONS) {
-        for (k, l) in wrap(&one_line(&reason.message), w.saturating_sub(2)).into_iter().enumerate() {
+    // The reasons every report's summary gives, worked out in one place.
+    let reasons = reason_lines(a.verdict, &a.reasons);
+    for reason in reasons.iter().take(REASONS) {
+        for (k, l) in wrap(&one_line(reason), w.saturating_sub(2)).into_iter().enumerate() {
             lines.push(Line::raw(format!("{}{l}", if k == 0 { "• " } else { "  " })));
         }
     }
-    if a.reasons.len() > REASONS {
-        let more = a.reasons.len() - REASONS;
+    if reasons.len() > REASONS {
+        let more = reasons.len() - REASONS;
         lines.push(Line::styled(
             format!("  and {more} more reason{} in the report", if more == 1 { "" } else { "s" }),
             theme.dim(),
