@@ -10,7 +10,7 @@ use super::output::Output;
 use crate::core::questionnaire::{Area, Question, QuestionCounts, Thresholds, builtin};
 use crate::exit;
 use crate::io::input::load_questionnaire;
-use crate::report::{questionnaire_text, to_json};
+use crate::report::{Fit, questionnaire_text, to_json};
 
 /// Output formats of listing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -97,6 +97,8 @@ pub fn list(args: ListArgs, out: &Output) -> anyhow::Result<u8> {
                     Cell::new(l.minutes.map_or_else(|| "—".into(), |m| m.to_string())),
                 ]);
             }
+            let whole = Fit::Whole;
+            style.fit(&mut t, &[whole, whole, Fit::Words, whole, Fit::Words, whole], &[]);
             out.data(&format!("{t}\n{FOLLOW_UPS}\n"))?;
         }
     }
@@ -147,7 +149,7 @@ pub fn show(args: ShowArgs, out: &Output) -> anyhow::Result<u8> {
             };
             out.data(&to_json(&view))?;
         }
-        ShowFormat::Text => out.data(&questionnaire_text(&q))?,
+        ShowFormat::Text => out.data(&questionnaire_text(&q, out.table_style().width))?,
     }
     Ok(exit::OK)
 }

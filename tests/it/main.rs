@@ -40,6 +40,7 @@ mod rounds;
 mod rounds_over_time;
 mod scoring;
 mod stdio;
+mod table_widths;
 mod tui_sizes;
 mod tui_snapshots;
 mod validate_json;

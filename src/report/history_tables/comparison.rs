@@ -7,6 +7,7 @@ use crate::core::assessment::{ActionItem, RedFlag, Risk};
 use crate::core::history::compare::{AnswerChange, Comparison, Direction, Side};
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
+use crate::report::fit::Fit;
 use crate::report::style::TableStyle;
 
 /// What changed between two assessments (or rounds). Both sides are named
@@ -27,6 +28,7 @@ pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {
             Cell::new(risk_change(a.risk_before, a.risk_after)),
         ]);
     }
+    style.fit(&mut areas, &[Fit::Words, Fit::Words, Fit::Words, Fit::Whole, Fit::Words], &[]);
     out.push_str(&format!("\nAreas\n{areas}\n"));
     changed_answers(&mut out, c, style);
     let raised = format!("Red flags raised in {after}");
@@ -139,6 +141,7 @@ fn answers(list: &[&AnswerChange], columns: [&str; 2], style: TableStyle) -> Str
             style.paint(&score, color),
         ]);
     }
+    style.fit(&mut t, &[Fit::Words; 4], &[]);
     t.to_string()
 }
 
@@ -152,6 +155,7 @@ fn flags(list: &[RedFlag], style: TableStyle) -> String {
             Cell::new(one_line(&f.answer)),
         ]);
     }
+    style.fit(&mut t, &[Fit::Whole, Fit::Words, Fit::Words], &[]);
     t.to_string()
 }
 
@@ -166,6 +170,7 @@ fn actions(list: &[ActionItem], style: TableStyle) -> String {
             Cell::new(one_line(&a.because)),
         ]);
     }
+    style.fit(&mut t, &[Fit::Words, Fit::Whole, Fit::Words, Fit::Words], &[]);
     t.to_string()
 }
 

@@ -11,7 +11,17 @@ use crate::report::sections::reason_lines;
 
 /// The whole round as Markdown.
 pub fn render_round_markdown(r: &Round) -> String {
-    [heading(r), respondents(r), areas(r), red_flags(r), unknowns(r), answers(r), plan(r)].concat()
+    [heading(r), respondents(r), areas(r), red_flags(r), unknowns(r), answers(r), plan(r), closing(r)].concat()
+}
+
+/// "Verdict: Not ready — score 43.7 / 100 (respondents 34.4 to 53.1)".
+fn verdict_words(r: &Round) -> String {
+    format!("Verdict: {} — score {}", r.verdict.title(), md(&score_line(r)))
+}
+
+/// The verdict once more, as the last line.
+fn closing(r: &Round) -> String {
+    format!("\n---\n\n**{}**\n", verdict_words(r))
 }
 
 fn heading(r: &Round) -> String {
@@ -24,7 +34,7 @@ fn heading(r: &Round) -> String {
         md(&respondents_line(r)),
         dates(r)
     );
-    out.push_str(&format!("## Verdict: {} — score {}\n\n", r.verdict.title(), md(&score_line(r))));
+    out.push_str(&format!("## {}\n\n", verdict_words(r)));
     for line in reason_lines(&r.reasons) {
         out.push_str(&format!("- {}\n", md(&line)));
     }
@@ -129,10 +139,10 @@ fn plan(r: &Round) -> String {
         out.push_str(&format!("\n### {}\n\n", md(&phase.title)));
         for (i, a) in items.iter().enumerate() {
             out.push_str(&format!(
-                "{}. {} *(priority {}; raised by {})*\n",
+                "{}. {} *({} priority; raised by {})*\n",
                 i + 1,
                 md(&a.recommendation),
-                fmt1(a.priority),
+                a.priority_level.name(),
                 md(&raised_by(&a.raised_by))
             ));
         }
