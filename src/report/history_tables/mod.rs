@@ -4,6 +4,7 @@
 pub(crate) mod cells;
 mod comparison;
 mod trend;
+pub(crate) mod words;
 
 use comfy_table::{Cell, Table};
 

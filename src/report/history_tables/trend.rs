@@ -3,7 +3,8 @@
 
 use comfy_table::{Cell, Table};
 
-use super::cells::{change_cell, noted_change_cell, score_text, verdict_cell};
+use super::cells::{noted_change_cell, score_text, verdict_cell};
+use super::words::{change_heading, change_note, questionnaires_used, rounds_and_assessments, row_change};
 use crate::core::history::trend::{Series, Trend, sparkline};
 use crate::core::text::one_line;
 use crate::report::fit::Fit;
@@ -39,11 +40,7 @@ pub fn render_trend(trend: &Trend, style: TableStyle) -> String {
 fn trend_heading(trend: &Trend, shown: usize) -> String {
     let n = trend.assessments.len();
     let drawn = n.min(SPARK_POINTS);
-    let assessed: usize = trend.assessments.iter().map(|p| p.respondents).sum();
-    let mut out = format!("Trend for {}: {n} round{}", one_line(&trend.organization), if n == 1 { "" } else { "s" });
-    if assessed != n {
-        out.push_str(&format!(" ({assessed} assessments)"));
-    }
+    let mut out = format!("Trend for {}: {}", one_line(&trend.organization), rounds_and_assessments(trend));
     match (trend.assessments.first(), trend.assessments.last()) {
         (Some(first), Some(last)) if n > 1 => {
             out.push_str(&format!(", {} to {}", one_line(&first.label), one_line(&last.label)))
@@ -52,16 +49,8 @@ fn trend_heading(trend: &Trend, shown: usize) -> String {
         _ => {}
     }
     out.push('\n');
-    if trend.questionnaires.len() > 1 {
-        let used: Vec<String> = trend
-            .questionnaires
-            .iter()
-            .map(|v| {
-                let plural = if v.rounds == 1 { "" } else { "s" };
-                format!("{} {} ({} round{plural})", one_line(&v.id), one_line(&v.version), v.rounds)
-            })
-            .collect();
-        out.push_str(&format!("Questionnaires: {}; areas are matched by id.\n", used.join(", ")));
+    if let Some(used) = questionnaires_used(trend) {
+        out.push_str(&format!("Questionnaires: {used}; areas are matched by id.\n"));
     }
     if shown < n {
         let line = if drawn == n { "covers all".to_string() } else { format!("shows the last {drawn}") };
@@ -108,31 +97,10 @@ fn trend_table(trend: &Trend, shown: usize, style: TableStyle) -> Table {
     t
 }
 
-/// The change column says what it measures: from the first round to the
-/// last, whichever columns the width leaves.
-fn change_heading(trend: &Trend) -> String {
-    match trend.assessments.first() {
-        Some(first) if trend.assessments.len() > 1 => format!("Change since {}", one_line(&first.label)),
-        _ => "Change".to_string(),
-    }
-}
-
-/// A row's change from its first score to its last; a row that starts or
-/// ends at another round (an area the questionnaire gained or lost) names
-/// the rounds it is measured between. With one round there is nothing to
-/// change from yet.
+/// A row's change from its first score to its last, with the rounds it
+/// is measured between when they are not the first and the last.
 fn change(trend: &Trend, series: &Series, style: TableStyle) -> Cell {
-    let n = trend.assessments.len();
-    let change = series.change.filter(|_| n > 1);
-    let first = series.scores.iter().position(Option::is_some);
-    let last = series.scores.iter().rposition(Option::is_some);
-    match (first, last) {
-        (Some(f), Some(l)) if f < l && (f != 0 || l != n - 1) => {
-            let label = |i: usize| one_line(&trend.assessments[i].label).into_owned();
-            noted_change_cell(style, change, &format!(" ({} to {})", label(f), label(l)))
-        }
-        _ => change_cell(style, change),
-    }
+    noted_change_cell(style, row_change(trend, series), &change_note(trend, series))
 }
 
 #[cfg(test)]
