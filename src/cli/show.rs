@@ -5,7 +5,6 @@ use comfy_table::Cell;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::offered::Offered;
 use super::output::Output;
 use crate::core::questionnaire::{Area, Question, QuestionCounts, Thresholds, builtin};
 use crate::exit;
@@ -35,7 +34,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
-    #[arg(value_name = "NAME|PATH", value_parser = Offered::questionnaires(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
+    #[arg(value_name = "NAME|PATH", value_hint = clap::ValueHint::FilePath)]
     pub questionnaire: Option<String>,
     #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
