@@ -141,7 +141,11 @@ fn zsh_offers_values_and_files_together() {
     let questionnaires =
         r#": _alternative "values\:value\:(crm-readiness crm-quick crm-review)" "files\:file\:_files"'"#;
     let references = r#": _alternative "values\:value\:(latest previous)" "files\:file\:_files"'"#;
-    assert_eq!(zsh.matches(questionnaires).count(), 10, "-q and --questionnaire of assess, trend, round, compare; show's and lint's argument");
+    assert_eq!(
+        zsh.matches(questionnaires).count(),
+        10,
+        "-q and --questionnaire of assess, trend, round, compare; show's and lint's argument"
+    );
     assert_eq!(zsh.matches(references).count(), 3, "report's argument and compare's two");
     assert!(!zsh.contains(":(crm-readiness crm-quick crm-review)'"), "no bare list of names is left");
 }
