@@ -259,4 +259,13 @@ fn the_areas_sidebar_widens_on_a_wide_terminal_to_the_longest_title() {
     assert!(sidebar_width(&narrow) <= 80 / 3 + 1, "{narrow}");
     let longest = q.areas.iter().map(|a| a.title.chars().count()).max().unwrap();
     assert!(sidebar_width(&wide) <= longest + 10, "no wider than the titles need:\n{wide}");
+    // The wider sidebar never pushes the reason for the question from beside
+    // it, from 110 columns on (as the README says).
+    let beside = |screen: &str| screen.lines().any(|l| l.contains("Question 1 of") && l.contains("│ Why we ask"));
+    for columns in [110, 120, 140] {
+        let screen = draw(&mut app, columns, 30);
+        assert!(beside(&screen), "{columns}:\n{screen}");
+    }
+    let screen = draw(&mut app, 109, 30);
+    assert!(!beside(&screen), "{screen}");
 }
