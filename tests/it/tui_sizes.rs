@@ -249,8 +249,8 @@ fn the_areas_sidebar_widens_on_a_wide_terminal_to_the_longest_title() {
     let mut app = begun(&q);
     let narrow = draw(&mut app, 80, 24);
     let wide = draw(&mut app, 200, 30);
-    insta::assert_snapshot!("sidebar_at_80_columns", narrow);
-    insta::assert_snapshot!("sidebar_at_200_columns", wide);
+    insta::assert_snapshot!(narrow);
+    insta::assert_snapshot!(wide);
     // On 200 columns every area's title is whole; on 80 the sidebar keeps
     // to a third and the question the rest.
     for area in &q.areas {

@@ -120,9 +120,12 @@ mod tests {
         let rounds = |n: usize| points[..n].iter().map(RoundScores::of_assessment).collect::<Vec<_>>();
         let text = render_trend(&trend("Contoso", rounds(10)), TableStyle::default());
         assert!(text.starts_with("Trend for Contoso: 10 rounds, p0 to p9\n"), "{text}");
-        let note = "Columns show the last 3 rounds and the trend line covers all; --format json has all 10.";
-        assert!(text.contains(note), "{text}");
-        assert!(!text.contains(" p6 ") && text.contains(" p7 ") && text.contains(" p9 "), "{text}");
+        let note = "Columns show the last 4 rounds, the trend line covers all and the change is since p0; \
+                    --format json has all 10.";
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(note), "{text}");
+        assert!(!text.contains(" p5 ") && text.contains(" p6 ") && text.contains(" p9 "), "{text}");
+        assert!(text.contains("Change since p0"), "{text}");
         assert!(text.contains("2026-01-10"), "dates are not wrapped: {text}");
         let overall = text.lines().find(|l| l.contains("Overall")).unwrap();
         assert!(overall.contains("▁▁▂▃▄▅▅▆▇█") && overall.contains("+90"), "{overall}");
@@ -134,5 +137,32 @@ mod tests {
         let wide = render_trend(&trend("Contoso", rounds(10)), TableStyle { color: false, width: 200 });
         assert!(wide.contains("Columns show the last 8 rounds"), "{wide}");
         assert!(!wide.contains(" p1 ") && wide.contains(" p2 "), "{wide}");
+    }
+
+    #[test]
+    fn a_row_that_starts_later_names_the_rounds_its_change_is_measured_between() {
+        let points = [
+            summary("2026-Q1", Some("Contoso"), "2026-01-01T00:00:00Z", 20.0, &[("old", Some(20.0))]),
+            summary(
+                "2026-Q2",
+                Some("Contoso"),
+                "2026-04-01T00:00:00Z",
+                40.0,
+                &[("old", Some(30.0)), ("new", Some(50.0))],
+            ),
+            summary(
+                "2026-Q3",
+                Some("Contoso"),
+                "2026-07-01T00:00:00Z",
+                60.0,
+                &[("old", Some(40.0)), ("new", Some(45.0))],
+            ),
+        ];
+        let t = trend("Contoso", points.iter().map(RoundScores::of_assessment).collect());
+        let text = render_trend(&t, TableStyle { color: false, width: 120 });
+        let row = |title: &str| text.lines().find(|l| l.contains(title)).unwrap().to_string();
+        assert!(text.contains("Change since 2026-Q1"), "{text}");
+        assert!(row("OLD").contains("+20 "), "{text}");
+        assert!(row("NEW").contains("-5 (2026-Q2 to 2026-Q3)"), "{text}");
     }
 }
