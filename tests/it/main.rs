@@ -35,6 +35,7 @@ mod properties_text;
 mod question_counts;
 mod report_layout;
 mod report_schema;
+mod round_report;
 mod round_store;
 mod rounds;
 mod rounds_over_time;
