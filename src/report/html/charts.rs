@@ -371,12 +371,9 @@ mod tests {
     fn values_and_labels_keep_clear_of_the_axis_and_of_each_other() {
         for count in 1..=30 {
             let shown = axis_labels(count);
-            assert_eq!(shown.first(), Some(&0), "{count}");
-            assert_eq!(shown.last(), Some(&(count - 1)), "{count}");
-            assert!(shown.len() <= MAX_AXIS_LABELS, "{count}: {shown:?}");
             let every = count.div_ceil(MAX_AXIS_LABELS).max(1);
+            assert!(shown[0] == 0 && shown.last() == Some(&(count - 1)) && shown.len() <= MAX_AXIS_LABELS);
             assert!(shown.windows(2).all(|w| w[1] - w[0] >= every), "{count}: {shown:?}");
-
             let series = Series { scores: vec![Some(46.4); count], first: None, last: None, change: None };
             let labels: Vec<String> = (0..count).map(|i| format!("2026-Q{i} review")).collect();
             let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
