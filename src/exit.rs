@@ -12,7 +12,8 @@ pub const GATE: u8 = 1;
 pub const INVALID: u8 = 2;
 /// Reading or writing a file failed.
 pub const IO: u8 = 3;
-/// Interrupted by the user (Ctrl-C) or a signal.
+/// Did not finish: interrupted by the user (Ctrl-C) or a signal, or the
+/// interview left before it was submitted (its draft is kept).
 pub const INTERRUPTED: u8 = 130;
 
 /// A mistake in how the tool was called: exit code 2.

@@ -8,7 +8,6 @@ use clap::Args;
 
 use super::clock::now;
 use super::interview::{self, InterviewOutcome};
-use super::offered::Offered;
 use super::output::Output;
 use super::output::use_color;
 use crate::core::answers::{Answers, Group};
@@ -100,7 +99,7 @@ pub struct AssessArgs {
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub answers: Option<PathBuf>,
     /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
-    #[arg(long, short = 'q', value_name = "NAME|PATH", value_parser = Offered::questionnaires(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
+    #[arg(long, short = 'q', value_name = "NAME|PATH", value_hint = clap::ValueHint::FilePath)]
     pub questionnaire: Option<String>,
     /// How to write the report [default: by the --output file's extension (.json, .md, .html), else table].
     #[arg(long, short = 'f', value_enum)]

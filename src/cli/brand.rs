@@ -10,7 +10,7 @@ use crate::io::brand::load_brand;
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct BrandArgs {
-    /// Brand the HTML report (name, logo, accent, footer) and the Markdown one (name, footer) with this TOML file.
+    /// Brand the report you hand over with this TOML file: the HTML page (name, logo, accent, footer) and, where the command writes Markdown, the Markdown (name, footer).
     #[arg(long, value_name = "FILE")]
     pub brand: Option<PathBuf>,
 }

@@ -4,7 +4,7 @@
 use clap::Args;
 use clap_complete::Shell;
 
-use super::offered::offer_files_too;
+use super::offered::{offer_files_too, with_offers};
 use super::output::Output;
 use crate::exit;
 
@@ -18,7 +18,8 @@ pub struct CompletionsArgs {
 /// Prints the completion script of `cmd`, the whole command line, for a
 /// shell, e.g.
 /// `crm-ready completions bash > ~/.local/share/bash-completion/completions/crm-ready`.
-pub fn completions(args: CompletionsArgs, mut cmd: clap::Command, out: &Output) -> anyhow::Result<u8> {
+pub fn completions(args: CompletionsArgs, cmd: clap::Command, out: &Output) -> anyhow::Result<u8> {
+    let mut cmd = with_offers(cmd);
     let name = cmd.get_name().to_string();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, name.clone(), &mut script);

@@ -19,7 +19,7 @@ pub enum InterviewOutcome {
     /// that holds them (if any). Boxed: they outweigh the other variant.
     Submitted { answers: Box<Answers>, draft: Option<PathBuf> },
     /// Left or interrupted, and told where the answers are: exit with
-    /// `code`.
+    /// `code` (130, or 3 when the last save failed).
     Left { code: u8 },
 }
 
@@ -47,14 +47,11 @@ pub fn run(options: &tui::Options, out: &Output, q: &Questionnaire) -> anyhow::R
             if let Some(e) = save_error {
                 out.warn(&format!("the last save failed ({e}); the most recent answers were not kept"));
             }
-            // Leaving with answers that could not be written is a failed write.
-            let code = if interrupted {
-                exit::INTERRUPTED
-            } else if unsaved {
-                exit::IO
-            } else {
-                exit::OK
-            };
+            // An interview left before it was submitted did not finish: a
+            // script wrapping `assess` must not carry on as if it had
+            // (`crm-ready assess && send-report`). Leaving with answers that
+            // could not be written is a failed write.
+            let code = if unsaved && !interrupted { exit::IO } else { exit::INTERRUPTED };
             InterviewOutcome::Left { code }
         }
     })

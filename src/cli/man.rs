@@ -118,7 +118,11 @@ const EXIT_STATUS: &[(u8, &str)] = &[
          listed on stderr with its file, line and column), or the command line is wrong.",
     ),
     (exit::IO, "A file could not be read or written."),
-    (exit::INTERRUPTED, "Interrupted by Ctrl-C or a signal."),
+    (
+        exit::INTERRUPTED,
+        "Did not finish: the interview was left before it was submitted (q or Esc), interrupted by Ctrl-C \
+         or a signal, or its terminal closed; its draft is kept.",
+    ),
 ];
 
 fn conventions_sections() -> String {

@@ -1,11 +1,12 @@
 //! Arguments that take any text but have usual values worth offering in
 //! shell completions: the built-in questionnaires' names (besides any file)
-//! and `latest`/`previous` (besides ids and files).
+//! for every argument that names a questionnaire, `latest`/`previous`
+//! (besides ids and files), and the subcommands' names for `man`.
 
 use std::ffi::OsStr;
 
 use clap::ValueHint;
-use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
+use clap::builder::{PossibleValue, PossibleValuesParser, StringValueParser, TypedValueParser};
 use clap_complete::Shell;
 
 use crate::core::questionnaire::builtin;
@@ -39,6 +40,39 @@ impl TypedValueParser for Offered {
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new(self.0.iter().map(|v| PossibleValue::new(*v))))
     }
+}
+
+/// The ids of the arguments that name questionnaires, in any subcommand:
+/// `-q/--questionnaire` and the positionals of `show` and `lint`.
+const QUESTIONNAIRE_ARGS: [&str; 2] = ["questionnaire", "questionnaires"];
+
+/// `cmd` as the completion scripts are made from it: every argument that
+/// names a questionnaire offers the built-in names besides files, and
+/// `man` offers the subcommands' names. One rule here, rather than on
+/// each argument, so that a new `-q` is offered the same way.
+pub fn with_offers(mut cmd: clap::Command) -> clap::Command {
+    let pages: Vec<String> =
+        cmd.get_subcommands().filter(|s| !s.is_hide_set()).map(|s| s.get_name().to_string()).collect();
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |mut sub| {
+            let ids: Vec<String> = sub
+                .get_arguments()
+                .map(|a| a.get_id().to_string())
+                .filter(|id| QUESTIONNAIRE_ARGS.contains(&id.as_str()))
+                .collect();
+            for id in ids {
+                sub = sub.mut_arg(id, |a| {
+                    a.value_parser(Offered::questionnaires()).value_hint(ValueHint::FilePath).hide_possible_values(true)
+                });
+            }
+            if name == "man" {
+                sub = sub.mut_arg("page", |a| a.value_parser(PossibleValuesParser::new(pages.clone())));
+            }
+            sub
+        });
+    }
+    cmd
 }
 
 /// An argument with offered values, as the completion scripts name it.

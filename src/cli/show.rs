@@ -5,12 +5,11 @@ use comfy_table::Cell;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::offered::Offered;
 use super::output::Output;
 use crate::core::questionnaire::{Area, Question, QuestionCounts, Thresholds, builtin};
 use crate::exit;
 use crate::io::input::load_questionnaire;
-use crate::report::{questionnaire_text, to_json};
+use crate::report::{Fit, questionnaire_text, to_json};
 
 /// Output formats of listing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,7 +34,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A built-in questionnaire's name or a questionnaire file [default: crm-readiness].
-    #[arg(value_name = "NAME|PATH", value_parser = Offered::questionnaires(), value_hint = clap::ValueHint::FilePath, hide_possible_values = true)]
+    #[arg(value_name = "NAME|PATH", value_hint = clap::ValueHint::FilePath)]
     pub questionnaire: Option<String>,
     #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
@@ -97,6 +96,8 @@ pub fn list(args: ListArgs, out: &Output) -> anyhow::Result<u8> {
                     Cell::new(l.minutes.map_or_else(|| "—".into(), |m| m.to_string())),
                 ]);
             }
+            let whole = Fit::Whole;
+            style.fit(&mut t, &[whole, whole, Fit::Words, whole, Fit::Words, whole], &[]);
             out.data(&format!("{t}\n{FOLLOW_UPS}\n"))?;
         }
     }
@@ -147,7 +148,7 @@ pub fn show(args: ShowArgs, out: &Output) -> anyhow::Result<u8> {
             };
             out.data(&to_json(&view))?;
         }
-        ShowFormat::Text => out.data(&questionnaire_text(&q))?,
+        ShowFormat::Text => out.data(&questionnaire_text(&q, out.table_style().width))?,
     }
     Ok(exit::OK)
 }

@@ -5,6 +5,7 @@
 use comfy_table::Cell;
 
 use super::TableStyle;
+use super::fit::Fit;
 use crate::core::assessment::Risk;
 use crate::core::lint::{LintReport, RiskReach};
 use crate::core::scoring::fmt1;
@@ -58,6 +59,7 @@ fn areas_table(report: &LintReport, style: TableStyle) -> comfy_table::Table {
             Cell::new(risk_levels(&risks)),
         ]);
     }
+    style.fit(&mut t, &[Fit::Words, Fit::Whole, Fit::Whole, Fit::Words], &[]);
     t
 }
 

@@ -3,6 +3,7 @@
 //! terminal table, JSON, Markdown and HTML. They only turn data into text;
 //! what every report leads with is worked out once, in [`summary`].
 
+pub mod fit;
 pub mod history_list;
 pub mod history_tables;
 pub mod html;
@@ -19,6 +20,7 @@ mod table;
 pub mod validation;
 
 pub use crate::core::json::to_json;
+pub use fit::Fit;
 pub use history_list::HistoryList;
 pub use lint::render_lint;
 pub use markdown::render_markdown;

@@ -6,6 +6,7 @@
 use comfy_table::Cell;
 use unicode_width::UnicodeWidthStr;
 
+use super::fit::Fit;
 use super::plan::{ActionView, phase_plans};
 use super::sections::context_rows;
 use super::style::TableStyle;
@@ -137,6 +138,7 @@ fn areas(a: &Assessment, style: TableStyle) -> String {
             Cell::new(format!("{}/{}", area.answered, area.questions)),
         ]);
     }
+    style.fit(&mut t, &[Fit::Words, Fit::Whole, Fit::Whole, Fit::Whole], &[]);
     format!("\nAreas\n{t}\n")
 }
 
@@ -153,6 +155,7 @@ fn red_flags(a: &Assessment, style: TableStyle) -> String {
             Cell::new(one_line(&f.answer)),
         ]);
     }
+    style.fit(&mut t, &[Fit::Whole, Fit::Words, Fit::Words], &[]);
     format!("\nRed flags ({})\n{t}\n", a.red_flags.len())
 }
 
@@ -170,6 +173,7 @@ fn unknowns(a: &Assessment, style: TableStyle) -> String {
         let area = a.areas.iter().find(|x| x.id == u.area).map_or(u.area.as_str(), |x| x.title.as_str());
         t.add_row(vec![Cell::new(one_line(area)), Cell::new(one_line(&u.text)), Cell::new(status)]);
     }
+    style.fit(&mut t, &[Fit::Words, Fit::Words, Fit::Words], &[]);
     format!("\nUnknowns to resolve ({})\n{t}\n", a.unknowns.len())
 }
 
@@ -187,6 +191,7 @@ fn notes(a: &Assessment, style: TableStyle) -> String {
         let said = [answer, note].into_iter().flatten().collect::<Vec<_>>().join("\n");
         t.add_row(vec![Cell::new(one_line(row.question)), Cell::new(said)]);
     }
+    style.fit(&mut t, &[Fit::Words, Fit::Words], &[]);
     format!("\nNotes and context ({})\n{t}\n", context.len())
 }
 
@@ -208,6 +213,7 @@ fn action_plan(a: &Assessment, style: TableStyle) -> String {
                 Cell::new(question_and_answer(action)),
             ]);
         }
+        style.fit(&mut t, &[Fit::Whole, Fit::Whole, Fit::Words, Fit::Words], &[]);
         out.push_str(&format!("\n{}\n{t}\n", one_line(phase.title)));
     }
     out

@@ -41,7 +41,8 @@ fn show_prints_text_and_complete_json() {
     assert_contains(run(&["show"]).exits(0).stdout(), &["crm-readiness", "vision.objective"]);
     // The rules as the verdict applies them, with this questionnaire's own
     // thresholds, and what each answer and "don't know" raise.
-    let text = run(&["show", "crm-review"]).exits(0).stdout().to_string();
+    // Wide, so that the rules are asserted on one line each.
+    let text = Test::new().env("COLUMNS", "200").args(["show", "crm-review"]).run().exits(0).stdout().to_string();
     assert_contains(
         &text,
         &[

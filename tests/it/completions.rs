@@ -57,6 +57,55 @@ fn bash_offers_the_built_in_questionnaires_and_files_for_q() {
 }
 
 #[test]
+fn every_argument_that_names_a_questionnaire_offers_the_built_ins_and_files() {
+    let dir = workdir();
+    let all = words(&["crm-readiness", "crm-quick", "crm-review", "acme-check.toml", "crm-notes.txt", "archive"]);
+    for line in [
+        "crm-ready assess -q ",
+        "crm-ready show ",
+        "crm-ready trend --org acme -q ",
+        "crm-ready round -q ",
+        "crm-ready round --org acme --questionnaire ",
+        "crm-ready compare -q ",
+        "crm-ready lint ",
+        "crm-ready lint crm-quick ",
+        "crm-ready lint --format text ",
+    ] {
+        assert_eq!(bash_offers(dir.path(), line), all, "{line}");
+    }
+    assert_eq!(bash_offers(dir.path(), "crm-ready lint crm-re"), words(&["crm-readiness", "crm-review"]));
+    // Every argument of every subcommand that takes a name or a file is
+    // offered both in zsh: one line per option spelling, one per positional.
+    let cmd = <crm_ready::cli::Cli as clap::CommandFactory>::command();
+    let mut lines = 0;
+    let mut subcommands = Vec::new();
+    for sub in cmd.get_subcommands() {
+        for arg in sub.get_arguments() {
+            let named = arg.get_value_names().is_some_and(|v| v[0].contains("NAME|PATH") || v[0].contains("FILE|NAME"));
+            if named {
+                lines += if arg.is_positional() { 1 } else { usize::from(arg.get_short().is_some()) + 1 };
+                subcommands.push(sub.get_name());
+            }
+        }
+    }
+    assert_eq!(subcommands, ["assess", "show", "lint", "compare", "trend", "round"]);
+    let zsh = script("zsh");
+    let offered = r#"_alternative "values\:value\:(crm-readiness crm-quick crm-review)" "files\:file\:_files"'"#;
+    assert_eq!(zsh.matches(offered).count(), lines, "{zsh}");
+}
+
+#[test]
+fn man_offers_the_subcommands_pages() {
+    let dir = workdir();
+    let pages = bash_offers(dir.path(), "crm-ready man ");
+    for page in ["assess", "round", "trend", "compare", "lint", "man", "completions"] {
+        assert!(pages.contains(&page.to_string()), "{page} missing: {pages:?}");
+    }
+    assert!(!pages.contains(&"acme-check.toml".to_string()), "a page is not a file: {pages:?}");
+    assert_eq!(bash_offers(dir.path(), "crm-ready man ro"), words(&["round"]));
+}
+
+#[test]
 fn bash_offers_latest_previous_and_files_for_assessments() {
     let dir = workdir();
     let all = words(&["latest", "previous", "acme-check.toml", "crm-notes.txt", "archive"]);
@@ -92,7 +141,11 @@ fn zsh_offers_values_and_files_together() {
     let questionnaires =
         r#": _alternative "values\:value\:(crm-readiness crm-quick crm-review)" "files\:file\:_files"'"#;
     let references = r#": _alternative "values\:value\:(latest previous)" "files\:file\:_files"'"#;
-    assert_eq!(zsh.matches(questionnaires).count(), 3, "-q, --questionnaire and show's argument");
+    assert_eq!(
+        zsh.matches(questionnaires).count(),
+        10,
+        "-q and --questionnaire of assess, trend, round, compare; show's and lint's argument"
+    );
     assert_eq!(zsh.matches(references).count(), 3, "report's argument and compare's two");
     assert!(!zsh.contains(":(crm-readiness crm-quick crm-review)'"), "no bare list of names is left");
 }
@@ -100,11 +153,17 @@ fn zsh_offers_values_and_files_together() {
 #[test]
 fn fish_offers_values_and_files_together() {
     let fish = script("fish");
-    let q = fish.lines().find(|l| l.contains(" -l questionnaire ")).unwrap();
-    assert!(q.contains(" -r -F -a \"crm-readiness"), "{q}");
-    for (sub, values) in
-        [("show", "crm-readiness crm-quick crm-review"), ("report", "latest previous"), ("compare", "latest previous")]
-    {
+    let q: Vec<&str> = fish.lines().filter(|l| l.contains(" -l questionnaire ")).collect();
+    assert_eq!(q.len(), 4, "assess, trend, round, compare");
+    for line in q {
+        assert!(line.contains(" -r -F -a \"crm-readiness"), "{line}");
+    }
+    for (sub, values) in [
+        ("show", "crm-readiness crm-quick crm-review"),
+        ("lint", "crm-readiness crm-quick crm-review"),
+        ("report", "latest previous"),
+        ("compare", "latest previous"),
+    ] {
         let line = format!("complete -c crm-ready -n \"__fish_crm_ready_using_subcommand {sub}\" -F -a \"{values}\"");
         assert!(fish.lines().any(|l| l == line), "no line {line}");
     }

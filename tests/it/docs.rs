@@ -3,6 +3,7 @@
 use crm_ready::core::answers::Answer;
 use crm_ready::core::answers_file::{Syntax, parse_answers};
 use crm_ready::core::questionnaire::builtin;
+use crm_ready::core::scoring::fmt1;
 
 use crate::support::{Test, tool_available};
 
@@ -56,4 +57,122 @@ fn the_jq_pipeline_example_runs() {
     assert!(stdout.contains("High-risk areas:\n  Vision and objectives: 13.5\n"), "{stdout}");
     assert!(stdout.contains("Before signing:\n  [100] Put the signature on hold"), "{stdout}");
     assert_eq!(out.stderr(), "gate: not ready\n");
+}
+
+/// The first ```text block in `text` that contains `marker`.
+fn text_block<'a>(text: &'a str, marker: &str) -> &'a str {
+    text.split("```text\n")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("```").unwrap()])
+        .find(|block| block.contains(marker))
+        .unwrap_or_else(|| panic!("no text block with {marker}"))
+}
+
+/// The README's picture of the interview is the screen the interview draws
+/// at 80×30: crm-quick, two questions answered, the cursor on the second
+/// answer of the third.
+#[test]
+fn the_readme_interview_screen_is_what_the_interview_draws() {
+    use crm_ready::tui::app::{Action, App, Details, update};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let q = builtin::find("crm-quick").unwrap().load().unwrap();
+    let details = Details {
+        organization: Some("Acme Ltd".into()),
+        respondent: Some("Jo Bloggs".into()),
+        role: Some("Managing director".into()),
+        ..Details::default()
+    };
+    let mut app = App::new(&q, &details, Vec::new(), None).with_color(false);
+    for action in [Action::Confirm, Action::Confirm, Action::Confirm, Action::Confirm, Action::Confirm] {
+        update(&mut app, action);
+    }
+    for action in [Action::Digit(2), Action::Digit(1), Action::Down, Action::Resize(80, 30)] {
+        update(&mut app, action);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 30)).unwrap();
+    terminal.draw(|f| crm_ready::tui::view::render(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut screen = String::new();
+    for y in 0..30 {
+        let row: String = (0..80).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+        screen.push_str(row.trim_end());
+        screen.push('\n');
+    }
+    let readme = include_str!("../../README.md");
+    let shown: String =
+        text_block(readme, "crm-ready · CRM quick check").lines().map(|l| format!("{}\n", l.trim_end())).collect();
+    assert_eq!(shown, screen, "README's interview picture differs from the screen; the screen:\n{screen}");
+}
+
+/// The README with every run of white space as one space, so that a
+/// sentence is found whatever its line breaks.
+fn readme_words() -> String {
+    include_str!("../../README.md").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A count in words, as the README writes small ones.
+fn in_words(n: usize) -> &'static str {
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n]
+}
+
+#[test]
+fn the_readme_says_what_the_built_ins_are() {
+    let readme = readme_words();
+    let names: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.name).collect();
+    let option = readme.split("| `-q, --questionnaire NAME\\|PATH` |").nth(1).unwrap();
+    let option = &option[..option.find(" | ").unwrap()];
+    for name in &names {
+        assert!(option.contains(&format!("`{name}`")), "-q does not name {name}: {option}");
+    }
+    let all = format!("All {} are embedded in the binary", in_words(names.len()));
+    assert!(readme.contains(&all), "README does not say: {all}");
+    let mut sizes = Vec::new();
+    for b in builtin::BUILTINS {
+        let q = b.load().unwrap();
+        let minutes = q.minutes.unwrap();
+        let row =
+            include_str!("../../README.md").lines().find(|l| l.starts_with(&format!("| `{}` |", b.name))).unwrap();
+        assert!(row.contains(&format!("| ~{minutes} min |")), "{row}: {minutes} minutes");
+        if b.name == "crm-quick" {
+            let check = format!("`-q crm-quick` for the {}-minute check", in_words(minutes as usize));
+            assert!(readme.contains(&check), "README does not say: {check}");
+        }
+        sizes.push(q.questions.len().to_string());
+    }
+    let sizes = format!("({}, {} and {} questions)", sizes[0], sizes[1], sizes[2]);
+    assert!(readme.contains(&sizes), "README does not say: {sizes}");
+}
+
+/// Scores an example answers file as `assess` does, unsaved.
+fn scored(answers: &str) -> serde_json::Value {
+    Test::new().args(["assess", "--answers", answers, "--no-save", "--format", "json"]).run().exits(0).json()
+}
+
+#[test]
+fn the_readme_quotes_the_quarterly_example_as_it_scores() {
+    let [q1, q2, q3] = ["q1", "q2", "q3"].map(|q| scored(&format!("examples/quarterly-2026-{q}.toml")));
+    let score = |v: &serde_json::Value| fmt1(v["score"].as_f64().unwrap());
+    assert_eq!([&q1["verdict"], &q2["verdict"], &q3["verdict"]], ["not-ready", "ready-with-conditions", "ready"]);
+    let said = format!(
+        "The company goes from not ready ({}) through ready with conditions ({}) to ready ({}).",
+        score(&q1),
+        score(&q2),
+        score(&q3)
+    );
+    assert!(readme_words().contains(&said), "README does not say: {said}");
+}
+
+#[test]
+fn the_readme_quotes_the_example_round_as_it_scores() {
+    let store = crate::round_store::TempStore::new().wide_world();
+    let round = store.json(&["round", "--org", crate::round_store::WIDE_WORLD]);
+    let said = format!(
+        "(\"{} / 100 (respondents {} to {})\")",
+        fmt1(round["score"].as_f64().unwrap()),
+        fmt1(round["lowest_score"].as_f64().unwrap()),
+        fmt1(round["highest_score"].as_f64().unwrap())
+    );
+    assert!(readme_words().contains(&said), "README does not say: {said}");
 }

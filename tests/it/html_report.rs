@@ -209,12 +209,19 @@ fn compare_and_trend_write_html_pages_too() {
     run(tmp.path(), &["trend", "--org", "Contoso", "-o", trend.to_str().unwrap()]).exits(0);
     let trend = read(&trend);
     assert!(trend.contains("<h1>Contoso</h1>") && trend.contains("2026-Q1 to 2026-Q2"));
+    // As the terminal says it: rounds, the change since when, who answered.
+    for said in ["<span>2 rounds</span>", "Change since 2026-Q1", "<td>Respondents</td>"] {
+        assert!(trend.contains(said), "{said} missing:\n{trend}");
+    }
     assert_eq!(trend.matches("<svg class=\"lines\"").count(), 9, "overall and each of the eight areas");
     let compare = run(tmp.path(), &["compare", "previous", "latest", "--org", "Contoso", "-f", "html"]).exits(0);
     let compare = compare.stdout();
     assert!(compare.contains("Not ready → Ready"), "{compare}");
     assert!(compare.contains("<svg class=\"bars\""));
-    assert!(compare.contains("Actions completed (no longer recommended)"));
+    // Both sides named as the terminal names them, in the headings too.
+    for said in ["Actions completed since 2026-Q1 (Lee Marsh) (no longer recommended)", "<th class=\"num\">2026-Q2 ("] {
+        assert!(compare.contains(said), "{said} missing:\n{compare}");
+    }
     let again = run(tmp.path(), &["compare", "previous", "latest", "--org", "Contoso", "-f", "html"]).exits(0);
     assert_eq!(again.stdout(), compare, "the same comparison gives the same bytes");
 }
@@ -243,4 +250,28 @@ fn a_small_assessment_renders_as_the_snapshot_shows() {
     let html = crm_ready::report::html::assessment_html(&a, &brand).unwrap();
     assert_eq!(html, crm_ready::report::html::assessment_html(&a, &brand).unwrap());
     insta::assert_snapshot!(html);
+}
+
+#[test]
+fn the_html_trend_and_compare_of_rounds_say_what_the_terminal_says() {
+    use crate::round_store::{PENNINE, TempStore};
+    let store = TempStore::new().pennine();
+    let text = store.run(&["trend", "--org", PENNINE]).exits(0).stdout().to_string();
+    let html = store.run(&["trend", "--org", PENNINE, "-f", "html"]).exits(0).stdout().to_string();
+    for said in ["3 rounds (11 assessments)", "Change since 2026-Q1"] {
+        assert!(text.contains(said), "{said} missing from the terminal:\n{text}");
+        assert!(html.contains(said), "{said} missing from the page:\n{html}");
+    }
+    let args = ["compare", "--org", PENNINE, "2026-Q1", "2026-Q3"];
+    let text = store.run(&args).exits(0).stdout().to_string();
+    let html = store.run(&[&args[..], &["-f", "html"]].concat()).exits(0).stdout().to_string();
+    for said in [
+        "2026-Q1 (4 respondents) → 2026-Q3 (3 respondents)",
+        "2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)",
+        "Answers that improved in 2026-Q3 (3 respondents)",
+    ] {
+        assert!(text.contains(said), "{said} missing from the terminal:\n{text}");
+        assert!(html.contains(said), "{said} missing from the page:\n{html}");
+    }
+    assert!(!html.contains("2026-Q1 (2026-03-11)"), "rounds are named by their respondents, not a date");
 }

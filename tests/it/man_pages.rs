@@ -121,3 +121,13 @@ fn writing_the_pages_again_replaces_them() {
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
+
+#[test]
+fn the_exit_status_says_an_interview_left_unfinished_is_130() {
+    let page = Test::new().args(["man", "assess"]).run().exits(0).stdout().replace("\\-", "-");
+    let status = &page[page.find(".SH \"EXIT STATUS\"").unwrap()..];
+    let after = &status[status.find("\\fB130\\fR").unwrap()..];
+    assert!(after.contains("left before it was submitted (q or Esc)"), "{status}");
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(readme.contains("| 130 | did not finish: the interview was left before it was submitted"), "README");
+}

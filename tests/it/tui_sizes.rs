@@ -235,3 +235,37 @@ fn a_tiny_terminal_puts_the_point_first() {
     let screen = draw(&mut app, 40, 3);
     insta::assert_snapshot!(screen);
 }
+
+/// The column left of the sidebar's right border on the row that shows
+/// `title` (the first one, the heading "Areas" included).
+fn sidebar_width(screen: &str) -> usize {
+    let row = screen.lines().find(|l| l.contains(" Areas")).unwrap();
+    row.chars().position(|c| c == '│').unwrap() + 1
+}
+
+#[test]
+fn the_areas_sidebar_widens_on_a_wide_terminal_to_the_longest_title() {
+    let q = builtin::find("crm-quick").unwrap().load().unwrap();
+    let mut app = begun(&q);
+    let narrow = draw(&mut app, 80, 24);
+    let wide = draw(&mut app, 200, 30);
+    insta::assert_snapshot!(narrow);
+    insta::assert_snapshot!(wide);
+    // On 200 columns every area's title is whole; on 80 the sidebar keeps
+    // to a third and the question the rest.
+    for area in &q.areas {
+        assert!(wide.contains(&format!(" {} ", area.title)), "{} is cut:\n{wide}", area.title);
+    }
+    assert!(sidebar_width(&narrow) <= 80 / 3 + 1, "{narrow}");
+    let longest = q.areas.iter().map(|a| a.title.chars().count()).max().unwrap();
+    assert!(sidebar_width(&wide) <= longest + 10, "no wider than the titles need:\n{wide}");
+    // The wider sidebar never pushes the reason for the question from beside
+    // it, from 110 columns on (as the README says).
+    let beside = |screen: &str| screen.lines().any(|l| l.contains("Question 1 of") && l.contains("│ Why we ask"));
+    for columns in [110, 120, 140] {
+        let screen = draw(&mut app, columns, 30);
+        assert!(beside(&screen), "{columns}:\n{screen}");
+    }
+    let screen = draw(&mut app, 109, 30);
+    assert!(!beside(&screen), "{screen}");
+}

@@ -27,7 +27,7 @@ fn beginning_then_quitting_leaves_no_draft() {
     let home = tempfile::tempdir().unwrap();
     let mut tty = begin(home.path());
     tty.leave();
-    assert_eq!(tty.wait_exit(), 0);
+    assert_eq!(tty.wait_exit(), 130, "left unfinished");
     tty.assert_restored();
     let out = tty.after_exit();
     assert!(out.contains("Nothing was answered, so nothing new was saved."), "{out}");
@@ -43,7 +43,7 @@ fn one_answer_then_quitting_leaves_one_draft() {
     tty.send("2");
     wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"].is_string());
     tty.leave();
-    assert_eq!(tty.wait_exit(), 0);
+    assert_eq!(tty.wait_exit(), 130, "left unfinished");
     let out = tty.after_exit();
     assert!(out.contains(&format!("Your answers are saved in {}", draft.display())), "{out}");
     let saved = wait_for_draft(&draft, |d| d["position"]["question"].is_string());

@@ -26,7 +26,7 @@ fn answer_go_back_quit_resume_and_finish() {
     assert_eq!(saved["answers"]["organization"], "Acme Ltd");
 
     tty.leave();
-    assert_eq!(tty.wait_exit(), 0);
+    assert_eq!(tty.wait_exit(), 130, "left unfinished");
     tty.assert_restored();
     let out = tty.after_exit();
     assert!(out.contains(&format!("Your answers are saved in {}", draft.display())), "{out}");
@@ -114,7 +114,7 @@ fn a_small_terminal_gets_a_clear_message_until_it_grows() {
     tty.parser.screen_mut().set_size(24, 80);
     tty.wait_for("Has the company written down");
     tty.leave();
-    assert_eq!(tty.wait_exit(), 0);
+    assert_eq!(tty.wait_exit(), 130, "left unfinished");
     tty.assert_restored();
 }
 
@@ -168,7 +168,7 @@ fn details_from_the_command_line_survive_the_resume_offer_and_pick_the_draft() {
     tty.send("2");
     wait_for_draft(&draft, |d| d["answers"]["answers"]["vision.objective"].is_string());
     tty.leave();
-    assert_eq!(tty.wait_exit(), 0);
+    assert_eq!(tty.wait_exit(), 130, "left unfinished");
 
     // Another organisation: Acme's draft is not offered; the form is filled in.
     let mut tty = Tty::spawn(home.path(), &["assess", "-q", QUESTIONNAIRE, "--organization", "Narrow Co"]);
@@ -178,7 +178,7 @@ fn details_from_the_command_line_survive_the_resume_offer_and_pick_the_draft() {
     tty.send("\x1b");
     tty.wait_for("Leave the interview?");
     tty.send("y");
-    assert_eq!(tty.wait_exit(), 0);
+    assert_eq!(tty.wait_exit(), 130, "left unfinished");
 
     // The same organisation: its draft is offered; starting afresh keeps the flags.
     let mut tty =
@@ -194,6 +194,6 @@ fn details_from_the_command_line_survive_the_resume_offer_and_pick_the_draft() {
     tty.send("\x1b");
     tty.wait_for("Leave the interview?");
     tty.send("y");
-    assert_eq!(tty.wait_exit(), 0);
+    assert_eq!(tty.wait_exit(), 130, "left unfinished");
     assert!(draft.exists(), "declining the offer keeps the draft");
 }

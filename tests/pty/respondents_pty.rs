@@ -48,7 +48,7 @@ fn interview(home: &Path, who: &str, offer_first: bool, group_keys: &str, key: &
         wait_for_draft(&draft, |d| d["answers"]["answers"].as_object().is_some_and(|a| a.len() == answered));
     }
     tty.leave();
-    assert_eq!(tty.wait_exit(), 0);
+    assert_eq!(tty.wait_exit(), 130, "left unfinished");
     tty.after_exit()
 }
 

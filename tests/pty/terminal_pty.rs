@@ -57,13 +57,13 @@ fn fg_redraws(tty: &mut Tty, text: &str) {
 }
 
 /// Leaves the interview from the question screen and checks the exit code
-/// the shell saw.
+/// the shell saw: 130, the interview did not finish.
 fn quit_from_the_shell(tty: &mut Tty) {
     tty.leave();
     wait_for_the_shell(tty);
     tty.assert_restored();
     tty.send("echo \"status=$?\"\r");
-    tty.wait_for("status=0");
+    tty.wait_for("status=130");
 }
 
 #[test]

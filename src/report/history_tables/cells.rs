@@ -24,10 +24,16 @@ pub(crate) fn signed(change: f64) -> String {
 }
 
 pub(super) fn change_cell(style: TableStyle, change: Option<f64>) -> Cell {
+    noted_change_cell(style, change, "")
+}
+
+/// A change with a note after it, coloured by its sign: `+5 (2026-Q2 to
+/// 2026-Q3)`; `—` when there is none.
+pub(super) fn noted_change_cell(style: TableStyle, change: Option<f64>, note: &str) -> Cell {
     match change {
-        Some(c) if c > 0.0 => style.paint(&signed(c), Color::Green),
-        Some(c) if c < 0.0 => style.paint(&signed(c), Color::Red),
-        Some(c) => Cell::new(signed(c)),
+        Some(c) if c > 0.0 => style.paint(&format!("{}{note}", signed(c)), Color::Green),
+        Some(c) if c < 0.0 => style.paint(&format!("{}{note}", signed(c)), Color::Red),
+        Some(c) => Cell::new(format!("{}{note}", signed(c))),
         None => Cell::new("—"),
     }
 }

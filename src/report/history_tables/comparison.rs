@@ -3,16 +3,18 @@
 use comfy_table::{Cell, Color};
 
 use super::cells::{change_cell, score_text, signed};
+use super::words::{SectionTitles, questionnaires_compared, side_date, side_names, verdict_direction};
 use crate::core::assessment::{ActionItem, RedFlag, Risk};
-use crate::core::history::compare::{AnswerChange, Comparison, Direction, Side};
+use crate::core::history::compare::{AnswerChange, Comparison, Direction};
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
+use crate::report::fit::Fit;
 use crate::report::style::TableStyle;
 
 /// What changed between two assessments (or rounds). Both sides are named
 /// wherever they are set side by side.
 pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {
-    let (before, after) = names(c);
+    let (before, after) = side_names(c);
     // The heading is wrapped at spaces: ids stay whole.
     let heading = comparison_heading(c, style);
     let mut out = style.lines(heading.strip_suffix('\n').unwrap_or(&heading));
@@ -27,35 +29,21 @@ pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {
             Cell::new(risk_change(a.risk_before, a.risk_after)),
         ]);
     }
+    style.fit(&mut areas, &[Fit::Words, Fit::Words, Fit::Words, Fit::Whole, Fit::Words], &[]);
     out.push_str(&format!("\nAreas\n{areas}\n"));
-    changed_answers(&mut out, c, style);
-    let raised = format!("Red flags raised in {after}");
-    section(&mut out, &raised, c.red_flags_raised.len(), || flags(&c.red_flags_raised, style));
-    let cleared = format!("Red flags cleared since {before}");
-    section(&mut out, &cleared, c.red_flags_cleared.len(), || flags(&c.red_flags_cleared, style));
-    let completed = format!("Actions completed since {before} (no longer recommended)");
-    section(&mut out, &completed, c.actions_completed.len(), || actions(&c.actions_completed, style));
-    let new = format!("New actions in {after}");
-    section(&mut out, &new, c.actions_new.len(), || actions(&c.actions_new, style));
-    let open = format!("Actions still open in {after}");
-    section(&mut out, &open, c.actions_open.len(), || actions(&c.actions_open, style));
+    let titles = SectionTitles::of(c);
+    changed_answers(&mut out, c, &titles, style);
+    section(&mut out, &titles.raised, c.red_flags_raised.len(), || flags(&c.red_flags_raised, style));
+    section(&mut out, &titles.cleared, c.red_flags_cleared.len(), || flags(&c.red_flags_cleared, style));
+    section(&mut out, &titles.completed, c.actions_completed.len(), || actions(&c.actions_completed, style));
+    section(&mut out, &titles.new, c.actions_new.len(), || actions(&c.actions_new, style));
+    section(&mut out, &titles.open, c.actions_open.len(), || actions(&c.actions_open, style));
     out
-}
-
-/// The two sides' names, sanitised; told apart by date when they read the
-/// same (one respondent's two assessments under one label).
-fn names(c: &Comparison) -> (String, String) {
-    let (b, a) = (one_line(&c.before.name).into_owned(), one_line(&c.after.name).into_owned());
-    if a != b {
-        return (b, a);
-    }
-    let on = |s: &Side| s.assessed_at.strftime("%Y-%m-%d %H:%M").to_string();
-    (format!("{b} of {}", on(&c.before)), format!("{a} of {}", on(&c.after)))
 }
 
 /// Who and what was compared, and how the score and verdict moved.
 fn comparison_heading(c: &Comparison, style: TableStyle) -> String {
-    let (before, after) = names(c);
+    let (before, after) = side_names(c);
     // Compared across organisations (with --force), name both.
     let org = match (c.before.organization.as_deref(), c.after.organization.as_deref()) {
         (Some(b), Some(a)) if !a.eq_ignore_ascii_case(b) => Some(format!("{} → {}", one_line(b), one_line(a))),
@@ -63,19 +51,7 @@ fn comparison_heading(c: &Comparison, style: TableStyle) -> String {
     };
     let mut out = format!("{}{before} → {after}\n", org.map(|o| format!("{o}: ")).unwrap_or_default(),);
     out.push_str(&format!("Dates: {} → {}\n", side_date(&c.before), side_date(&c.after)));
-    let (qa, qb) = (&c.before.questionnaire, &c.after.questionnaire);
-    let (ida, va, vb) = (one_line(&qa.id), one_line(&qa.version), one_line(&qb.version));
-    let n = c.questions_compared;
-    if c.same_questionnaire {
-        out.push_str(&format!("{ida} {va}\n"));
-    } else if qa.id == qb.id && qa.version != qb.version {
-        out.push_str(&format!("{ida} {va} → {vb}: compared on the {n} questions both versions share\n"));
-    } else {
-        out.push_str(&format!(
-            "{ida} {va} → {} {vb}: different questionnaires, so only the {n} questions they share are compared\n",
-            one_line(&qb.id),
-        ));
-    }
+    out.push_str(&format!("{}\n", questionnaires_compared(c)));
     out.push_str(&format!(
         "\nScore:   {} → {} ({})\nVerdict: {} → {}: {}\n",
         fmt1(c.score.before),
@@ -83,29 +59,26 @@ fn comparison_heading(c: &Comparison, style: TableStyle) -> String {
         signed(c.score.change),
         style.verdict(c.verdict.before),
         style.verdict(c.verdict.after),
-        match c.verdict.direction {
-            Direction::Same => format!("the same for {after} as for {before}"),
-            d => format!("{after} is {} than {before}", d.name()),
-        }
+        verdict_direction(c)
     ));
     out
 }
 
 /// The answers that changed, worse first: that is what the review must act
 /// on.
-fn changed_answers(out: &mut String, c: &Comparison, style: TableStyle) {
+fn changed_answers(out: &mut String, c: &Comparison, titles: &SectionTitles, style: TableStyle) {
     let by = |keep: &dyn Fn(Direction) -> bool| -> Vec<&AnswerChange> {
         c.changed_answers.iter().filter(|a| keep(a.direction)).collect()
     };
     let worse = by(&|d| d == Direction::Worse);
     let better = by(&|d| d == Direction::Better);
     let other = by(&|d| !matches!(d, Direction::Worse | Direction::Better));
-    let (before, after) = names(c);
+    let (before, after) = side_names(c);
     let columns = [before.as_str(), after.as_str()];
-    section(out, &format!("Answers that got worse in {after}"), worse.len(), || answers(&worse, columns, style));
-    section(out, &format!("Answers that improved in {after}"), better.len(), || answers(&better, columns, style));
+    section(out, &titles.worse, worse.len(), || answers(&worse, columns, style));
+    section(out, &titles.better, better.len(), || answers(&better, columns, style));
     if !other.is_empty() {
-        section(out, "Other answers that changed", other.len(), || answers(&other, columns, style));
+        section(out, &titles.other, other.len(), || answers(&other, columns, style));
     }
 }
 
@@ -139,6 +112,7 @@ fn answers(list: &[&AnswerChange], columns: [&str; 2], style: TableStyle) -> Str
             style.paint(&score, color),
         ]);
     }
+    style.fit(&mut t, &[Fit::Words; 4], &[]);
     t.to_string()
 }
 
@@ -152,6 +126,7 @@ fn flags(list: &[RedFlag], style: TableStyle) -> String {
             Cell::new(one_line(&f.answer)),
         ]);
     }
+    style.fit(&mut t, &[Fit::Whole, Fit::Words, Fit::Words], &[]);
     t.to_string()
 }
 
@@ -166,16 +141,8 @@ fn actions(list: &[ActionItem], style: TableStyle) -> String {
             Cell::new(one_line(&a.because)),
         ]);
     }
+    style.fit(&mut t, &[Fit::Words, Fit::Whole, Fit::Words, Fit::Words], &[]);
     t.to_string()
-}
-
-/// When one side was assessed, with its id when it is a stored one.
-fn side_date(s: &Side) -> String {
-    let date = s.assessed_at.strftime("%Y-%m-%d").to_string();
-    match &s.id {
-        Some(id) => format!("{date} ({})", one_line(id)),
-        None => date,
-    }
 }
 
 fn risk_change(before: Option<Risk>, after: Option<Risk>) -> String {

@@ -4,12 +4,14 @@
 pub(crate) mod cells;
 mod comparison;
 mod trend;
+pub(crate) mod words;
 
-use comfy_table::{Cell, ColumnConstraint, Table, Width};
+use comfy_table::{Cell, Table};
 
 use crate::core::history::Entry;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
+use crate::report::fit::Fit;
 use crate::report::style::TableStyle;
 use cells::{optional, verdict_cell};
 
@@ -21,26 +23,27 @@ const HEADERS: [&str; 9] =
     ["Date", "Organisation", "Label", "Respondent", "Group", "Questionnaire", "Score", "Verdict", "Id"];
 /// The group column.
 const GROUP: usize = 4;
-/// Columns given up, in this order, when the table is too wide for the
-/// terminal: rather that than a wrapped id.
+/// How each column gives up width: dates, scores, verdicts and ids never
+/// wrap; a questionnaire's id and version are each kept whole.
+const FITS: [Fit; 9] =
+    [Fit::Whole, Fit::Words, Fit::Words, Fit::Words, Fit::Words, Fit::Words, Fit::Whole, Fit::Whole, Fit::Whole];
+/// Columns left out, in this order, when the table is too wide for the
+/// terminal: rather that than a word or an id broken.
 const DROPPED_FIRST: [usize; 4] = [3, GROUP, 5, 2];
 
 /// The list of assessments, oldest first (by when each was held), as wide
-/// as the style allows: dates, scores, verdicts and ids are never wrapped,
-/// and columns are left out (respondent, group, questionnaire, label) until
-/// the rest fits. The group column appears only when an assessment names a
-/// group: a store without any keeps its width for the names.
+/// as the style allows: no cell is broken inside a word, and columns are
+/// left out (respondent, group, questionnaire, label) until the rest fits.
+/// The group column appears only when an assessment names a group: a store
+/// without any keeps its width for the names.
 pub fn render_history(entries: &[&Entry], style: TableStyle) -> String {
-    let plain = TableStyle { color: false, ..style };
     let grouped = entries.iter().any(|e| e.summary.group.is_some());
-    let mut shown: Vec<usize> = (0..HEADERS.len()).filter(|&c| grouped || c != GROUP).collect();
-    for column in DROPPED_FIRST {
-        if plain.fits(&history_table(entries, plain, &shown)) {
-            break;
-        }
-        shown.retain(|c| *c != column);
-    }
-    format!("{}\n", history_table(entries, style, &shown))
+    let shown: Vec<usize> = (0..HEADERS.len()).filter(|&c| grouped || c != GROUP).collect();
+    let mut t = history_table(entries, style, &shown);
+    let fits: Vec<Fit> = shown.iter().map(|&c| FITS[c]).collect();
+    let order: Vec<usize> = DROPPED_FIRST.iter().filter_map(|column| shown.iter().position(|c| c == column)).collect();
+    style.fit(&mut t, &fits, &order);
+    format!("{t}\n")
 }
 
 /// The history table with the columns `shown`.
@@ -66,18 +69,6 @@ fn history_table(entries: &[&Entry], style: TableStyle, shown: &[usize]) -> Tabl
             shown.contains(&(column - 1))
         });
         t.add_row(cells);
-    }
-    for (i, &column) in shown.iter().enumerate() {
-        let constraint = match column {
-            // Read badly, or cannot be copied, when broken up.
-            0 | 6 | 7 | 8 => ColumnConstraint::ContentWidth,
-            5 => ColumnConstraint::LowerBoundary(Width::Fixed(15)),
-            1 => ColumnConstraint::LowerBoundary(Width::Fixed(12)),
-            _ => ColumnConstraint::LowerBoundary(Width::Fixed(8)),
-        };
-        if let Some(c) = t.column_mut(i) {
-            c.set_constraint(constraint);
-        }
     }
     t
 }

@@ -1,62 +1,46 @@
 //! `trend`: an organisation's scores over time, one column per round, one
 //! sparkline per row, and as many score columns as the width allows.
 
-use comfy_table::{Cell, ColumnConstraint, Width};
+use comfy_table::{Cell, Table};
 
-use super::cells::{change_cell, score_text, verdict_cell};
-use crate::core::history::trend::{Trend, sparkline};
+use super::cells::{noted_change_cell, score_text, verdict_cell};
+use super::words::{change_heading, change_note, questionnaires_used, rounds_and_assessments, row_change};
+use crate::core::history::trend::{Series, Trend, sparkline};
 use crate::core::text::one_line;
+use crate::report::fit::Fit;
 use crate::report::style::TableStyle;
 
 /// Most rounds shown as columns of the trend table.
 const TREND_COLUMNS: usize = 8;
 /// Most rounds drawn in a trend sparkline.
 const SPARK_POINTS: usize = 24;
-/// Width of a score column in the trend table, border included: a date
-/// and its padding.
-const SCORE_COLUMN: usize = 13;
-/// Width kept in the trend table for the area titles and the change.
-const OTHER_COLUMNS: usize = 40;
 
-/// How many rounds a trend has, and how many of them fit.
-#[derive(Debug, Clone, Copy)]
-struct TrendLayout {
-    /// Rounds in the trend.
-    total: usize,
-    /// Drawn in the sparkline: the last ones.
-    drawn: usize,
-    /// Shown as score columns: the last ones.
-    shown: usize,
-}
-
-impl TrendLayout {
-    /// As many score columns as the width allows, after the area titles,
-    /// the trend line and the change.
-    fn new(total: usize, width: u16) -> Self {
-        let drawn = total.min(SPARK_POINTS);
-        let room = usize::from(width).saturating_sub(OTHER_COLUMNS + drawn + 3);
-        let shown = total.min((room / SCORE_COLUMN).clamp(1, TREND_COLUMNS));
-        TrendLayout { total, drawn, shown }
-    }
-}
-
-/// An organisation's scores over time, with a sparkline per row.
+/// An organisation's scores over time, with a sparkline per row: as many
+/// of the latest rounds as columns as fit the width without breaking a
+/// word, the oldest left out first.
 pub fn render_trend(trend: &Trend, style: TableStyle) -> String {
-    let layout = TrendLayout::new(trend.assessments.len(), style.width);
-    let mut out = style.lines(trend_heading(trend, layout).trim_end_matches('\n'));
-    out.push_str(&format!("{}\n", trend_table(trend, layout, style)));
+    let n = trend.assessments.len();
+    let offered = n.min(TREND_COLUMNS);
+    let mut table = trend_table(trend, offered, style);
+    // Area, trend line, the score columns, change.
+    let mut fits = vec![Fit::Words, Fit::Whole];
+    fits.extend(std::iter::repeat_n(Fit::Words, offered));
+    fits.push(Fit::Words);
+    // The oldest rounds go first; the latest always stays.
+    let dropped_first: Vec<usize> = (2..offered + 1).collect();
+    let kept = style.fit(&mut table, &fits, &dropped_first);
+    let shown = kept.len() - 3;
+    let mut out = style.lines(trend_heading(trend, shown).trim_end_matches('\n'));
+    out.push_str(&format!("{table}\n"));
     out
 }
 
-/// Whose trend, over which labels, with which questionnaires, and what is
-/// left out for want of room.
-fn trend_heading(trend: &Trend, layout: TrendLayout) -> String {
-    let TrendLayout { total: n, drawn, shown } = layout;
-    let assessed: usize = trend.assessments.iter().map(|p| p.respondents).sum();
-    let mut out = format!("Trend for {}: {n} round{}", one_line(&trend.organization), if n == 1 { "" } else { "s" });
-    if assessed != n {
-        out.push_str(&format!(" ({assessed} assessments)"));
-    }
+/// Whose trend, over which labels, with which questionnaires, what the
+/// change is measured from, and what is left out for want of room.
+fn trend_heading(trend: &Trend, shown: usize) -> String {
+    let n = trend.assessments.len();
+    let drawn = n.min(SPARK_POINTS);
+    let mut out = format!("Trend for {}: {}", one_line(&trend.organization), rounds_and_assessments(trend));
     match (trend.assessments.first(), trend.assessments.last()) {
         (Some(first), Some(last)) if n > 1 => {
             out.push_str(&format!(", {} to {}", one_line(&first.label), one_line(&last.label)))
@@ -65,59 +49,42 @@ fn trend_heading(trend: &Trend, layout: TrendLayout) -> String {
         _ => {}
     }
     out.push('\n');
-    if trend.questionnaires.len() > 1 {
-        let used: Vec<String> = trend
-            .questionnaires
-            .iter()
-            .map(|v| {
-                let plural = if v.rounds == 1 { "" } else { "s" };
-                format!("{} {} ({} round{plural})", one_line(&v.id), one_line(&v.version), v.rounds)
-            })
-            .collect();
-        out.push_str(&format!("Questionnaires: {}; areas are matched by id.\n", used.join(", ")));
+    if let Some(used) = questionnaires_used(trend) {
+        out.push_str(&format!("Questionnaires: {used}; areas are matched by id.\n"));
     }
     if shown < n {
         let line = if drawn == n { "covers all".to_string() } else { format!("shows the last {drawn}") };
+        let first = trend.assessments.first().map_or_else(String::new, |p| one_line(&p.label).into_owned());
         out.push_str(&format!(
-            "Columns show the last {shown} rounds and the trend line {line}; --format json has all {n}.\n"
+            "Columns show the last {shown} rounds, the trend line {line} and the change is since {first}; \
+             --format json has all {n}.\n"
         ));
     }
     out
 }
 
-/// One row per area (and overall) with its sparkline, scores and change,
-/// then the verdicts.
-fn trend_table(trend: &Trend, layout: TrendLayout, style: TableStyle) -> comfy_table::Table {
-    let TrendLayout { total: n, drawn, shown } = layout;
+/// One row per area (and overall) with its sparkline, scores of the
+/// last `shown` rounds and change, then the verdicts and respondents.
+fn trend_table(trend: &Trend, shown: usize, style: TableStyle) -> Table {
+    let n = trend.assessments.len();
+    let drawn = n.min(SPARK_POINTS);
     let columns = &trend.assessments[n - shown..];
     let mut t = style.table();
     let mut header = vec![style.head("Area"), style.head("Trend")];
     header.extend(
         columns.iter().map(|p| style.head(&format!("{}\n{}", one_line(&p.label), p.assessed_at.strftime("%Y-%m-%d")))),
     );
-    header.push(style.head("Change"));
+    header.push(style.head(&change_heading(trend)));
     t.set_header(header);
-    // The trend line must never wrap; a score column fits a date.
-    let columns_total = shown + 3;
-    for (i, column) in t.column_iter_mut().enumerate() {
-        match i {
-            1 => column.set_constraint(ColumnConstraint::ContentWidth),
-            i if i >= 2 && i < columns_total - 1 => {
-                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(SCORE_COLUMN as u16 - 1)))
-            }
-            _ => column,
-        };
-    }
-    let mut row = |title: Cell, scores: &[Option<f64>], change: Option<f64>| {
-        let mut cells = vec![title, Cell::new(sparkline(&scores[n - drawn..]))];
-        cells.extend(scores[n - shown..].iter().map(|s| Cell::new(score_text(*s))));
-        // With one assessment there is nothing to change from yet.
-        cells.push(change_cell(style, change.filter(|_| n > 1)));
+    let mut row = |title: Cell, series: &Series| {
+        let mut cells = vec![title, Cell::new(sparkline(&series.scores[n - drawn..]))];
+        cells.extend(series.scores[n - shown..].iter().map(|s| Cell::new(score_text(*s))));
+        cells.push(change(trend, series, style));
         t.add_row(cells);
     };
-    row(style.head("Overall"), &trend.overall.scores, trend.overall.change);
+    row(style.head("Overall"), &trend.overall);
     for area in &trend.areas {
-        row(Cell::new(one_line(&area.title)), &area.series.scores, area.series.change);
+        row(Cell::new(one_line(&area.title)), &area.series);
     }
     let mut verdicts = vec![Cell::new("Verdict"), Cell::new("")];
     verdicts.extend(columns.iter().map(|p| verdict_cell(style, p.verdict)));
@@ -128,6 +95,12 @@ fn trend_table(trend: &Trend, layout: TrendLayout, style: TableStyle) -> comfy_t
     respondents.push(Cell::new(""));
     t.add_row(respondents);
     t
+}
+
+/// A row's change from its first score to its last, with the rounds it
+/// is measured between when they are not the first and the last.
+fn change(trend: &Trend, series: &Series, style: TableStyle) -> Cell {
+    noted_change_cell(style, row_change(trend, series), &change_note(trend, series))
 }
 
 #[cfg(test)]
@@ -147,9 +120,12 @@ mod tests {
         let rounds = |n: usize| points[..n].iter().map(RoundScores::of_assessment).collect::<Vec<_>>();
         let text = render_trend(&trend("Contoso", rounds(10)), TableStyle::default());
         assert!(text.starts_with("Trend for Contoso: 10 rounds, p0 to p9\n"), "{text}");
-        let note = "Columns show the last 3 rounds and the trend line covers all; --format json has all 10.";
-        assert!(text.contains(note), "{text}");
-        assert!(!text.contains(" p6 ") && text.contains(" p7 ") && text.contains(" p9 "), "{text}");
+        let note = "Columns show the last 4 rounds, the trend line covers all and the change is since p0; \
+                    --format json has all 10.";
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(note), "{text}");
+        assert!(!text.contains(" p5 ") && text.contains(" p6 ") && text.contains(" p9 "), "{text}");
+        assert!(text.contains("Change since p0"), "{text}");
         assert!(text.contains("2026-01-10"), "dates are not wrapped: {text}");
         let overall = text.lines().find(|l| l.contains("Overall")).unwrap();
         assert!(overall.contains("▁▁▂▃▄▅▅▆▇█") && overall.contains("+90"), "{overall}");
@@ -161,5 +137,32 @@ mod tests {
         let wide = render_trend(&trend("Contoso", rounds(10)), TableStyle { color: false, width: 200 });
         assert!(wide.contains("Columns show the last 8 rounds"), "{wide}");
         assert!(!wide.contains(" p1 ") && wide.contains(" p2 "), "{wide}");
+    }
+
+    #[test]
+    fn a_row_that_starts_later_names_the_rounds_its_change_is_measured_between() {
+        let points = [
+            summary("2026-Q1", Some("Contoso"), "2026-01-01T00:00:00Z", 20.0, &[("old", Some(20.0))]),
+            summary(
+                "2026-Q2",
+                Some("Contoso"),
+                "2026-04-01T00:00:00Z",
+                40.0,
+                &[("old", Some(30.0)), ("new", Some(50.0))],
+            ),
+            summary(
+                "2026-Q3",
+                Some("Contoso"),
+                "2026-07-01T00:00:00Z",
+                60.0,
+                &[("old", Some(40.0)), ("new", Some(45.0))],
+            ),
+        ];
+        let t = trend("Contoso", points.iter().map(RoundScores::of_assessment).collect());
+        let text = render_trend(&t, TableStyle { color: false, width: 120 });
+        let row = |title: &str| text.lines().find(|l| l.contains(title)).unwrap().to_string();
+        assert!(text.contains("Change since 2026-Q1"), "{text}");
+        assert!(row("OLD").contains("+20 "), "{text}");
+        assert!(row("NEW").contains("-5 (2026-Q2 to 2026-Q3)"), "{text}");
     }
 }

@@ -239,16 +239,26 @@ const LINE_TOP: f64 = 14.0;
 const LINE_BOTTOM: f64 = 150.0;
 /// Most x-axis labels drawn; the table under the charts has them all.
 const MAX_AXIS_LABELS: usize = 6;
-/// Characters of a round's label under the axis.
+/// Characters of a round's label under the axis, at most.
 const AXIS_LABEL_CHARS: usize = 10;
+/// Room between the score axis's labels and the first point, and between
+/// the last point and the edge: a point's value is drawn centred above it
+/// and must not run into the "50" of the axis.
+const LINE_INSET: f64 = 18.0;
+/// Width of one character of a label, roughly, in SVG units (11px type).
+const CHAR_WIDTH: f64 = 6.5;
+/// Closest two points may be and still both carry their value.
+const VALUE_ROOM: f64 = 30.0;
 
 /// `series` over the assessments labelled `labels`, oldest first.
 pub fn line_chart(title: &str, series: &Series, labels: &[&str], bands: Option<&Thresholds>) -> LineChart {
     let count = series.scores.len();
-    let step = (LINE_WIDTH - LINE_LEFT - LINE_RIGHT) / (count.max(2) - 1) as f64;
-    let x_at =
-        |i: usize| if count == 1 { (LINE_LEFT + LINE_WIDTH - LINE_RIGHT) / 2.0 } else { LINE_LEFT + step * i as f64 };
+    let first_x = LINE_LEFT + LINE_INSET;
+    let last_x = LINE_WIDTH - LINE_RIGHT - LINE_INSET;
+    let step = (last_x - first_x) / (count.max(2) - 1) as f64;
+    let x_at = |i: usize| if count == 1 { (first_x + last_x) / 2.0 } else { first_x + step * i as f64 };
     let y_of = |score: f64| LINE_BOTTOM - (LINE_BOTTOM - LINE_TOP) * score.clamp(0.0, 100.0) / 100.0;
+    let last_scored = series.scores.iter().rposition(Option::is_some);
     let mut path = String::new();
     let mut points = Vec::new();
     let mut pen_down = false;
@@ -256,18 +266,22 @@ pub fn line_chart(title: &str, series: &Series, labels: &[&str], bands: Option<&
         match score {
             Some(s) => {
                 path.push_str(&format!("{}{} {} ", if pen_down { "L" } else { "M" }, n(x_at(i)), n(y_of(*s))));
-                points.push(Point { x: n(x_at(i)), y: n(y_of(*s)), value: fmt1(*s), label_y: n(y_of(*s) - 7.0) });
+                // Packed points keep only the latest value: the table has them all.
+                let value = if step >= VALUE_ROOM || Some(i) == last_scored { fmt1(*s) } else { String::new() };
+                points.push(Point { x: n(x_at(i)), y: n(y_of(*s)), value, label_y: n(y_of(*s) - 7.0) });
                 pen_down = true;
             }
             None => pen_down = false,
         }
     }
-    let every = count.div_ceil(MAX_AXIS_LABELS).max(1);
-    let labels = labels
+    let shown = axis_labels(count);
+    let gap = shown.windows(2).map(|w| w[1] - w[0]).min().unwrap_or(count.max(1));
+    // A label is cut to the room between two labels, so that none overlaps the next.
+    let chars = if count == 1 { AXIS_LABEL_CHARS } else { ((step * gap as f64 - 6.0) / CHAR_WIDTH) as usize };
+    let chars = chars.clamp(4, AXIS_LABEL_CHARS);
+    let labels = shown
         .iter()
-        .enumerate()
-        .filter(|(i, _)| i % every == 0 || *i + 1 == count)
-        .map(|(i, label)| AxisLabel { x: n(x_at(i)), text: truncate(&one_line(label), AXIS_LABEL_CHARS) })
+        .filter_map(|&i| Some(AxisLabel { x: n(x_at(i)), text: truncate(&one_line(labels.get(i)?), chars) }))
         .collect();
     LineChart {
         title: one_line(title).into_owned(),
@@ -288,6 +302,23 @@ pub fn line_chart(title: &str, series: &Series, labels: &[&str], bands: Option<&
             .map(|(v, label)| Tick { at: n(y_of(v)), label })
             .collect(),
     }
+}
+
+/// Which of `count` rounds are labelled under the axis: evenly spread,
+/// at most [`MAX_AXIS_LABELS`], the first and the last always, and never
+/// two closer together than the rest.
+fn axis_labels(count: usize) -> Vec<usize> {
+    let every = count.div_ceil(MAX_AXIS_LABELS).max(1);
+    let mut shown: Vec<usize> = (0..count).step_by(every).collect();
+    if let Some(&last) = shown.last()
+        && last + 1 < count
+    {
+        if count - 1 - last < every && shown.len() > 1 {
+            shown.pop();
+        }
+        shown.push(count - 1);
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -334,5 +365,35 @@ mod tests {
         assert_eq!(chart.path.matches('L').count(), 1, "{}", chart.path);
         assert_eq!(chart.labels.len(), 4);
         assert_eq!(chart.points[2].value, "60");
+    }
+
+    #[test]
+    fn values_and_labels_keep_clear_of_the_axis_and_of_each_other() {
+        for count in 1..=30 {
+            let shown = axis_labels(count);
+            let every = count.div_ceil(MAX_AXIS_LABELS).max(1);
+            assert!(shown[0] == 0 && shown.last() == Some(&(count - 1)) && shown.len() <= MAX_AXIS_LABELS);
+            assert!(shown.windows(2).all(|w| w[1] - w[0] >= every), "{count}: {shown:?}");
+            let series = Series { scores: vec![Some(46.4); count], first: None, last: None, change: None };
+            let labels: Vec<String> = (0..count).map(|i| format!("2026-Q{i} review")).collect();
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            let chart = line_chart("Overall", &series, &labels, None);
+            // The first value, centred on its point, ends right of the score axis's labels.
+            let first: f64 = chart.points[0].x.parse().unwrap();
+            let half = CHAR_WIDTH * 4.0 / 2.0;
+            assert!(first - half > LINE_LEFT - 5.0, "{count}: {first}");
+            // Axis labels, centred, do not overlap.
+            let xs: Vec<(f64, usize)> =
+                chart.labels.iter().map(|l| (l.x.parse().unwrap(), l.text.chars().count())).collect();
+            for w in xs.windows(2) {
+                let ((a, an), (b, bn)) = (w[0], w[1]);
+                assert!(a + CHAR_WIDTH * an as f64 / 2.0 <= b - CHAR_WIDTH * bn as f64 / 2.0, "{count}: {xs:?}");
+            }
+            // Values drawn are at least VALUE_ROOM apart.
+            let drawn: Vec<f64> =
+                chart.points.iter().filter(|p| !p.value.is_empty()).map(|p| p.x.parse().unwrap()).collect();
+            assert!(drawn.windows(2).all(|w| w[1] - w[0] >= VALUE_ROOM), "{count}: {drawn:?}");
+            assert!(!chart.points.last().unwrap().value.is_empty());
+        }
     }
 }

@@ -12,6 +12,9 @@ use crate::core::history::compare::{AnswerChange, Comparison, Direction, Side};
 use crate::core::questionnaire::Severity;
 use crate::core::scoring::fmt1;
 use crate::report::history_tables::cells::signed;
+use crate::report::history_tables::words::{
+    SectionTitles, questionnaires_compared, side_date, side_names, verdict_direction,
+};
 
 /// Everything `comparison.html` shows.
 #[derive(Debug, Clone, Serialize)]
@@ -22,8 +25,13 @@ pub struct ComparisonPage<'a> {
     pub after: SideView<'a>,
     pub same_questionnaire: bool,
     pub questions_compared: usize,
+    /// `crm-review 1.0.0`, or what was compared when the questionnaires differ.
+    pub questionnaires: String,
     pub score_change: String,
     pub direction: &'static str,
+    /// `2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)`.
+    pub verdict_change: String,
+    pub titles: SectionTitles,
     pub chart: BarChart,
     pub areas: Vec<AreaRow<'a>>,
     /// Answers that got worse, better, and otherwise changed.
@@ -40,6 +48,10 @@ pub struct ComparisonPage<'a> {
 /// One side, named for people.
 #[derive(Debug, Clone, Serialize)]
 pub struct SideView<'a> {
+    /// As the terminal names it: `2026-Q1 (4 respondents)`.
+    pub name: String,
+    /// `2026-03-11 (20260311-c1b0b2)`: the date, and the id when stored.
+    pub dated: String,
     pub label: Option<&'a str>,
     pub id: Option<&'a str>,
     pub date: String,
@@ -51,8 +63,10 @@ pub struct SideView<'a> {
 }
 
 impl<'a> SideView<'a> {
-    fn of(s: &'a Side) -> Self {
+    fn of(s: &'a Side, name: String) -> Self {
         SideView {
+            name,
+            dated: side_date(s),
             label: s.label.as_deref(),
             id: s.id.as_deref(),
             date: s.assessed_at.strftime("%Y-%m-%d").to_string(),
@@ -139,6 +153,7 @@ impl<'a> ComparisonPage<'a> {
                 .collect()
         };
         let org = c.after.organization.as_deref().or(c.before.organization.as_deref());
+        let (before_name, after_name) = side_names(c);
         let q = &c.after.questionnaire;
         ComparisonPage {
             frame: Frame::new(
@@ -147,12 +162,15 @@ impl<'a> ComparisonPage<'a> {
                 script_json(c),
             ),
             organization: org,
-            before: SideView::of(&c.before),
-            after: SideView::of(&c.after),
+            before: SideView::of(&c.before, before_name),
+            after: SideView::of(&c.after, after_name),
             same_questionnaire: c.same_questionnaire,
             questions_compared: c.questions_compared,
+            questionnaires: questionnaires_compared(c),
             score_change: signed(c.score.change),
             direction: c.verdict.direction.name(),
+            verdict_change: verdict_direction(c),
+            titles: SectionTitles::of(c),
             chart: before_after_bars(&c.areas, bands(&q.id, &q.version, Some(&q.content_hash)).as_ref()),
             areas: c
                 .areas

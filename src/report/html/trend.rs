@@ -7,9 +7,12 @@ use super::charts::{LineChart, line_chart};
 use super::page::{Frame, bands};
 use crate::core::assessment::Verdict;
 use crate::core::embedded::script_json;
-use crate::core::history::trend::Trend;
+use crate::core::history::trend::{Series, Trend};
 use crate::core::scoring::fmt1;
 use crate::report::history_tables::cells::signed;
+use crate::report::history_tables::words::{
+    change_heading, change_note, questionnaires_used, rounds_and_assessments, row_change,
+};
 
 /// Most assessments shown as columns of the table; the charts show all.
 const TABLE_COLUMNS: usize = 8;
@@ -20,6 +23,12 @@ pub struct TrendPage<'a> {
     pub frame: Frame,
     pub organization: &'a str,
     pub count: usize,
+    /// `3 rounds (11 assessments)`, as the terminal says it.
+    pub rounds: String,
+    /// The questionnaires used, when more than one.
+    pub questionnaires: Option<String>,
+    /// The change column's heading: `Change since 2026-Q1`.
+    pub change_heading: String,
     pub first_label: Option<&'a str>,
     pub last_label: Option<&'a str>,
     /// The overall score's chart, then one per area.
@@ -37,6 +46,8 @@ pub struct Column<'a> {
     pub date: String,
     pub verdict: Verdict,
     pub verdict_title: &'static str,
+    /// How many answered in the round.
+    pub respondents: usize,
 }
 
 /// One series in the table.
@@ -44,7 +55,8 @@ pub struct Column<'a> {
 pub struct TrendRow<'a> {
     pub title: &'a str,
     pub scores: Vec<String>,
-    /// "+12.5", "-3", "0"; "—" with one assessment.
+    /// "+12.5", "-3", "0", with the rounds it is measured between when
+    /// they are not the first and the last; "—" with one round.
     pub change: String,
 }
 
@@ -57,17 +69,21 @@ impl<'a> TrendPage<'a> {
         let count = t.assessments.len();
         let shown = count.min(TABLE_COLUMNS);
         let from = count - shown;
-        let row = |title: &'a str, scores: &[Option<f64>], change: Option<f64>| TrendRow {
+        let row = |title: &'a str, series: &Series| TrendRow {
             title,
-            scores: scores[from..].iter().map(|s| s.map_or_else(|| "—".into(), fmt1)).collect(),
-            change: change.filter(|_| count > 1).map_or_else(|| "—".into(), signed),
+            scores: series.scores[from..].iter().map(|s| s.map_or_else(|| "—".into(), fmt1)).collect(),
+            change: row_change(t, series)
+                .map_or_else(|| "—".into(), |c| format!("{}{}", signed(c), change_note(t, series))),
         };
-        let mut rows = vec![row("Overall", &t.overall.scores, t.overall.change)];
-        rows.extend(t.areas.iter().map(|a| row(&a.title, &a.series.scores, a.series.change)));
+        let mut rows = vec![row("Overall", &t.overall)];
+        rows.extend(t.areas.iter().map(|a| row(&a.title, &a.series)));
         TrendPage {
             frame: Frame::new(format!("Readiness trend — {}", t.organization), brand, script_json(t)),
             organization: &t.organization,
             count,
+            rounds: rounds_and_assessments(t),
+            questionnaires: questionnaires_used(t),
+            change_heading: change_heading(t),
             first_label: labels.first().copied(),
             last_label: labels.last().copied(),
             charts,
@@ -78,6 +94,7 @@ impl<'a> TrendPage<'a> {
                     date: p.assessed_at.strftime("%Y-%m-%d").to_string(),
                     verdict: p.verdict,
                     verdict_title: p.verdict.title(),
+                    respondents: p.respondents,
                 })
                 .collect(),
             left_out: from,

@@ -14,7 +14,18 @@ use crate::report::sections::reason_lines;
 /// its footer.
 pub fn render_round_markdown(r: &Round, brand: &Brand) -> String {
     let footer = brand.footer.as_deref().map(|f| format!("\n---\n\n{}\n", md(f))).unwrap_or_default();
-    [heading(r, brand), respondents(r), areas(r), red_flags(r), unknowns(r), answers(r), plan(r), footer].concat()
+    [heading(r, brand), respondents(r), areas(r), red_flags(r), unknowns(r), answers(r), plan(r), closing(r), footer]
+        .concat()
+}
+
+/// "Verdict: Not ready — score 43.7 / 100 (respondents 34.4 to 53.1)".
+fn verdict_words(r: &Round) -> String {
+    format!("Verdict: {} — score {}", r.verdict.title(), md(&score_line(r)))
+}
+
+/// The verdict once more, as the last line of the report itself.
+fn closing(r: &Round) -> String {
+    format!("\n---\n\n**{}**\n", verdict_words(r))
 }
 
 fn heading(r: &Round, brand: &Brand) -> String {
@@ -31,7 +42,7 @@ fn heading(r: &Round, brand: &Brand) -> String {
         out.push_str(&format!("- **Prepared by:** {}\n", md(name)));
     }
     out.push('\n');
-    out.push_str(&format!("## Verdict: {} — score {}\n\n", r.verdict.title(), md(&score_line(r))));
+    out.push_str(&format!("## {}\n\n", verdict_words(r)));
     for line in reason_lines(r.verdict, &r.reasons) {
         out.push_str(&format!("- {}\n", md(&line)));
     }
@@ -146,10 +157,10 @@ fn plan(r: &Round) -> String {
         out.push_str(&format!("\n### {}\n\n", md(&phase.title)));
         for (i, a) in items.iter().enumerate() {
             out.push_str(&format!(
-                "{}. {} *(priority {}; raised by {})*\n",
+                "{}. {} *({} priority; raised by {})*\n",
                 i + 1,
                 md(&a.recommendation),
-                fmt1(a.priority),
+                a.priority_level.name(),
                 md(&raised_by(&a.raised_by))
             ));
         }

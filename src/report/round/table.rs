@@ -11,8 +11,9 @@ use super::{
 use crate::core::round::{FlagKind, Round};
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
-use crate::core::wrap::wrap;
+use crate::core::wrap::{width, wrap};
 use crate::report::TableStyle;
+use crate::report::fit::Fit;
 use crate::report::sections::reason_lines;
 
 /// Narrowest the verdict's reasons are wrapped to.
@@ -20,21 +21,40 @@ const MIN_REASON_WIDTH: usize = 20;
 
 /// The whole round as text.
 pub fn render_round_table(r: &Round, style: TableStyle) -> String {
-    [heading(r, style), respondents(r, style), areas(r, style), red_flags(r, style), answers(r, style), plan(r, style)]
-        .concat()
+    [
+        heading(r, style),
+        respondents(r, style),
+        areas(r, style),
+        red_flags(r, style),
+        answers(r, style),
+        plan(r, style),
+        format!("\n{}", verdict_line(r, style)),
+    ]
+    .concat()
+}
+
+/// "Verdict: NOT READY    Score: 43.7 / 100 (respondents 34.4 to 53.1)":
+/// under the title and again as the last line, so it is in view when the
+/// round has scrolled by. Wrapped at spaces when the width is short.
+fn verdict_line(r: &Round, style: TableStyle) -> String {
+    let plain = format!("Verdict: {}    Score: {}", r.verdict.title().to_uppercase(), score_line(r));
+    if width(&plain) <= usize::from(style.width) {
+        return format!("Verdict: {}    Score: {}\n", style.verdict(r.verdict), score_line(r));
+    }
+    format!("Verdict: {}\n{}", style.verdict(r.verdict), style.lines(&format!("Score: {}", score_line(r))))
 }
 
 fn heading(r: &Round, style: TableStyle) -> String {
-    let mut out = format!(
-        "{}\n{} {} · {} · {}\n\nVerdict: {}    Score: {}\n",
+    let mut out = style.lines(&format!(
+        "{}\n{} {} · {} · {}",
         one_line(&title(r)),
         one_line(&r.questionnaire.id),
         one_line(&r.questionnaire.version),
         one_line(&respondents_line(r)),
         dates(r),
-        style.verdict(r.verdict),
-        score_line(r)
-    );
+    ));
+    out.push('\n');
+    out.push_str(&verdict_line(r, style));
     let width = usize::from(style.width).saturating_sub(4).max(MIN_REASON_WIDTH);
     for line in reason_lines(r.verdict, &r.reasons) {
         for (i, part) in wrap(&one_line(&line), width).iter().enumerate() {
@@ -59,6 +79,10 @@ fn respondents(r: &Round, style: TableStyle) -> String {
             Cell::new(p.assessed_at.strftime("%Y-%m-%d")),
         ]);
     }
+    // The role goes first, then the group: the name, verdict, score and
+    // date say who answered what.
+    let whole = Fit::Whole;
+    style.fit(&mut t, &[Fit::Words, Fit::Words, whole, whole, whole, whole], &[1, 2]);
     format!("\nRespondents\n{t}\n")
 }
 
@@ -74,6 +98,7 @@ fn areas(r: &Round, style: TableStyle) -> String {
             Cell::new(agreement_text(a.agreement)),
         ]);
     }
+    style.fit(&mut t, &[Fit::Words, Fit::Whole, Fit::Whole, Fit::Whole, Fit::Whole], &[]);
     format!("\nAreas (agreement: 1 all alike, 0 no better than chance)\n{t}\n")
 }
 
@@ -90,6 +115,7 @@ fn red_flags(r: &Round, style: TableStyle) -> String {
         };
         t.add_row(vec![style.severity(f.severity), Cell::new(one_line(&f.question_text)), Cell::new(one_line(&said))]);
     }
+    style.fit(&mut t, &[Fit::Whole, Fit::Words, Fit::Words], &[]);
     let disagreements = r.red_flags.iter().filter(|f| f.kind == FlagKind::Disagreement).count();
     format!("\nRed flags ({}, {disagreements} of them disagreements between groups)\n{t}\n", r.red_flags.len())
 }
@@ -114,6 +140,7 @@ fn answers(r: &Round, style: TableStyle) -> String {
                 Cell::new(said.join("\n")),
             ]);
         }
+        style.fit(&mut t, &[Fit::Words, Fit::Whole, Fit::Words], &[]);
         out.push_str(&format!("\n{} (agreement {})\n{t}\n", one_line(&area.title), agreement_text(area.agreement)));
     }
     out
@@ -135,11 +162,12 @@ fn plan(r: &Round, style: TableStyle) -> String {
         for (i, a) in items.iter().enumerate() {
             t.add_row(vec![
                 Cell::new(i + 1),
-                Cell::new(fmt1(a.priority)),
+                style.priority(a.priority_level),
                 Cell::new(one_line(&a.recommendation)),
                 Cell::new(one_line(&raised_by(&a.raised_by))),
             ]);
         }
+        style.fit(&mut t, &[Fit::Whole, Fit::Whole, Fit::Words, Fit::Words], &[]);
         out.push_str(&format!("\n{}\n{t}\n", one_line(r.phase_title(&phase.id))));
     }
     out

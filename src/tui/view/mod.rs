@@ -47,7 +47,7 @@ pub fn render(frame: &mut Frame, app: &App<'_>) {
         Screen::Start(form) => start::render_start(frame, body, app, form, &theme),
         Screen::Question => {
             if body.width >= SIDEBAR_FROM {
-                let side = (body.width / 3).clamp(26, 34);
+                let side = sidebar::width_for(app, body.width);
                 let [left, right] = Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
                 sidebar::render(frame, left, app, &theme);
                 question::render(frame, right, app, &theme);

@@ -20,7 +20,7 @@ use crate::tui::rows::{Row, key_label, listed_steps};
 
 /// From this width (of the question's part of the screen) on, the help
 /// panel sits beside the question.
-const SIDE_HELP_FROM: u16 = 84;
+pub(super) const SIDE_HELP_FROM: u16 = 84;
 /// The question column never gets wider than this: long lines tire the eye.
 const MAX_TEXT_WIDTH: u16 = 100;
 

@@ -6,10 +6,36 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::question::SIDE_HELP_FROM;
 use super::theme::Theme;
 use super::wrap::{truncate, width};
 use crate::core::text::one_line;
 use crate::tui::app::App;
+
+/// Narrowest the sidebar is.
+const NARROWEST: u16 = 26;
+
+/// How wide the sidebar is in a body `body_width` wide: as wide as the
+/// longest area title with its count needs, so that no title is cut where
+/// there is room, but never more than a third of the width (nor less than
+/// [`NARROWEST`]), and never so wide that the help no longer fits beside
+/// the question when it otherwise would: the question keeps the rest.
+pub fn width_for(app: &App<'_>, body_width: u16) -> u16 {
+    let q = app.questionnaire();
+    let count = (0..q.areas.len())
+        .map(|a| app.session().area_progress(a))
+        .map(|p| width(&format!("{}/{}", p.answered, p.shown)))
+        .max()
+        .unwrap_or(0);
+    let title = q.areas.iter().map(|a| width(&one_line(&a.title))).max().unwrap_or(0);
+    // " › " before the title, a space and the count after, the border.
+    let wanted = u16::try_from(title + count + 5).unwrap_or(u16::MAX);
+    let mut widest = body_width / 3;
+    if body_width.saturating_sub(NARROWEST) >= SIDE_HELP_FROM {
+        widest = widest.min(body_width - SIDE_HELP_FROM);
+    }
+    wanted.clamp(NARROWEST, widest.max(NARROWEST))
+}
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
     let block = Block::new().borders(Borders::RIGHT).border_style(theme.dim());
