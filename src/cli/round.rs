@@ -26,7 +26,7 @@ pub struct RoundArgs {
     /// How to write the round [default: by the --output file's extension (.json, .md), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
-    /// Write the round to this file (atomically) instead of stdout.
+    /// Write the round to this file (atomically) instead of stdout; `-` is stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -42,7 +42,8 @@ pub fn run(args: RoundArgs, out: &Output) -> anyhow::Result<u8> {
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_slice())?;
     let round = org.read(&found, &mut questionnaires, out)?;
     let output = args.output.as_deref();
-    let style = if output.is_some() { out.file_style() } else { out.table_style() };
+    let to = out.destination(output)?;
+    let style = out.style_for(&to);
     let text = match Format::resolve(args.format, output) {
         Format::Table => render_round_table(&round, style),
         Format::Json => to_json(&round),
@@ -53,9 +54,6 @@ pub fn run(args: RoundArgs, out: &Output) -> anyhow::Result<u8> {
             );
         }
     };
-    out.data_to(output, &text)?;
-    if let Some(path) = output {
-        out.note(&format!("round written to {}", path.display()));
-    }
+    out.write(&to, &text, "round")?;
     Ok(exit::OK)
 }

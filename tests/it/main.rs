@@ -29,6 +29,7 @@ mod json_outputs;
 mod layout;
 mod lint;
 mod man_pages;
+mod named_output;
 mod properties;
 mod properties_input;
 mod properties_text;
