@@ -240,6 +240,14 @@ fn forgeries(good: &Path) -> Vec<(PathBuf, &'static str)> {
             "it was saved in the future: 2099-01-01T00:00:00Z",
         ),
         (
+            forged(good, "u-answer-changed.json", |r| {
+                let answers = r["answers"]["answers"].as_object_mut().unwrap();
+                let first = answers.keys().next().unwrap().clone();
+                answers.insert(first, json!("dont-know"));
+            }),
+            "its answers and its assessment disagree on question `",
+        ),
+        (
             forged(good, "r-capped-yes.json", |r| r["assessment"]["capped"] = json!("yes")),
             "invalid type: string \"yes\", expected a boolean",
         ),

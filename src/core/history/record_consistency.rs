@@ -8,7 +8,7 @@
 //! Where the questionnaire is known exactly (a built-in, by its content
 //! hash), its thresholds are checked too.
 
-use crate::core::assessment::{Assessment, Risk, Verdict};
+use crate::core::assessment::{Assessment, QuestionStatus, Risk, Verdict};
 use crate::core::diagnostic::shown_number;
 use crate::core::history::record::{StoredAssessment, quarter_label};
 use crate::core::questionnaire::{Severity, Thresholds};
@@ -65,10 +65,17 @@ pub fn check_answers_match(r: &StoredAssessment) -> Result<(), Problem> {
         ("label", answers.label == a.label),
         ("date it was held", answers.assessed_at.is_none_or(|at| at == a.assessed_at)),
     ];
-    match fields.iter().find(|(_, same)| !same) {
-        Some((field, _)) => Err(format!("its answers and its assessment disagree on the {field}")),
-        None => Ok(()),
+    if let Some((field, _)) = fields.iter().find(|(_, same)| !same) {
+        return Err(format!("its answers and its assessment disagree on the {field}"));
     }
+    // Each shown question carries the answer given, and every question its note.
+    for q in &a.questions {
+        let shown = q.status != QuestionStatus::Hidden;
+        if (shown && q.answer.as_ref() != answers.answers.get(&q.id)) || q.note.as_ref() != answers.notes.get(&q.id) {
+            return Err(format!("its answers and its assessment disagree on question `{}`", q.id));
+        }
+    }
+    Ok(())
 }
 
 /// The verdict, the risks and the scores agree with each other (and with
@@ -227,6 +234,17 @@ mod tests {
         let mut r = fresh();
         r.answers.organization = Some("Other".into());
         assert_eq!(check_answers_match(&r).unwrap_err(), "its answers and its assessment disagree on the organisation");
+        let mut r = fresh();
+        let (id, _) = r.answers.answers.pop_first().unwrap();
+        assert_eq!(
+            check_answers_match(&r).unwrap_err(),
+            format!("its answers and its assessment disagree on question `{id}`")
+        );
+        let mut r = fresh();
+        r.assessment.questions[0].note = Some("forged".into());
+        assert!(
+            check_answers_match(&r).unwrap_err().starts_with("its answers and its assessment disagree on question")
+        );
     }
 
     /// The pitfalls example: not ready, with critical red flags.
