@@ -26,9 +26,13 @@ def clone(seed, round_no, respondent_no, when):
     name = f"Respondent {respondent_no:03d}"
     group = GROUPS[respondent_no % len(GROUPS)]
     summary = record["summary"]
-    summary.update(id=f"{stamp}-{suffix}", saved_at=iso, assessed_at=iso, organization=ORG, label=label, respondent=name)
+    # Everywhere the record says it: a listing skips a record whose summary,
+    # answers and assessment disagree.
+    summary.update(
+        id=f"{stamp}-{suffix}", saved_at=iso, assessed_at=iso, organization=ORG, label=label, respondent=name, group=group
+    )
     record["assessment"].update(assessed_at=iso, organization=ORG, label=label, respondent=name, group=group)
-    record["answers"].update(organization=ORG, label=label, respondent=name, group=group)
+    record["answers"].update(assessed_at=iso, organization=ORG, label=label, respondent=name, group=group)
     return f"{stamp}-bench-co-{suffix}.json", record
 
 

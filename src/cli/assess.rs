@@ -10,21 +10,23 @@ use super::clock::now;
 use super::interview::{self, InterviewOutcome};
 use super::output::Output;
 use super::output::use_color;
-use crate::core::answers::{Answers, Group};
+use crate::core::answers::{Answers, Group, given_name};
 use crate::core::answers_file::{Syntax, named_questionnaire, parse_answers_at};
 use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
 use crate::core::brand::Brand;
 use crate::core::conditions;
 use crate::core::dates::parse_past_date;
+use crate::core::limits::MAX_LABEL_CHARS;
 use crate::core::questionnaire::{Questionnaire, builtin};
 use crate::core::scoring::score;
-use crate::core::text::{REFUSED_HELP, first_forbidden, normalize, refused_message};
+use crate::core::shell_word::shell_quote;
+use crate::core::text::{REFUSED_HELP, first_forbidden, refused_message};
 use crate::exit::{self, UsageError};
 use crate::io::drafts;
 use crate::io::input::{load_questionnaire, read_text};
 use crate::io::stdin::{STDIN_NAME, is_dash, read_stdin};
 use crate::report::Format;
-use crate::tui::{self, Details, app::shell_quote};
+use crate::tui::{self, Details};
 
 /// Warnings about ignored answers shown before the rest are counted.
 const MAX_WARNINGS_SHOWN: usize = 20;
@@ -188,8 +190,9 @@ fn date_flag(text: &str) -> Result<jiff::Timestamp, UsageError> {
         .map_err(|problem| UsageError::new(format!("{}; {}", problem.message("--date", text), problem.help())))
 }
 
-/// The names given on the command line follow the text rule like those in
-/// a file: they are stored and printed the same way.
+/// The names given on the command line follow the text rule and the
+/// length limit like those in a file: they are stored and printed the same
+/// way. A blank one is as if it were not given.
 fn check_flag_text(args: &AssessArgs) -> Result<(), UsageError> {
     let flags = [
         ("--organization", &args.organization),
@@ -200,6 +203,12 @@ fn check_flag_text(args: &AssessArgs) -> Result<(), UsageError> {
     for (flag, value) in flags {
         if let Some(f) = value.as_deref().and_then(first_forbidden) {
             return Err(UsageError::new(format!("{}; {REFUSED_HELP}", refused_message(flag, &f))));
+        }
+        let chars = value.as_deref().and_then(given_name).map_or(0, |v| v.chars().count());
+        if chars > MAX_LABEL_CHARS {
+            return Err(UsageError::new(format!(
+                "{flag} is {chars} characters long; keep it to at most {MAX_LABEL_CHARS}"
+            )));
         }
     }
     Ok(())
@@ -255,9 +264,9 @@ fn interview_options(args: &AssessArgs, date: Option<jiff::Timestamp>, out: &Out
         resume: args.resume,
         color: use_color(out.color_choice, true, std::env::var("NO_COLOR").ok().as_deref()),
         details: Details {
-            organization: args.organization.clone(),
-            respondent: args.respondent.clone(),
-            role: args.role.clone(),
+            organization: args.organization.as_deref().and_then(given_name),
+            respondent: args.respondent.as_deref().and_then(given_name),
+            role: args.role.as_deref().and_then(given_name),
             group: args.group.map(Group::from),
             assessed_at: date,
         },
@@ -281,8 +290,8 @@ fn finish(
         (&args.role, &mut answers.role),
         (&args.label, &mut answers.label),
     ] {
-        if let Some(value) = flag {
-            *field = Some(normalize(value).into_owned());
+        if let Some(value) = flag.as_deref().and_then(given_name) {
+            *field = Some(value);
         }
     }
     if let Some(group) = args.group {

@@ -41,7 +41,7 @@ pub struct CompareArgs {
     /// How to write the comparison [default: by the --output file's extension (.json, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<HistoryFormat>,
-    /// Write the comparison to this file (atomically) instead of stdout.
+    /// Write the comparison to this file (atomically) instead of stdout; `-` is stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -76,18 +76,14 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
         }
     };
     let output = args.output.as_deref();
+    let to = out.destination(output)?;
     let Compared { comparison, before, after } = &compared;
     let text = match HistoryFormat::resolve(args.format, output) {
         HistoryFormat::Json => to_json(comparison),
-        HistoryFormat::Table => {
-            render_comparison(comparison, if output.is_some() { out.file_style() } else { out.table_style() })
-        }
+        HistoryFormat::Table => render_comparison(comparison, out.style_for(&to)),
         HistoryFormat::Html => comparison_html(comparison, before, after, &brand)?,
     };
-    out.data_to(output, &text)?;
-    if let Some(path) = output {
-        out.note(&format!("comparison written to {}", path.display()));
-    }
+    out.write(&to, &text, "comparison")?;
     Ok(exit::OK)
 }
 

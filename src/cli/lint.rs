@@ -11,8 +11,8 @@ use crate::core::diagnostic::InvalidInput;
 use crate::core::lint::{Lint, lint};
 use crate::core::questionnaire::Questionnaire;
 use crate::exit;
-use crate::io::atomic_write::write_atomic;
 use crate::io::input::load_questionnaire;
+use crate::io::named_output::{destination, named_directory};
 use crate::report::{render_lint, to_json};
 
 /// The exit code when the lint finds something: the code of a tripped gate.
@@ -34,7 +34,7 @@ pub struct LintArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
     /// Write an answers file reaching each reachable verdict and area risk
-    /// into DIR (into DIR/<questionnaire id>/ when linting several).
+    /// into DIR, made if need be (into DIR/<questionnaire id>/ when linting several).
     #[arg(long, value_name = "DIR")]
     pub witness: Option<PathBuf>,
 }
@@ -43,6 +43,9 @@ pub struct LintArgs {
 /// findings, 2 for a file that does not validate, 3 when a file cannot be
 /// read or written: the worst over all of them.
 pub fn run(args: LintArgs, out: &Output) -> anyhow::Result<u8> {
+    if let Some(dir) = &args.witness {
+        named_directory(dir, true, "--witness")?;
+    }
     let mut worst = exit::OK;
     for spec in &args.questionnaires {
         let code = match lint_one(spec, &args, out) {
@@ -66,7 +69,7 @@ fn lint_one(spec: &str, args: &LintArgs, out: &Output) -> anyhow::Result<u8> {
     let mut result = lint(&q);
     if let Some(dir) = &args.witness {
         let dir = if args.questionnaires.len() > 1 { dir.join(&q.id) } else { dir.clone() };
-        write_witnesses(&q, &mut result, &dir)?;
+        write_witnesses(&q, &mut result, &dir, out)?;
         out.note(&format!("{}: wrote {} witness answers files to {}", spec, result.witnesses.len(), dir.display()));
     }
     match args.format {
@@ -76,16 +79,17 @@ fn lint_one(spec: &str, args: &LintArgs, out: &Output) -> anyhow::Result<u8> {
     Ok(if result.report.findings.is_empty() { exit::OK } else { FOUND })
 }
 
-/// Writes each witness as `DIR/NAME.toml`, atomically, and records where.
-fn write_witnesses(q: &Questionnaire, result: &mut Lint, dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+/// Writes each witness as `DIR/NAME.toml`, as any named output is
+/// written, and records where.
+fn write_witnesses(q: &Questionnaire, result: &mut Lint, dir: &Path, out: &Output) -> anyhow::Result<()> {
+    named_directory(dir, true, "--witness")?;
     let written: Vec<(String, PathBuf)> = result
         .witnesses
         .iter()
         .map(|w| {
             let path = dir.join(format!("{}.toml", w.name));
             let text = result.witness_toml(q, w).with_context(|| format!("cannot write the answers for {}", w.name))?;
-            write_atomic(&path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+            out.write_quietly(&destination(&path)?, &text)?;
             Ok((w.name.clone(), path))
         })
         .collect::<anyhow::Result<_>>()?;

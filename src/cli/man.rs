@@ -5,12 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use clap::Args;
 
 use super::output::Output;
 use crate::exit::{self, UsageError};
-use crate::io::atomic_write::write_atomic;
+use crate::io::named_output::{destination, named_directory};
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
@@ -55,18 +54,19 @@ fn subcommands(cmd: &clap::Command) -> impl Iterator<Item = &clap::Command> {
     cmd.get_subcommands().filter(|s| !s.is_hide_set())
 }
 
-/// Writes the main page and every subcommand's into `dir`, which must exist.
+/// Writes the main page and every subcommand's into `dir`, which must be
+/// a directory, each page as any named output is written.
 fn write_all(cmd: &clap::Command, dir: &Path, out: &Output) -> anyhow::Result<()> {
-    if !dir.is_dir() {
-        return Err(UsageError::new(format!("{}: no such directory; create it first", dir.display())).into());
-    }
+    named_directory(dir, false, "--dir")?;
     let mut pages = vec![render(cmd, None)?];
     for sub in subcommands(cmd) {
         pages.push(render(sub, Some(cmd))?);
     }
-    for page in &pages {
-        let path = dir.join(&page.file_name);
-        write_atomic(&path, page.roff.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+    // Every name is judged before any page is written: a refusal leaves
+    // the directory as it was.
+    let targets = pages.iter().map(|p| destination(&dir.join(&p.file_name))).collect::<anyhow::Result<Vec<_>>>()?;
+    for (page, to) in pages.iter().zip(&targets) {
+        out.write_quietly(to, &page.roff)?;
     }
     out.note(&format!("wrote {} man pages to {}", pages.len(), dir.display()));
     Ok(())

@@ -20,9 +20,10 @@ mod show;
 mod trend;
 mod validate;
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use output::{ColorChoice, Output};
 
@@ -74,14 +75,45 @@ pub enum Command {
     Man(man::ManArgs),
 }
 
+/// Whether an argument holds a character the text rule refuses (an escape
+/// sequence, a bidi control), a tab or a carriage return.
+fn hostile_arguments() -> bool {
+    std::env::args_os().any(|a| {
+        let a = a.to_string_lossy();
+        crate::core::text::first_forbidden(&a).is_some() || a.contains(['\t', '\r'])
+    })
+}
+
+/// Parses the command line. With hostile arguments, clap's messages are
+/// made without styles, so that what they quote is the argument as given.
+fn parse(hostile: bool) -> Result<Cli, clap::Error> {
+    let mut cmd = Cli::command();
+    if hostile {
+        cmd = cmd.styles(clap::builder::Styles::plain());
+    }
+    Cli::from_arg_matches(&cmd.try_get_matches()?)
+}
+
+/// Prints clap's message about the command line. One that may quote a
+/// hostile argument shows it escaped, as our own messages do: it must
+/// neither act on the terminal nor vanish from the message.
+fn print_parse_error(e: &clap::Error, hostile: bool) {
+    if e.use_stderr() && hostile {
+        let _ = write!(std::io::stderr().lock(), "{}", crate::core::text::visible(&e.render().ansi().to_string()));
+    } else {
+        let _ = e.print();
+    }
+}
+
 /// Parses the command line, runs it and returns the process exit code.
 /// Errors are printed once, to stderr.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let hostile = hostile_arguments();
+    let cli = match parse(hostile) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { exit::INVALID } else { exit::OK };
-            let _ = e.print();
+            print_parse_error(&e, hostile);
             return exit::exit_code(code);
         }
     };

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::core::text::sanitize;
-use crate::io::atomic_write::write_atomic;
+use crate::core::text::visible;
+use crate::io::named_output::{Destination, destination, write_to};
 use crate::report::TableStyle;
 
 /// The `--color` setting.
@@ -86,17 +86,44 @@ impl Output {
         stdout.flush().context("cannot write to stdout")
     }
 
-    /// Writes data to `path` atomically, or to stdout without one.
-    pub fn data_to(&self, path: Option<&Path>, text: &str) -> anyhow::Result<()> {
-        match path {
-            Some(p) => write_atomic(p, text.as_bytes()).with_context(|| format!("cannot write {}", p.display())),
-            None => self.data(text),
-        }
+    /// Where output named with `-o` goes (`io::named_output` decides); stdout
+    /// without a name.
+    pub fn destination(&self, path: Option<&Path>) -> anyhow::Result<Destination> {
+        path.map_or(Ok(Destination::Stdout), destination)
     }
 
-    /// A diagnostic line on stderr (sanitised: it may quote file content).
+    /// Table style for output going to `to`: the terminal's for stdout.
+    pub fn style_for(&self, to: &Destination) -> TableStyle {
+        if *to == Destination::Stdout { self.table_style() } else { self.file_style() }
+    }
+
+    /// Writes `text` to `to`, saying on stderr where `what` (the report,
+    /// the trend...) went unless that is stdout.
+    pub fn write(&self, to: &Destination, text: &str, what: &str) -> anyhow::Result<()> {
+        self.write_quietly(to, text)?;
+        if let Some(path) = to.path() {
+            self.note(&format!("{what} written to {}", path.display()));
+        }
+        Ok(())
+    }
+
+    /// Writes `text` to `to`, one of several files a command writes.
+    pub fn write_quietly(&self, to: &Destination, text: &str) -> anyhow::Result<()> {
+        if *to == Destination::Stdout {
+            return self.data(text);
+        }
+        write_to(to, text.as_bytes(), |pipe| {
+            self.note(&format!("waiting for a reader on the named pipe {} (Ctrl-C to stop)", pipe.display()));
+        })
+        .with_context(|| {
+            format!("cannot write {}", to.path().map_or_else(|| "stderr".into(), |p| p.display().to_string()))
+        })
+    }
+
+    /// A diagnostic line on stderr. It may quote file content or names
+    /// given: every character the text rule refuses is shown escaped.
     pub fn note(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "{}", sanitize(text));
+        let _ = writeln!(io::stderr().lock(), "{}", visible(text));
     }
 
     /// A warning on stderr.
@@ -111,7 +138,7 @@ impl Output {
 
     fn prefixed(&self, word: &str, color: &str, text: &str) {
         let prefix = if self.stderr_color { format!("\u{1b}[1;{color}m{word}:\u{1b}[0m") } else { format!("{word}:") };
-        let _ = writeln!(io::stderr().lock(), "{prefix} {}", sanitize(text));
+        let _ = writeln!(io::stderr().lock(), "{prefix} {}", visible(text));
     }
 }
 

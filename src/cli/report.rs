@@ -12,7 +12,6 @@ use super::output::Output;
 use crate::core::assessment::Assessment;
 use crate::core::brand::Brand;
 use crate::exit::{self, UsageError};
-use crate::io::stdin::is_dash;
 use crate::report::html::assessment_html;
 use crate::report::{Format, render_markdown, render_table, to_json};
 
@@ -46,8 +45,8 @@ pub fn run(args: ReportArgs, out: &Output) -> anyhow::Result<u8> {
     Ok(exit::OK)
 }
 
-/// Renders the report in `format` to `output` (atomically) or stdout
-/// (without one, or for `-`).
+/// Renders the report in `format` to `output` or stdout (without one, or
+/// for `-`).
 pub fn write_report(
     a: &Assessment,
     format: Option<Format>,
@@ -55,17 +54,13 @@ pub fn write_report(
     brand: &Brand,
     out: &Output,
 ) -> anyhow::Result<()> {
-    let output = output.filter(|p| !is_dash(p));
-    let style = if output.is_some() { out.file_style() } else { out.table_style() };
+    let to = out.destination(output)?;
+    let style = out.style_for(&to);
     let text = match Format::resolve(format, output) {
         Format::Table => render_table(a, style),
         Format::Json => to_json(a),
         Format::Markdown => render_markdown(a, brand),
         Format::Html => assessment_html(a, brand)?,
     };
-    out.data_to(output, &text)?;
-    if let Some(path) = output {
-        out.note(&format!("report written to {}", path.display()));
-    }
-    Ok(())
+    out.write(&to, &text, "report")
 }

@@ -11,7 +11,6 @@ use super::output::Output;
 use super::rounds::{Organisation, Questionnaires, note_replaced};
 use crate::core::round::select::pick;
 use crate::exit::{self, UsageError};
-use crate::io::stdin::is_dash;
 use crate::report::html::round_html;
 use crate::report::{Format, render_round_markdown, render_round_table, to_json};
 
@@ -47,17 +46,15 @@ pub fn run(args: RoundArgs, out: &Output) -> anyhow::Result<u8> {
     note_replaced(&found, out);
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_slice())?;
     let round = org.read(&found, &mut questionnaires, out)?;
-    let output = args.output.as_deref().filter(|p| !is_dash(p));
-    let style = if output.is_some() { out.file_style() } else { out.table_style() };
+    let output = args.output.as_deref();
+    let to = out.destination(output)?;
+    let style = out.style_for(&to);
     let text = match Format::resolve(args.format, output) {
         Format::Table => render_round_table(&round, style),
         Format::Json => to_json(&round),
         Format::Markdown => render_round_markdown(&round, &brand),
         Format::Html => round_html(&round, &brand)?,
     };
-    out.data_to(output, &text)?;
-    if let Some(path) = output {
-        out.note(&format!("round written to {}", path.display()));
-    }
+    out.write(&to, &text, "round")?;
     Ok(exit::OK)
 }

@@ -27,7 +27,7 @@ pub struct TrendArgs {
     /// How to write the trend [default: by the --output file's extension (.json, .html), else table].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<HistoryFormat>,
-    /// Write the trend to this file (atomically) instead of stdout.
+    /// Write the trend to this file (atomically) instead of stdout; `-` is stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -53,14 +53,12 @@ pub fn run(args: TrendArgs, out: &Output) -> anyhow::Result<u8> {
     }
     let t = trend(&org.name, points);
     let output = args.output.as_deref();
+    let to = out.destination(output)?;
     let text = match HistoryFormat::resolve(args.format, output) {
         HistoryFormat::Json => to_json(&t),
-        HistoryFormat::Table => render_trend(&t, if output.is_some() { out.file_style() } else { out.table_style() }),
+        HistoryFormat::Table => render_trend(&t, out.style_for(&to)),
         HistoryFormat::Html => trend_html(&t, &brand)?,
     };
-    out.data_to(output, &text)?;
-    if let Some(path) = output {
-        out.note(&format!("trend written to {}", path.display()));
-    }
+    out.write(&to, &text, "trend")?;
     Ok(exit::OK)
 }

@@ -6,7 +6,7 @@ use crate::core::conditions::{self, Visibility};
 use crate::core::dates::not_after;
 use crate::core::diagnostic::{Diagnostic, Diagnostics, InvalidInput, LineIndex, Span};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::text::one_line;
+use crate::core::text::visible_name;
 use crate::core::toml_fields;
 
 /// The syntax of an answers file.
@@ -99,7 +99,7 @@ fn read_answers(
             .into_iter()
             .map(|(span, message)| {
                 let p = index.position(span.start);
-                format!("{}:{}:{}: {message}", one_line(origin), p.line, p.column)
+                format!("{}:{}:{}: {message}", visible_name(origin), p.line, p.column)
             })
             .collect()
     };

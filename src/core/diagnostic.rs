@@ -8,7 +8,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::core::limits::MAX_PROBLEMS_SHOWN;
-use crate::core::text::{marked, one_line};
+use crate::core::text::{marked, visible_line, visible_name};
 
 /// A byte range in the source text.
 pub type Span = Range<usize>;
@@ -140,13 +140,13 @@ impl InvalidInput {
 
 impl fmt::Display for InvalidInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = one_line(&self.path);
+        let path = visible_name(&self.path);
         let index = LineIndex::new(&self.source_text);
         for (i, d) in self.diagnostics.iter().take(MAX_PROBLEMS_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
-            let message = one_line(&d.message);
+            let message = visible_line(&d.message);
             match &d.span {
                 Some(span) => {
                     let pos = index.position(span.start);
@@ -156,7 +156,7 @@ impl fmt::Display for InvalidInput {
                 None => writeln!(f, "{path}: {message}")?,
             }
             if let Some(help) = &d.help {
-                writeln!(f, "  = help: {}", one_line(help))?;
+                writeln!(f, "  = help: {}", visible_line(help))?;
             }
         }
         if let Some(rest) = self.diagnostics.len().checked_sub(MAX_PROBLEMS_SHOWN).filter(|n| *n > 0) {

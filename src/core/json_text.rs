@@ -23,46 +23,73 @@ pub fn refused_strings(source: &str) -> Vec<RefusedText> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(quote) = source[at..].find('"') {
-        let Some(string) = read_string(source, at + quote) else { break };
+        let start = at + quote;
+        let Some(string) = read_string(source, start) else { break };
         if let Some(f) = first_forbidden(&string.decoded) {
             let nth = string.decoded[..f.at].chars().count();
-            found.push(RefusedText { span: string.places[nth].clone(), forbidden: f });
+            found.push(RefusedText { span: place_of(source, start, nth), forbidden: f });
         }
         at = string.end;
     }
     found
 }
 
-/// A string token: its decoded value, where each character is written, and
-/// where the token ends.
+/// A string token: its decoded value, and where the token ends.
 struct JsonString {
     decoded: String,
-    places: Vec<Range<usize>>,
     end: usize,
+}
+
+/// One step through a string token.
+enum Step {
+    /// A character, written in this many bytes (an escape takes several).
+    Char(char, usize),
+    /// The closing quote.
+    End,
+}
+
+/// The step at `at` inside a string token; `None` when the text ends there.
+fn step(source: &str, at: usize) -> Option<Step> {
+    match source[at..].chars().next()? {
+        '"' => Some(Step::End),
+        '\\' => escape(&source[at..]).map(|(c, len)| Step::Char(c, len)),
+        c => Some(Step::Char(c, c.len_utf8())),
+    }
 }
 
 /// Reads the string token whose opening quote is at `start`; `None` when
 /// the text ends inside it.
 fn read_string(source: &str, start: usize) -> Option<JsonString> {
     let mut decoded = String::new();
-    let mut places = Vec::new();
     let mut at = start + 1;
     loop {
-        let c = source[at..].chars().next()?;
-        match c {
-            '"' => return Some(JsonString { decoded, places, end: at + 1 }),
-            '\\' => {
-                let (ch, len) = escape(&source[at..])?;
-                decoded.push(ch);
-                places.push(at..at + len);
+        // Up to the next quote or escape, the text is the string itself.
+        let run = source[at..].find(['"', '\\'])?;
+        decoded.push_str(&source[at..at + run]);
+        at += run;
+        match step(source, at)? {
+            Step::End => return Some(JsonString { decoded, end: at + 1 }),
+            Step::Char(c, len) => {
+                decoded.push(c);
                 at += len;
             }
-            c => {
-                decoded.push(c);
-                places.push(at..at + c.len_utf8());
-                at += c.len_utf8();
-            }
         }
+    }
+}
+
+/// Where the `nth` character of the string token whose opening quote is at
+/// `start` is written (found again only for a refused one: most strings
+/// hold none).
+fn place_of(source: &str, start: usize, nth: usize) -> Range<usize> {
+    let mut at = start + 1;
+    for _ in 0..nth {
+        if let Some(Step::Char(_, len)) = step(source, at) {
+            at += len;
+        }
+    }
+    match step(source, at) {
+        Some(Step::Char(_, len)) => at..at + len,
+        _ => at..at,
     }
 }
 

@@ -18,6 +18,7 @@ pub mod questionnaire;
 pub mod round;
 pub mod scoring;
 pub mod session;
+pub mod shell_word;
 pub mod suggest;
 pub mod text;
 pub mod toml_context;

@@ -8,14 +8,18 @@
 //! such strings also pass through [`sanitize`] before they are shown:
 //! escape sequences are removed whole, every character the rule refuses is
 //! dropped, tabs become spaces. Newlines survive, so multi-line help text
-//! keeps its shape.
+//! keeps its shape. Messages on stderr instead show every refused character
+//! as a visible escape ([`visible`]): a message must name exactly what was
+//! given, and an escaped character cannot act on the terminal either.
 
 mod names;
 mod rule;
+mod visible;
 
 use std::borrow::Cow;
 
 pub use rule::{Forbidden, TAB_WIDTH, first_forbidden, forbidden, normalize};
+pub use visible::{visible, visible_line, visible_name};
 
 /// How to fix a refused character, for every reader's message.
 pub const REFUSED_HELP: &str = "delete it: control, bidirectional and invisible characters can hide or disguise \

@@ -1,7 +1,11 @@
 //! The one way this program writes a file: a temporary file in the same
 //! directory, flushed to disk, then renamed over the target, then the
 //! directory flushed. A crash at any point leaves either the old file or the
-//! new one, never a torn mix.
+//! new one, never a torn mix. Only a regular file (or a symbolic link, which
+//! is replaced, not followed) is ever renamed over: a directory, a device
+//! or a named pipe is refused, so a device node can never be turned into a
+//! file. Output the user names goes through `named_output`, which decides
+//! what to do with those.
 
 use std::fs;
 use std::io::{self, Write};
@@ -44,15 +48,18 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let existing = replaceable(path)?;
     let mut tmp = temp_file_in(dir, &name)?;
     // A replaced file keeps its permissions; a new one is readable by others
     // like any file a user saves (the temporary file starts private).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        let mode = existing.filter(fs::Metadata::is_file).map_or(0o644, |m| m.permissions().mode() & 0o7777);
         tmp.as_file().set_permissions(fs::Permissions::from_mode(mode))?;
     }
+    #[cfg(not(unix))]
+    let _ = existing;
     tmp.write_all(contents)?;
     between(Step::Written)?;
     tmp.as_file().sync_all()?;
@@ -60,6 +67,23 @@ pub fn write_atomic_with(
     tmp.persist(path).map_err(|e| e.error)?;
     between(Step::Renamed)?;
     sync_dir(dir)
+}
+
+/// What is at `path` now (not following a symbolic link), if it may be
+/// replaced: nothing, a regular file or a link. Anything else is an error.
+fn replaceable(path: &Path) -> io::Result<Option<fs::Metadata>> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        // The write meets the problem itself (a parent that is a file...).
+        Err(_) => return Ok(None),
+    };
+    let kind = meta.file_type();
+    if kind.is_file() || kind.is_symlink() {
+        return Ok(Some(meta));
+    }
+    let what = if kind.is_dir() { "a directory" } else { "not a regular file (a device, a named pipe or a socket)" };
+    Err(io::Error::other(format!("{} is {what}; it is not replaced", path.display())))
 }
 
 /// Writes `contents` to `path` only if nothing is there yet, atomically:
@@ -211,6 +235,36 @@ mod tests {
         left.sort();
         assert_eq!(left, [".notes.txt", "a.json"]);
         assert_eq!(remove_stale_temp_files(&dir.path().join("missing"), now), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_a_regular_file_or_a_link_is_ever_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        let err = write_atomic(&sub, b"x").unwrap_err();
+        assert!(err.to_string().ends_with("sub is a directory; it is not replaced"), "{err}");
+        assert!(sub.is_dir());
+
+        let fifo = dir.path().join("fifo");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid, NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        assert!(write_atomic(&fifo, b"x").unwrap_err().to_string().contains("not a regular file"));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO is still there");
+
+        // A link (a draft someone replaced by one) is replaced, not followed.
+        let target = dir.path().join("target");
+        fs::write(&target, "theirs").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"ours").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"theirs");
+        assert!(fs::symlink_metadata(&link).unwrap().is_file());
+        assert_eq!(fs::read(&link).unwrap(), b"ours");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 4, "no temporary file left behind");
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! Reading a brand file (`--brand FILE`) and the logo it names.
 
-use std::fs::File;
-use std::io::{self, Read};
 use std::path::Path;
 
 use crate::core::brand::{Brand, MAX_LOGO_BYTES, check_logo, parse_brand};
 use crate::core::diagnostic::{Diagnostic, InvalidInput};
 use crate::io::input::read_text;
+use crate::io::regular_file::{OpenError, open_regular, read_capped};
 
 /// Reads and checks a brand file and its logo. Every problem, the logo's
 /// included, is reported at once with its place in the brand file
@@ -36,22 +35,22 @@ pub fn load_brand(path: &Path) -> anyhow::Result<Brand> {
 }
 
 /// The logo's bytes, at most one byte past the cap (so that an oversized
-/// file is known as such without reading all of it).
-fn read_logo(path: &Path) -> io::Result<Vec<u8>> {
-    let file = File::open(path)?;
-    if file.metadata()?.is_dir() {
-        return Err(io::Error::new(io::ErrorKind::IsADirectory, "a directory"));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_LOGO_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
+/// file is known as such without reading all of it). Opened as every input
+/// is: only a regular file, never waited on.
+fn read_logo(path: &Path) -> Result<Vec<u8>, OpenError> {
+    let file = open_regular(path)?;
+    read_capped(file, MAX_LOGO_BYTES as u64).map_err(OpenError::Io)
 }
 
-fn logo_unreadable(shown: &str, span: std::ops::Range<usize>, e: &io::Error) -> Diagnostic {
-    match e.kind() {
-        io::ErrorKind::NotFound => Diagnostic::at(span, format!("the logo `{shown}` does not exist"))
+fn logo_unreadable(shown: &str, span: std::ops::Range<usize>, e: &OpenError) -> Diagnostic {
+    match e {
+        OpenError::Missing => Diagnostic::at(span, format!("the logo `{shown}` does not exist"))
             .with_help("the path is relative to the brand file; check it, or remove `logo`"),
-        io::ErrorKind::IsADirectory => Diagnostic::at(span, format!("the logo `{shown}` is a directory, not a file")),
-        _ => Diagnostic::at(span, format!("cannot read the logo `{shown}`: {e}")),
+        OpenError::Directory => Diagnostic::at(span, format!("the logo `{shown}` is a directory, not a file")),
+        OpenError::NotRegular(what) => {
+            Diagnostic::at(span, format!("the logo `{shown}` is {what}, not a regular file"))
+                .with_help("name an image file (PNG, JPEG or SVG); only regular files are read")
+        }
+        OpenError::Io(e) => Diagnostic::at(span, format!("cannot read the logo `{shown}`: {e}")),
     }
 }

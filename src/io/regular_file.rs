@@ -1,6 +1,8 @@
 //! The one way this program opens a file to read it: only a regular file
-//! (or a symlink to one). A FIFO, a device or a socket named like an input,
-//! a record or a draft would block the reader for ever or never end.
+//! (or a symlink to one; for drafts, not even that). Every file named on
+//! the command line or inside another file (a brand's logo) is opened
+//! here. A FIFO, a device or a socket named like an input, a logo, a record
+//! or a draft would block the reader for ever or never end.
 //!
 //! The file is opened without blocking (on Unix, `O_NONBLOCK`: opening a
 //! FIFO with no writer returns at once) and then the OPEN handle is asked
@@ -33,17 +35,35 @@ pub struct NotRegularFile {
 
 /// Opens `path` for reading if it is a regular file.
 pub fn open_regular(path: &Path) -> Result<File, OpenError> {
+    open_with(path, false)
+}
+
+/// Like [`open_regular`], but a symbolic link is not followed: it is
+/// refused as `a symbolic link`. For files crm-ready writes itself (drafts),
+/// where a link can only have been put there by someone else.
+pub fn open_regular_unfollowed(path: &Path) -> Result<File, OpenError> {
+    open_with(path, true)
+}
+
+fn open_with(path: &Path, unfollowed: bool) -> Result<File, OpenError> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
+        options.custom_flags(libc::O_NONBLOCK | if unfollowed { libc::O_NOFOLLOW } else { 0 });
     }
     let file = options.open(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => OpenError::Missing,
+        // O_NOFOLLOW on a link fails with ELOOP.
+        #[cfg(unix)]
+        _ if unfollowed && e.raw_os_error() == Some(libc::ELOOP) => OpenError::NotRegular("a symbolic link"),
         _ => OpenError::Io(e),
     })?;
+    #[cfg(not(unix))]
+    if unfollowed && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(OpenError::NotRegular("a symbolic link"));
+    }
     // The handle's own metadata (fstat), not the path's.
     let kind = file.metadata().map_err(OpenError::Io)?.file_type();
     if kind.is_file() {
@@ -103,5 +123,17 @@ mod tests {
         assert!(matches!(open_regular(dir.path()), Err(OpenError::Directory)));
         assert!(matches!(open_regular(&dir.path().join("none")), Err(OpenError::Missing)));
         assert!(matches!(open_regular(Path::new("/dev/null")), Err(OpenError::NotRegular("a device"))));
+    }
+
+    #[test]
+    fn unfollowed_a_link_is_refused_whatever_it_points_at() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("draft.json");
+        std::fs::write(&file, "{}").unwrap();
+        assert!(open_regular_unfollowed(&file).is_ok());
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert!(matches!(open_regular_unfollowed(&link), Err(OpenError::NotRegular("a symbolic link"))));
+        assert!(open_regular(&link).is_ok());
     }
 }

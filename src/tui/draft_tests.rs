@@ -70,7 +70,7 @@ fn a_note_alone_is_kept_and_clearing_it_removes_the_draft() {
     let [draft] = files(dir.path()).try_into().expect("one draft");
     assert!(app.draft_kept());
 
-    let saved = drafts::find(dir.path(), &q, &mut Vec::new()).unwrap().remove(0);
+    let saved = drafts::find(dir.path(), &q).saved.remove(0);
     assert_eq!(saved.path, draft);
     let mut resumed = App::resumed(&q, saved);
     assert!(resumed.draft_kept(), "a resumed draft is this interview's");
@@ -94,4 +94,31 @@ fn an_untouched_new_interview_leaves_an_earlier_draft_of_the_same_file_alone() {
     let mut second = App::new(&q, &Details::default(), Vec::new(), Some(dir.path().to_path_buf()));
     play(&mut second, &BEGIN);
     assert_eq!(std::fs::read_to_string(&draft).unwrap(), before);
+}
+
+#[test]
+fn a_damaged_draft_is_named_on_the_first_screen_and_its_file_is_never_taken() {
+    let q = quick();
+    let dir = tempfile::tempdir().unwrap();
+    // Someone else's damaged draft, under the name a new interview with no
+    // organisation would take.
+    let damaged = dir.path().join("crm-quick.json");
+    std::fs::write(&damaged, "{\"draft_version\": 1,").unwrap();
+    let found = drafts::find(dir.path(), &q);
+    assert!(found.saved.is_empty());
+    let unreadable = found.unreadable.into_iter().map(|u| u.path).collect();
+    let mut app = App::new(&q, &Details::default(), found.saved, Some(dir.path().to_path_buf()))
+        .with_unreadable_drafts(unreadable);
+
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| super::view::render(f, &app)).unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Who is this assessment for?"), "the interview can start:\n{screen}");
+    assert!(screen.contains("A saved interview cannot be continued and is not offered (crm-quick.json)"), "{screen}");
+
+    let mut actions = BEGIN.to_vec();
+    actions.push(Action::Digit(1));
+    play(&mut app, &actions);
+    assert_eq!(app.draft_path(), Some(dir.path().join("crm-quick+2.json").as_path()));
+    assert_eq!(std::fs::read_to_string(&damaged).unwrap(), "{\"draft_version\": 1,", "left as it was");
 }

@@ -110,8 +110,9 @@ impl Events for TerminalEvents<'_> {
 
 /// Runs the interview in the terminal and says how it ended. The terminal
 /// is restored before this returns, whatever happens. `warn` hears, before
-/// the interview takes the screen, about files in the drafts directory left
-/// unread.
+/// the interview takes the screen, about each file in the drafts directory
+/// that cannot be continued (the start screen says there are some, and the
+/// warnings are there again once the interview gives the screen back).
 pub fn interview(
     q: &Questionnaire,
     options: &Options,
@@ -119,21 +120,21 @@ pub fn interview(
     warn: &dyn Fn(&str),
 ) -> anyhow::Result<Ending> {
     let dir = drafts::drafts_dir();
-    let mut skipped = Vec::new();
-    let saved = match &dir {
+    let found = match &dir {
         Some(d) => {
             remove_stale_temp_files(d, std::time::SystemTime::now());
-            drafts::find(d, q, &mut skipped)?
+            drafts::find(d, q)
         }
-        None => Vec::new(),
+        None => drafts::Found::default(),
     };
-    for s in &skipped {
-        warn(s);
+    for u in &found.unreadable {
+        warn(&u.to_string());
     }
+    let unreadable = found.unreadable.into_iter().map(|u| u.path).collect();
     let mut app = if options.resume {
-        App::resumed(q, resume::pick(q, saved, &options.details, dir.as_deref(), &options.resume_command)?)
+        App::resumed(q, resume::pick(q, found.saved, &options.details, dir.as_deref(), &options.resume_command)?)
     } else {
-        App::new(q, &options.details, saved, dir)
+        App::new(q, &options.details, found.saved, dir).with_unreadable_drafts(unreadable)
     }
     .with_color(options.color)
     .with_resume_command(&options.resume_command);

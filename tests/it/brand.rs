@@ -74,3 +74,31 @@ fn the_brand_shows_on_the_html_and_markdown_reports() {
     assert!(md.contains("- **Prepared by:** Hartley & Moss Advisory\n"), "{md}");
     assert!(md.contains("\nPrepared by Hartley & Moss Advisory for the client's board. Confidential.\n"), "{md}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_logo_that_is_no_regular_file_is_refused_at_its_place_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.svg");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    std::fs::create_dir(dir.path().join("folder.svg")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", dir.path().join("device.svg")).unwrap();
+    for (logo, problem) in [
+        ("fifo.svg", "is a named pipe (FIFO), not a regular file"),
+        ("device.svg", "is a device, not a regular file"),
+        ("folder.svg", "is a directory, not a file"),
+    ] {
+        let brand = dir.path().join(format!("brand-{logo}.toml"));
+        std::fs::write(&brand, format!("logo = \"{logo}\"\n")).unwrap();
+        let out = Test::new()
+            .args(QUICK)
+            .args(["--no-save", "-f", "html", "--brand", brand.to_str().unwrap()])
+            .run_within(std::time::Duration::from_secs(20))
+            .exits(2);
+        let expected = format!("{}:1:8: the logo `{}` {problem}", brand.display(), dir.path().join(logo).display());
+        assert!(out.stderr().starts_with(&format!("error: {expected}")), "{}", out.stderr());
+        assert_eq!(out.stdout(), "");
+    }
+}

@@ -149,3 +149,33 @@ fn the_group_column_appears_only_when_a_group_was_given() {
     let shown = table(store.path());
     assert!(shown.contains("Group") && shown.contains("—") && shown.contains(" IT "), "{shown}");
 }
+
+#[test]
+fn blank_names_mean_not_given_wherever_they_are_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let source = std::fs::read_to_string(Path::new(ROOT).join("examples/round/it.toml")).unwrap();
+    // Blank in the file: the organisation and role are not given, the label is the quarter's.
+    let blank: String = source
+        .lines()
+        .map(|l| match l.split_once(" = ") {
+            Some(("organization" | "role" | "label", _)) => format!("{} = \"   \"\n", l.split_once(" = ").unwrap().0),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    let answers = dir.path().join("blank.toml");
+    std::fs::write(&answers, blank).unwrap();
+    let report = assess(&store, &answers, &["--respondent", "  Ravi Menon  "]);
+    assert_eq!((report["organization"].as_str(), report["role"].as_str()), (None, None));
+    assert_eq!(report["respondent"], "Ravi Menon", "trimmed");
+    // Blank on the command line: as if not given, so the file's names stand.
+    let answers = Path::new(ROOT).join("examples/round/it.toml");
+    let report = assess(&store, &answers, &["--organization", "", "--label", " ", "--respondent", "\t"]);
+    assert_eq!(report["organization"].as_str(), header(&answers, "organization").as_deref());
+    assert_eq!(report["respondent"].as_str(), header(&answers, "respondent").as_deref());
+    let listed = history(&store);
+    let labels: Vec<&str> =
+        listed["assessments"].as_array().unwrap().iter().map(|a| a["label"].as_str().unwrap()).collect();
+    assert!(labels.iter().all(|l| !l.trim().is_empty()), "{labels:?}");
+    assert_eq!(labels[0], "2026-Q4", "a blank label is the quarter's");
+}

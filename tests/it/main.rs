@@ -30,6 +30,7 @@ mod json_outputs;
 mod layout;
 mod lint;
 mod man_pages;
+mod named_output;
 mod numbers;
 mod properties;
 mod properties_input;

@@ -116,7 +116,7 @@ fn report_says_a_rounds_page_holds_a_round_and_which_command_renders_it() {
             out.stderr(),
             format!(
                 "error: {}: a round of 4 respondents (Wide World Importers, 2026-Q4), not one assessment; \
-                 `crm-ready round --org \"Wide World Importers\" --label \"2026-Q4\"` renders it from the store of \
+                 `crm-ready round --org 'Wide World Importers' --label 2026-Q4` renders it from the store of \
                  its assessments\n",
                 file.display()
             )

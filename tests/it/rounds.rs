@@ -126,10 +126,10 @@ fn a_round_refuses_what_it_cannot_read_with_exit_2() {
 
     // One more respondent, on another version of the questionnaire.
     let mixed = TempStore::new().wide_world();
-    mixed.copy_fixture("record-crm-readiness-1.0.0.json");
-    let text = std::fs::read_to_string(mixed.path().join("record-crm-readiness-1.0.0.json")).unwrap();
-    let moved = text.replace("Contoso Building Supplies", WIDE_WORLD).replace("\"2026-Q1\"", "\"2026-Q4\"");
-    std::fs::write(mixed.path().join("record-crm-readiness-1.0.0.json"), moved).unwrap();
+    let copied = mixed.copy_fixture("record-crm-readiness-1.0.0.json");
+    let text = std::fs::read_to_string(&copied).unwrap();
+    std::fs::remove_file(copied).unwrap();
+    mixed.put_record(&text.replace("Contoso Building Supplies", WIDE_WORLD).replace("\"2026-Q1\"", "\"2026-Q4\""));
     let out = mixed.run(&["round", "--org", WIDE_WORLD, "--label", "2026-Q4"]).exits(2);
     assert_contains(
         out.stderr(),
@@ -158,7 +158,7 @@ fn a_round_of_another_text_of_its_version_says_so() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let hash = text.split("\"content_hash\": \"").nth(1).unwrap().split('"').next().unwrap().to_string();
-        std::fs::write(&path, text.replace(&hash, "sha256:0000")).unwrap();
+        std::fs::write(&path, text.replace(&hash, &format!("sha256:{}", "0".repeat(64)))).unwrap();
     }
     let out = store.run(&["round", "--org", WIDE_WORLD]).exits(0);
     assert_eq!(

@@ -108,3 +108,34 @@ fn hostile_text_pasted_into_a_field_is_never_stored() {
     tty.send("\x03");
     assert_eq!(tty.wait_exit(), 130);
 }
+
+#[test]
+fn damaged_and_linked_drafts_are_skipped_with_a_note_and_never_block_an_interview() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = draft_path(home.path(), "x").parent().unwrap().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    // Someone else's draft with an answer this questionnaire does not have.
+    let damaged = dir.join("crm-quick@other@x.json");
+    std::fs::write(
+        &damaged,
+        r#"{"draft_version":1,"tool_version":"0.1.0","questionnaire":{"id":"crm-quick","version":"2.0.0","content_hash":"x"},"saved_at":"2026-12-07T04:45:02Z","position":{"question":"vision.objective","reviewing":false},"answers":{"questionnaire":"crm-quick","version":"2.0.0","organization":"Other Ltd","answers":{"vision.objective":"nope"}}}"#,
+    )
+    .unwrap();
+    // A link to a file the respondent must not see quoted.
+    let secret = home.path().join("secret.txt");
+    std::fs::write(&secret, "root:x:0:0:root:/root:/bin/bash\n").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("crm-quick@a@b.json")).unwrap();
+
+    let mut tty = Tty::spawn(home.path(), &["assess", "-q", "crm-quick"]);
+    tty.wait_for("Who is this assessment for?");
+    tty.wait_for("2 saved interviews cannot be continued and are not offered");
+    let raw = String::from_utf8_lossy(&tty.raw).into_owned();
+    let before = &raw[..raw.find("\x1b[?1049h").expect("the interview took the screen")];
+    assert!(before.contains(&format!("{}", damaged.display())), "named before the interview:\n{before}");
+    assert!(before.contains("has no choice `nope`"), "{before}");
+    assert!(before.contains("a symbolic link, not a regular file"), "{before}");
+    assert!(before.matches("move the file away").count() >= 2, "{before}");
+    assert!(!raw.contains("root:x:0:0"), "a linked file is never quoted");
+    tty.send("\x03");
+    assert_eq!(tty.wait_exit(), 130);
+}

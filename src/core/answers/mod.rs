@@ -203,6 +203,16 @@ impl Group {
     }
 }
 
+/// An organisation, respondent, role or label as it is kept, wherever it
+/// was given (an answers file, a flag, the interview's start form): without
+/// the spaces around it, and `None` when blank, which means not given (a
+/// label not given is the quarter's).
+pub fn given_name(text: &str) -> Option<String> {
+    let text = crate::core::text::normalize(text);
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
 /// The keys of an answers file: the header's, then the two tables.
 const FILE_KEYS: &[&str] = &[
     "questionnaire",
@@ -232,10 +242,10 @@ impl Answers {
         match key {
             "questionnaire" => self.questionnaire = value,
             "version" => self.version = value,
-            "organization" => self.organization = Some(value),
-            "respondent" => self.respondent = Some(value),
-            "role" => self.role = Some(value),
-            "label" => self.label = Some(value),
+            "organization" => self.organization = given_name(&value),
+            "respondent" => self.respondent = given_name(&value),
+            "role" => self.role = given_name(&value),
+            "label" => self.label = given_name(&value),
             _ => {}
         }
     }

@@ -280,3 +280,25 @@ fn group_and_date_round_trip_through_json_and_old_answers_without_them_still_rea
     assert!(json.contains(r#""group":"management""#) && json.contains(r#""assessed_at":"2026-03-10T00:00:00Z""#));
     assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
 }
+
+#[test]
+fn blank_names_mean_not_given_and_names_are_trimmed() {
+    assert_eq!(super::given_name("  Acme Ltd \t"), Some("Acme Ltd".to_string()));
+    for blank in ["", "   ", "\t", " \r\n "] {
+        assert_eq!(super::given_name(blank), None, "{blank:?}");
+    }
+    let q = crate::core::questionnaire::builtin::find("crm-quick").unwrap().load().unwrap();
+    let text = "questionnaire = \"crm-quick\"\nversion = \"2.0.0\"\norganization = \"  \"\nrespondent = \" Ann \"\nrole = \"\"\nlabel = \"   \"\n";
+    let answers = crate::core::answers_file::parse_answers(text, "a.toml", crate::core::answers_file::Syntax::Toml, &q)
+        .unwrap()
+        .answers;
+    assert_eq!(
+        (answers.organization, answers.respondent.as_deref(), answers.role, answers.label),
+        (None, Some("Ann"), None, None)
+    );
+    let json = r#"{"questionnaire": "crm-quick", "version": "2.0.0", "organization": " ", "label": "\t"}"#;
+    let answers = crate::core::answers_file::parse_answers(json, "a.json", crate::core::answers_file::Syntax::Json, &q)
+        .unwrap()
+        .answers;
+    assert_eq!((answers.organization, answers.label), (None, None));
+}

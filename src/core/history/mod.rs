@@ -6,6 +6,8 @@
 pub mod compare;
 pub mod record;
 pub mod record_check;
+pub mod record_consistency;
+pub mod record_identity;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod trend;

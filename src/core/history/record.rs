@@ -66,7 +66,9 @@ pub struct AreaScore {
 }
 
 /// A whole record, as written to the store. Field order is file order: the
-/// summary comes first so a listing can stop reading after it.
+/// summary comes first, so a person reading the file sees it first. A
+/// listing reads the whole record and checks the summary against the rest
+/// (`record_check`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredAssessment {
     pub format: String,
@@ -112,12 +114,18 @@ impl StoredAssessment {
         self.summary.id = new_id(self.summary.saved_at, entropy);
     }
 
-    /// The file name: `<timestamp>-<organisation slug>-<suffix>.json`, so
-    /// a directory listing sorts by time and shows whose it is.
+    /// The file name: see [`file_name`].
     pub fn file_name(&self) -> String {
-        let (stamp, suffix) = self.summary.id.split_once('-').unwrap_or((&self.summary.id, ""));
-        format!("{stamp}-{}-{suffix}.json", slug(self.summary.organization.as_deref().unwrap_or("")))
+        file_name(&self.summary)
     }
+}
+
+/// The file a record of `summary` is kept in:
+/// `<timestamp>-<organisation slug>-<suffix>.json`, so a directory listing
+/// sorts by time and shows whose it is.
+pub fn file_name(summary: &Summary) -> String {
+    let (stamp, suffix) = summary.id.split_once('-').unwrap_or((&summary.id, ""));
+    format!("{stamp}-{}-{suffix}.json", slug(summary.organization.as_deref().unwrap_or("")))
 }
 
 /// The quarter a moment falls in, in UTC: `2026-Q4`.

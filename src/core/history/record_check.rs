@@ -1,16 +1,46 @@
 //! Checking a record read back from the store (or a report read back from
 //! a file): anyone who can write to a shared store can put a file there, so
-//! every number is checked against what scoring can produce before it is
-//! listed, compared or printed. A score of 1e308 would print as "inf".
+//! a record is checked in full before it is listed, compared or printed.
+//! Here: every number against what scoring can produce (a score of 1e308
+//! would print as "inf"). Its identity (id, dates, formats, text lengths)
+//! is checked in `record_identity`, its agreement with itself (summary,
+//! answers, verdict) in `record_consistency`.
 //!
 //! Enums and timestamps are checked by their types as the file is read,
 //! negative counts by theirs; the text by the text rule, on the file's text
 //! (`core::json_text`).
 
-use crate::core::assessment::Assessment;
+use std::sync::LazyLock;
+
+use crate::core::assessment::{Assessment, QuestionnaireRef};
 use crate::core::diagnostic::shown_number;
 use crate::core::history::record::{StoredAssessment, Summary};
 use crate::core::limits::{MAX_QUESTIONS, MAX_WEIGHT, MIN_WEIGHT};
+use crate::core::questionnaire::{Thresholds, builtin};
+
+use super::record_consistency::{check_answers_match, check_summary_matches, check_verdict};
+use super::record_identity::{check_identity, check_report_identity};
+
+/// The thresholds of the built-in questionnaires, by content hash: parsed
+/// from the embedded text once, when a record is first checked.
+static BUILTIN_THRESHOLDS: LazyLock<Vec<(String, Thresholds)>> = LazyLock::new(|| {
+    builtin::BUILTINS.iter().filter_map(|b| b.load().ok()).map(|q| (q.content_hash, q.scoring)).collect()
+});
+
+/// What a record is checked against besides itself.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckContext {
+    /// Nothing was held or saved after now (give or take a clock's skew).
+    pub now: jiff::Timestamp,
+}
+
+impl CheckContext {
+    /// The thresholds of `q` when it is a built-in questionnaire, known
+    /// exactly by its content hash: a record of it is held to them too.
+    fn thresholds_of(&self, q: &QuestionnaireRef) -> Option<&'static Thresholds> {
+        BUILTIN_THRESHOLDS.iter().find(|(hash, _)| *hash == q.content_hash).map(|(_, t)| t)
+    }
+}
 
 /// What is wrong with a record, in words.
 pub type Problem = String;
@@ -37,8 +67,8 @@ fn weight(what: &str, value: f64) -> Result<(), Problem> {
     }
 }
 
-/// The summary a listing reads.
-pub fn check_summary(s: &Summary) -> Result<(), Problem> {
+/// The numbers of the summary.
+fn summary_numbers(s: &Summary) -> Result<(), Problem> {
     score("the score", s.score)?;
     for area in &s.areas {
         optional_score(&format!("the score of area `{}`", area.id), area.score)?;
@@ -46,8 +76,9 @@ pub fn check_summary(s: &Summary) -> Result<(), Problem> {
     Ok(())
 }
 
-/// A scored assessment: scores, weights, priorities and counts.
-pub fn check_assessment(a: &Assessment) -> Result<(), Problem> {
+/// The numbers of a scored assessment: scores, weights, priorities and
+/// counts.
+fn assessment_numbers(a: &Assessment) -> Result<(), Problem> {
     score("the score", a.score)?;
     if a.questions.len() > MAX_QUESTIONS {
         return Err(format!("it lists {} questions, more than a questionnaire may have", a.questions.len()));
@@ -76,10 +107,23 @@ pub fn check_assessment(a: &Assessment) -> Result<(), Problem> {
     Ok(())
 }
 
-/// A whole stored record.
-pub fn check_record(r: &StoredAssessment) -> Result<(), Problem> {
-    check_summary(&r.summary)?;
-    check_assessment(&r.assessment)
+/// A report read back on its own (`assess --format json`, or the data of
+/// an HTML report): its numbers, identity and verdict.
+pub fn check_report(a: &Assessment, cx: &CheckContext) -> Result<(), Problem> {
+    assessment_numbers(a)?;
+    check_report_identity(a, cx.now)?;
+    check_verdict(a, cx.thresholds_of(&a.questionnaire))
+}
+
+/// A whole stored record: the report it holds, and its summary and answers
+/// against it.
+pub fn check_record(r: &StoredAssessment, cx: &CheckContext) -> Result<(), Problem> {
+    summary_numbers(&r.summary)?;
+    assessment_numbers(&r.assessment)?;
+    check_identity(r, cx.now)?;
+    check_summary_matches(r)?;
+    check_answers_match(r)?;
+    check_verdict(&r.assessment, cx.thresholds_of(&r.assessment.questionnaire))
 }
 
 #[cfg(test)]
@@ -87,10 +131,16 @@ mod tests {
     use super::*;
     use crate::core::history::testing::record;
 
+    fn cx() -> CheckContext {
+        CheckContext { now: "2026-12-01T00:00:00Z".parse().unwrap() }
+    }
+
     #[test]
-    fn a_scored_record_passes() {
+    fn a_scored_record_passes_and_is_held_to_its_built_in_thresholds() {
         let r = record("Contoso", "2026-04-01T10:00:00Z", 1);
-        assert_eq!(check_record(&r), Ok(()));
+        assert_eq!(check_record(&r, &cx()), Ok(()));
+        assert_eq!(check_report(&r.assessment, &cx()), Ok(()));
+        assert!(cx().thresholds_of(&r.assessment.questionnaire).is_some(), "crm-quick is built in");
     }
 
     #[test]
@@ -98,20 +148,20 @@ mod tests {
         let fresh = || record("Contoso", "2026-04-01T10:00:00Z", 1);
         let mut r = fresh();
         r.summary.score = 1e308;
-        assert_eq!(check_record(&r).unwrap_err(), "the score is 1e308, not a number from 0 to 100");
+        assert_eq!(check_record(&r, &cx()).unwrap_err(), "the score is 1e308, not a number from 0 to 100");
         let mut r = fresh();
         r.assessment.areas[0].weight = 1e-300;
-        assert!(check_record(&r).unwrap_err().contains("not a weight from 0.01 to 1000"));
+        assert!(check_record(&r, &cx()).unwrap_err().contains("not a weight from 0.01 to 1000"));
         let mut r = fresh();
         r.assessment.areas[0].answered = r.assessment.areas[0].questions + 1;
-        assert!(check_record(&r).unwrap_err().contains("do not add up"));
+        assert!(check_record(&r, &cx()).unwrap_err().contains("do not add up"));
         let mut r = fresh();
         r.assessment.questions[0].score = Some(f64::NAN);
-        assert!(check_record(&r).unwrap_err().starts_with("the score of question"));
+        assert!(check_record(&r, &cx()).unwrap_err().starts_with("the score of question"));
         let mut r = fresh();
         if let Some(action) = r.assessment.actions.first_mut() {
-            action.priority = -1.0;
-            assert!(check_record(&r).unwrap_err().starts_with("the priority of the action"));
+            action.priority = 200.0;
+            assert!(check_record(&r, &cx()).unwrap_err().starts_with("the priority of the action"));
         }
     }
 }

@@ -35,10 +35,17 @@ pub fn summary(id: &str, org: Option<&str>, saved_at: &str, score: f64, areas: &
 
 /// A real record: the quick-check example scored for `org`, saved at `at`.
 pub fn record(org: &str, at: &str, entropy: u64) -> StoredAssessment {
+    record_held(org, None, at, entropy)
+}
+
+/// A real record, as [`record`], of an interview held at `held` (when
+/// given) and saved at `saved`.
+pub fn record_held(org: &str, held: Option<&str>, saved: &str, entropy: u64) -> StoredAssessment {
     let q = builtin::find("crm-quick").unwrap().load().unwrap();
     let text = include_str!("../../../examples/answers-quick.toml");
     let mut answers: Answers = parse_answers(text, "answers-quick.toml", Syntax::Toml, &q).unwrap().answers;
     answers.organization = Some(org.into());
-    let at: jiff::Timestamp = at.parse().unwrap();
+    answers.assessed_at = held.map(|h| h.parse().unwrap());
+    let at: jiff::Timestamp = saved.parse().unwrap();
     StoredAssessment::new(answers.clone(), score(&q, &answers, at), at, entropy)
 }

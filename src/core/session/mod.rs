@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::core::answers::{Answer, Answers, Group, format_number};
+use crate::core::answers::{Answer, Answers, Group, format_number, given_name};
 use crate::core::conditions::{question_shown, shown};
 use crate::core::questionnaire::{Kind, Question, Questionnaire};
 
@@ -219,10 +219,9 @@ impl<'q> Session<'q> {
 
     /// Sets the organisation, respondent and role; blank means none.
     pub fn set_details(&mut self, organization: &str, respondent: &str, role: &str) {
-        let clean = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        self.answers.organization = clean(organization);
-        self.answers.respondent = clean(respondent);
-        self.answers.role = clean(role);
+        self.answers.organization = given_name(organization);
+        self.answers.respondent = given_name(respondent);
+        self.answers.role = given_name(role);
     }
 
     /// Sets the respondent's stakeholder group.

@@ -16,11 +16,12 @@ use serde::{Deserialize, Serialize};
 use crate::core::answers::{Answers, check, offset_of};
 use crate::core::diagnostic::{Diagnostic, InvalidInput};
 use crate::core::json_text::refused_strings;
+use crate::core::limits::MAX_FILE_BYTES;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::text::refused_message;
 use crate::io::atomic_write::write_atomic;
-use crate::io::input::read_text;
-use crate::io::regular_file::NotRegularFile;
+use crate::io::input::decode;
+use crate::io::regular_file::{OpenError, open_regular_unfollowed, read_capped};
 
 pub use naming::{file_name, free_file_name, is_for, same_respondent};
 
@@ -87,13 +88,38 @@ pub struct Saved {
     pub draft: Draft,
 }
 
+/// A file named like a draft that cannot be continued, and why: it is not
+/// offered, and a new interview never takes its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    /// Why, with how to put it right: one line, or a located problem.
+    pub problem: String,
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "skipped {}", self.problem)
+    }
+}
+
+/// What the drafts directory holds for one questionnaire.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    /// The drafts that can be continued, most recently saved first.
+    pub saved: Vec<Saved>,
+    /// Files named like its drafts that cannot be, by name.
+    pub unreadable: Vec<Unreadable>,
+}
+
 /// The directory drafts are kept in, if the system has a data directory.
 pub fn drafts_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "crm-ready").map(|d| d.data_dir().join("drafts"))
 }
 
 /// Parses a draft and checks it against `q`. `shown` names the file in
-/// messages.
+/// messages. Every problem says how to start afresh: the respondent did
+/// not write the file, and cannot be asked to mend it.
 pub fn parse(text: &str, shown: &str, q: &Questionnaire) -> Result<Draft, InvalidInput> {
     let draft: Draft = serde_json::from_str(text).map_err(|e| {
         let at = offset_of(text, e.line(), e.column());
@@ -116,7 +142,7 @@ pub fn parse(text: &str, shown: &str, q: &Questionnaire) -> Result<Draft, Invali
     if draft.draft_version > DRAFT_VERSION {
         return Err(whole(
             format!("this draft was saved by a newer crm-ready (draft format {})", draft.draft_version),
-            "update crm-ready to continue it",
+            "update crm-ready to continue it, or move the file away (or delete it) to start afresh",
         ));
     }
     let stamp = &draft.questionnaire;
@@ -132,15 +158,36 @@ pub fn parse(text: &str, shown: &str, q: &Questionnaire) -> Result<Draft, Invali
     // Without positions: each problem names its question, not a line.
     let problems = check(&draft.answers, q, None);
     if !problems.is_empty() {
+        let problems = problems.into_iter().map(|d| d.with_help(DAMAGED_HELP)).collect();
         return Err(InvalidInput::new(shown, text, problems));
     }
     Ok(draft)
 }
 
-/// Reads and checks the draft at `path`.
-pub fn load(path: &Path, q: &Questionnaire) -> anyhow::Result<Draft> {
-    let text = read_text(path)?;
-    Ok(parse(&text, &path.display().to_string(), q)?)
+/// Reads and checks the draft at `path`. Only a regular file is read, and
+/// never through a symbolic link: crm-ready writes its drafts itself, so a
+/// link was put there by someone else, and its target is not quoted.
+pub fn load(path: &Path, q: &Questionnaire) -> Result<Draft, Unreadable> {
+    let shown = path.display().to_string();
+    let unreadable = |problem: String| Unreadable { path: path.to_path_buf(), problem };
+    let file = open_regular_unfollowed(path).map_err(|e| {
+        let what = match e {
+            OpenError::Missing => "it has gone".to_string(),
+            OpenError::Directory => "a directory, not a draft".to_string(),
+            OpenError::NotRegular(what) => format!("{what}, not a regular file; it is not read"),
+            OpenError::Io(e) => format!("cannot read it ({e})"),
+        };
+        unreadable(format!("{shown}: {what}; {DAMAGED_HELP}"))
+    })?;
+    let damaged = |invalid: InvalidInput| unreadable(format!("a saved interview that cannot be continued:\n{invalid}"));
+    let bytes = read_capped(file, MAX_FILE_BYTES).map_err(|e| unreadable(format!("{shown}: cannot read it ({e})")))?;
+    let text = decode(&shown, bytes).map_err(|mut invalid| {
+        for d in &mut invalid.diagnostics {
+            d.help = Some(DAMAGED_HELP.into());
+        }
+        damaged(invalid)
+    })?;
+    parse(&text, &shown, q).map_err(damaged)
 }
 
 /// Writes a draft atomically, creating its directory if needed.
@@ -159,153 +206,29 @@ pub fn discard(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Every draft in `dir` for questionnaire `q`, most recently saved first.
-/// A damaged draft is an error naming the file; a file named like a draft
-/// that is not a regular file (a FIFO) is left unread, and said so in
-/// `skipped`.
-pub fn find(dir: &Path, q: &Questionnaire, skipped: &mut Vec<String>) -> anyhow::Result<Vec<Saved>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        // A file where a directory should be: no drafts there, and saving
-        // reports the problem in the interview.
-        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
-            return Ok(Vec::new());
-        }
-        Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot list {}", dir.display()))),
-    };
-    let mut found = Vec::new();
-    for entry in entries {
-        let path = entry?.path();
+/// Every draft in `dir` for questionnaire `q`, most recently saved first,
+/// and the files named like one that cannot be continued (damaged, another
+/// version's, a FIFO, a link...). Nothing here stops an interview: a
+/// directory that cannot be listed holds no drafts, and saving reports the
+/// problem in the interview.
+pub fn find(dir: &Path, q: &Questionnaire) -> Found {
+    let mut found = Found::default();
+    let Ok(entries) = std::fs::read_dir(dir) else { return found };
+    for entry in entries.flatten() {
+        let path = entry.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
         let Some(stem) = name.strip_suffix(".json") else { continue };
         if stem.split('@').next() == Some(q.id.as_str()) {
             match load(&path, q) {
-                Ok(draft) => found.push(Saved { draft, path }),
-                Err(e) => match e.downcast_ref::<NotRegularFile>() {
-                    Some(special) => skipped.push(format!("skipped {special}")),
-                    None => return Err(e),
-                },
+                Ok(draft) => found.saved.push(Saved { draft, path }),
+                Err(unreadable) => found.unreadable.push(unreadable),
             }
         }
     }
-    found.sort_by(|a, b| b.draft.saved_at.cmp(&a.draft.saved_at).then_with(|| a.path.cmp(&b.path)));
-    Ok(found)
+    found.saved.sort_by(|a, b| b.draft.saved_at.cmp(&a.draft.saved_at).then_with(|| a.path.cmp(&b.path)));
+    found.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+    found
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::answers::Answer;
-    use crate::core::questionnaire::builtin;
-
-    fn quick() -> Questionnaire {
-        builtin::find("crm-quick").unwrap().load().unwrap()
-    }
-
-    fn sample(q: &Questionnaire) -> Draft {
-        let mut answers = Answers::for_questionnaire(q);
-        answers.organization = Some("Acme Ltd".into());
-        answers.answers.insert("vision.objective".into(), Answer::Text("none".into()));
-        answers.notes.insert("vision.objective".into(), "ask the board".into());
-        let position = Position { question: Some("vision.strategy".into()), reviewing: false };
-        Draft::new(q, answers, position, jiff::Timestamp::from_second(1_780_000_000).unwrap())
-    }
-
-    #[test]
-    fn a_draft_round_trips() {
-        let q = quick();
-        let draft = sample(&q);
-        let back = parse(&draft.to_json(), "d.json", &q).unwrap();
-        assert_eq!(back, draft);
-        assert!(draft.to_json().contains("\"draft_version\": 1"));
-    }
-
-    #[test]
-    fn a_truncated_draft_is_a_located_error() {
-        let q = quick();
-        let json = sample(&q).to_json();
-        let cut = &json[..json.len() / 2];
-        let err = parse(cut, "drafts/crm-quick.json", &q).unwrap_err().to_string();
-        assert!(err.starts_with("drafts/crm-quick.json:"), "{err}");
-        assert!(err.contains("damaged"), "{err}");
-        assert!(err.contains("move the file away"), "{err}");
-    }
-
-    #[test]
-    fn a_draft_for_another_version_or_with_bad_answers_is_refused() {
-        let q = quick();
-        let mut draft = sample(&q);
-        draft.questionnaire.version = "0.9".into();
-        let err = parse(&draft.to_json(), "d.json", &q).unwrap_err().to_string();
-        assert!(err.contains("version 0.9 of `crm-quick`"), "{err}");
-
-        let mut draft = sample(&q);
-        draft.answers.answers.insert("vision.objective".into(), Answer::Text("perhaps".into()));
-        let err = parse(&draft.to_json(), "d.json", &q).unwrap_err().to_string();
-        assert!(err.contains("has no choice `perhaps`"), "{err}");
-    }
-
-    #[test]
-    fn find_lists_drafts_for_the_questionnaire_newest_first() {
-        let q = quick();
-        let dir = tempfile::tempdir().unwrap();
-        assert!(find(&dir.path().join("missing"), &q, &mut Vec::new()).unwrap().is_empty());
-        std::fs::write(dir.path().join("a-file"), "").unwrap();
-        assert!(
-            find(&dir.path().join("a-file").join("drafts"), &q, &mut Vec::new()).unwrap().is_empty(),
-            "under a file"
-        );
-        let mut older = sample(&q);
-        older.saved_at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
-        save(&dir.path().join(file_name("crm-quick", Some("Older"), None)), &older).unwrap();
-        save(&dir.path().join(file_name("crm-quick", Some("Acme Ltd"), None)), &sample(&q)).unwrap();
-        std::fs::write(dir.path().join("crm-readiness.json"), "not ours").unwrap();
-        let found = find(dir.path(), &q, &mut Vec::new()).unwrap();
-        let names: Vec<_> = found.iter().map(|s| s.path.file_name().unwrap().to_str().unwrap()).collect();
-        assert_eq!(names, ["crm-quick@acme-ltd.json", "crm-quick@older.json"]);
-
-        std::fs::write(dir.path().join("crm-quick.json"), "{\"draft_version\": 1,").unwrap();
-        let err = format!("{:#}", find(dir.path(), &q, &mut Vec::new()).unwrap_err());
-        assert!(err.contains("crm-quick.json"), "{err}");
-    }
-
-    #[test]
-    fn drafts_of_two_respondents_and_an_old_name_are_all_found_and_told_apart() {
-        let q = quick();
-        let dir = tempfile::tempdir().unwrap();
-        let of = |who: &str, second: i64| {
-            let mut d = sample(&q);
-            d.answers.respondent = Some(who.into());
-            d.saved_at = jiff::Timestamp::from_second(second).unwrap();
-            d
-        };
-        // Saved before respondents were in the name: Cy's, under the organisation's name alone.
-        save(&dir.path().join("crm-quick@acme-ltd.json"), &of("Cy", 1_700_000_000)).unwrap();
-        for (who, at) in [("Ann", 1_700_000_100), ("Bob", 1_700_000_200)] {
-            save(&dir.path().join(file_name("crm-quick", Some("Acme Ltd"), Some(who))), &of(who, at)).unwrap();
-        }
-        let found = find(dir.path(), &q, &mut Vec::new()).unwrap();
-        let names: Vec<_> = found.iter().map(|s| s.path.file_name().unwrap().to_str().unwrap()).collect();
-        assert_eq!(names, ["crm-quick@acme-ltd@bob.json", "crm-quick@acme-ltd@ann.json", "crm-quick@acme-ltd.json"]);
-        let whose = |who: &str| -> Vec<&str> {
-            found
-                .iter()
-                .filter(|s| is_for(&s.draft.answers, Some("Acme Ltd"), Some(who)))
-                .map(|s| s.path.file_name().unwrap().to_str().unwrap())
-                .collect()
-        };
-        assert_eq!(whose("Ann"), ["crm-quick@acme-ltd@ann.json"]);
-        assert_eq!(whose("cy"), ["crm-quick@acme-ltd.json"], "an old name is found by its content");
-        assert_eq!(found.iter().filter(|s| is_for(&s.draft.answers, Some("acme ltd"), None)).count(), 3);
-    }
-
-    #[test]
-    fn discard_ignores_a_missing_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.json");
-        save(&path, &sample(&quick())).unwrap();
-        discard(&path).unwrap();
-        assert!(!path.exists());
-        discard(&path).unwrap();
-    }
-}
+mod tests;

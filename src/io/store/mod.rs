@@ -2,8 +2,9 @@
 //! Files are created atomically and never replaced, so two processes saving
 //! at once both land, and a crash never leaves half a record.
 
+mod listing;
+pub mod read;
 pub mod reference;
-pub mod summary_reader;
 
 use std::ffi::OsString;
 use std::fs;
@@ -11,17 +12,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::core::assessment::{Assessment, SCHEMA_VERSION};
-use crate::core::diagnostic::position;
-use crate::core::embedded::extract_json;
-use crate::core::history::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, StoredAssessment, Summary};
-use crate::core::history::record_check::{check_assessment, check_record};
+use crate::core::assessment::Assessment;
+use crate::core::history::record::{StoredAssessment, Summary};
 use crate::core::json::to_json;
-use crate::core::json_text::refused_strings;
-use crate::core::text::refused_message;
 use crate::io::atomic_write::{create_new_atomic, remove_stale_temp_files};
-use crate::io::regular_file::{OpenError, open_regular, read_capped};
-use summary_reader::read_summaries;
+pub use read::{Reader, load};
 
 /// The environment variable naming the store directory.
 pub const STORE_ENV: &str = "CRM_READY_STORE";
@@ -154,10 +149,10 @@ impl Store {
     }
 
     /// Every assessment in the store, oldest first by assessment date, then
-    /// by when it was saved. Reads only each file's
-    /// summary. A file that is not a readable record is skipped and
-    /// reported in [`Listing::skipped`]; a store that does not exist yet is
-    /// empty. Temporary files of saves that never finished are removed.
+    /// by when it was saved. Each file is read and checked in full (see
+    /// `listing`); one that fails is skipped and reported in
+    /// [`Listing::skipped`]. A store that does not exist yet is empty.
+    /// Temporary files of saves that never finished are removed.
     pub fn list(&self) -> Result<Listing, StoreError> {
         remove_stale_temp_files(&self.dir, SystemTime::now());
         let read_dir = match fs::read_dir(&self.dir) {
@@ -183,163 +178,7 @@ impl Store {
             }
             paths.push(item.path());
         }
-        let mut listing = Listing::default();
-        for (path, summary) in read_summaries(paths) {
-            match summary {
-                Ok(summary) => listing.entries.push(Entry { path, summary }),
-                Err(problem) => listing.skipped.push(Skipped { path, problem }),
-            }
-        }
-        listing.entries.sort_by(|a, b| {
-            (a.summary.assessed_at, a.summary.saved_at, &a.summary.id, &a.path).cmp(&(
-                b.summary.assessed_at,
-                b.summary.saved_at,
-                &b.summary.id,
-                &b.path,
-            ))
-        });
-        listing.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(listing)
-    }
-}
-
-/// The JSON inside an HTML report (`--format html`); `None` when the file
-/// is not HTML, an error when it is HTML without our data.
-fn embedded_json(bytes: &[u8]) -> Option<Result<&str, &'static str>> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    if !text.trim_start().starts_with('<') {
-        return None;
-    }
-    Some(
-        extract_json(text)
-            .ok_or("an HTML file without crm-ready's data (only `--format html` reports can be read back)"),
-    )
-}
-
-/// Reads a whole file: a stored record, or a report written by
-/// `assess --format json` or `--format html`. Its text and numbers are
-/// checked as they were when it was written: a forged or damaged file is
-/// [`StoreError::Invalid`].
-pub fn load(path: &Path) -> Result<LoadedAssessment, StoreError> {
-    let invalid = |problem: String| StoreError::Invalid { path: path.to_path_buf(), problem };
-    let file = match open_regular(path) {
-        Ok(f) => f,
-        Err(OpenError::Missing) => return Err(StoreError::Missing { path: path.to_path_buf() }),
-        Err(OpenError::Directory) => return Err(invalid("a directory, not an assessment".into())),
-        Err(OpenError::NotRegular(what)) => return Err(invalid(format!("{what}, not a regular file; not read"))),
-        Err(OpenError::Io(source)) => return Err(StoreError::Io { action: "open", path: path.to_path_buf(), source }),
-    };
-    let bytes = read_capped(file, MAX_RECORD_BYTES).map_err(|source| StoreError::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if bytes.len() as u64 > MAX_RECORD_BYTES {
-        return Err(invalid(format!("larger than {} MiB; not an assessment", MAX_RECORD_BYTES / 1024 / 1024)));
-    }
-    // An HTML report is read through the data it embeds.
-    let json: std::borrow::Cow<'_, [u8]> = match embedded_json(&bytes) {
-        Some(Ok(json)) => std::borrow::Cow::Owned(json.as_bytes().to_vec()),
-        Some(Err(problem)) => return Err(invalid(problem.into())),
-        None => std::borrow::Cow::Borrowed(&bytes),
-    };
-    let bytes = json.as_ref();
-    if let Some(problem) = refused_text(&String::from_utf8_lossy(bytes)) {
-        return Err(invalid(problem));
-    }
-    // A stored record, the common case, is read in one pass; anything else
-    // is told apart by its head.
-    if let Ok(record) = serde_json::from_slice::<StoredAssessment>(bytes)
-        && record.format == RECORD_FORMAT
-        && record.schema_version <= RECORD_SCHEMA_VERSION
-    {
-        check_record(&record).map_err(|p| invalid(format!("a damaged assessment record: {p}")))?;
-        return Ok(LoadedAssessment {
-            path: path.to_path_buf(),
-            summary: Some(record.summary),
-            assessment: record.assessment,
-        });
-    }
-    let head: Head = match serde_json::from_slice(bytes) {
-        Ok(head) => head,
-        // Valid JSON of another shape (an array, a `format` that is not a
-        // string) is no assessment; anything else is no JSON.
-        Err(_) => match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
-            Ok(_) => Head::default(),
-            Err(e) => return Err(invalid(format!("not valid JSON ({e})"))),
-        },
-    };
-    let newer =
-        |kind: &str, v: u64| invalid(format!("written by a newer crm-ready ({kind} schema {v}); upgrade to read it"));
-    if head.format.is_none()
-        && let Some(round) = head.round()
-    {
-        return Err(invalid(round));
-    }
-    match head.format.as_deref() {
-        Some(RECORD_FORMAT) => {
-            if let Some(v) = head.schema_version.filter(|v| *v > u64::from(RECORD_SCHEMA_VERSION)) {
-                return Err(newer("record", v));
-            }
-            // Read again for the reason it failed.
-            let problem =
-                serde_json::from_slice::<StoredAssessment>(bytes).err().map_or_else(String::new, |e| e.to_string());
-            Err(invalid(format!("a damaged assessment record ({problem})")))
-        }
-        None if head.verdict.is_some() && head.questionnaire.is_some() => {
-            if let Some(v) = head.schema_version.filter(|v| *v > u64::from(SCHEMA_VERSION)) {
-                return Err(newer("report", v));
-            }
-            let assessment: Assessment =
-                serde_json::from_slice(bytes).map_err(|e| invalid(format!("a damaged assessment report ({e})")))?;
-            check_assessment(&assessment).map_err(|p| invalid(format!("a damaged assessment report: {p}")))?;
-            Ok(LoadedAssessment { path: path.to_path_buf(), summary: None, assessment })
-        }
-        _ => Err(invalid(
-            "not a crm-ready assessment (neither a stored record nor `assess --format json` output)".into(),
-        )),
-    }
-}
-
-/// The first string of a record's JSON `text` that the text rule refuses,
-/// as a problem naming its place.
-fn refused_text(text: &str) -> Option<String> {
-    let r = refused_strings(text).into_iter().next()?;
-    let at = position(text, r.span.start);
-    Some(format!(
-        "line {}, column {}: {}; not written by crm-ready",
-        at.line,
-        at.column,
-        refused_message("a string", &r.forbidden)
-    ))
-}
-
-/// What says which kind of file a JSON file is, when it is not a readable
-/// record.
-#[derive(Default, serde::Deserialize)]
-#[serde(default)]
-struct Head {
-    format: Option<String>,
-    schema_version: Option<u64>,
-    verdict: Option<serde::de::IgnoredAny>,
-    questionnaire: Option<serde::de::IgnoredAny>,
-    /// A round's (`round --format json` or `html`).
-    respondents: Option<Vec<serde::de::IgnoredAny>>,
-    organization: Option<String>,
-    label: Option<String>,
-}
-
-impl Head {
-    /// What to say of a round's file where an assessment is wanted: which
-    /// round it is, and the command that renders it.
-    fn round(&self) -> Option<String> {
-        let (respondents, org, label) = (self.respondents.as_ref()?, self.organization.as_ref()?, self.label.as_ref()?);
-        let n = respondents.len();
-        Some(format!(
-            "a round of {n} respondent{} ({org}, {label}), not one assessment; \
-             `crm-ready round --org \"{org}\" --label \"{label}\"` renders it from the store of its assessments",
-            if n == 1 { "" } else { "s" }
-        ))
+        Ok(listing::list_files(&Reader::new(), paths))
     }
 }
 
@@ -360,7 +199,7 @@ pub fn entropy() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::history::testing::record;
+    use crate::core::history::testing::{record, record_held};
 
     #[test]
     fn store_dir_prefers_flag_then_env_then_data_dir() {
@@ -397,12 +236,7 @@ mod tests {
     fn listing_orders_by_when_each_was_held_then_when_it_was_saved() {
         let tmp = tempfile::tempdir().unwrap();
         let store = Store::at(tmp.path());
-        let held = |org: &str, saved: &str, held: &str, entropy| {
-            let mut r = record(org, saved, entropy);
-            r.summary.assessed_at = held.parse().unwrap();
-            r.assessment.assessed_at = r.summary.assessed_at;
-            r
-        };
+        let held = |org: &str, saved: &str, held: &str, entropy| record_held(org, Some(held), saved, entropy);
         // Typed up in December: last quarter's interviews, in no particular order.
         let mut records = [
             held("Third", "2026-12-01T09:00:00Z", "2026-09-15T00:00:00Z", 1),

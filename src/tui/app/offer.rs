@@ -1,9 +1,12 @@
 //! A saved interview as the app offers it: whose it is, how far it got,
 //! when it was saved, and the command that continues it.
 
+use std::path::PathBuf;
+
 use crate::core::answers::Answers;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::session::{Progress, Session};
+use crate::core::shell_word::shell_quote;
 use crate::core::text::one_line;
 use crate::io::drafts::Saved;
 
@@ -49,6 +52,22 @@ pub fn whose(a: &Answers) -> String {
     if parts.is_empty() { "No organisation given".to_string() } else { parts.join(" · ") }
 }
 
+/// What the first screen says of the files named like a draft that cannot
+/// be continued (`paths`), if there are any.
+pub fn not_offered(paths: &[PathBuf]) -> Option<String> {
+    let name = |p: &PathBuf| p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let what = match paths {
+        [] => return None,
+        [one] => format!("A saved interview cannot be continued and is not offered ({})", name(one)),
+        many => format!(
+            "{} saved interviews cannot be continued and are not offered ({})",
+            many.len(),
+            many.iter().map(name).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    Some(format!("{what}: why is printed in the terminal, to read once you leave."))
+}
+
 /// `base` (the command that resumes, without whose interview) with the
 /// organisation and respondent of `answers`: the exact command that
 /// continues their interview.
@@ -60,12 +79,6 @@ pub fn resume_command_for(base: &str, answers: &Answers) -> String {
         }
     }
     command
-}
-
-/// `text` as one shell word: bare when safe, else in single quotes.
-pub fn shell_quote(text: &str) -> String {
-    let safe = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:@".contains(c));
-    if safe { text.to_string() } else { format!("'{}'", text.replace('\'', "'\\''")) }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::io::drafts::{self, Saved};
 use crate::tui::rows::{Row, initial_row, rows};
 
 use super::action::Effects;
-use super::offer::{Offer, resume_command_for};
+use super::offer::{Offer, not_offered, resume_command_for};
 use super::screen::{MIN_HEIGHT, MIN_WIDTH, Message, Mode, Overlay, ReviewItem, Screen};
 use super::start_form::StartForm;
 
@@ -53,6 +53,9 @@ pub struct App<'q> {
     /// Those offered on the resume screen: the organisation's, if one was
     /// given.
     pub(super) offers: Vec<Offer>,
+    /// Files named like a draft that cannot be continued: not offered, and
+    /// never taken by a new interview.
+    pub(super) unreadable: Vec<PathBuf>,
     pub(super) drafts_dir: Option<PathBuf>,
     /// The start form is behind us (or a draft was resumed).
     pub(super) begun: bool,
@@ -106,6 +109,7 @@ impl<'q> App<'q> {
             color: true,
             saved,
             offers,
+            unreadable: Vec::new(),
             drafts_dir,
             begun: false,
             draft_path: None,
@@ -122,6 +126,17 @@ impl<'q> App<'q> {
         let mut app = App::new(q, &Details::default(), Vec::new(), dir);
         app.continue_draft(saved);
         app
+    }
+
+    /// The same app, told of the files named like a draft that cannot be
+    /// continued: the first screen says so (the warnings about them were
+    /// printed before the interview took the screen), and a new interview
+    /// never takes one of their names.
+    pub fn with_unreadable_drafts(mut self, paths: Vec<PathBuf>) -> Self {
+        if let Some(note) = not_offered(&paths) {
+            self.warn(note);
+        }
+        App { unreadable: paths, ..self }
     }
 
     /// The same app, drawn in colour or not.
@@ -316,7 +331,10 @@ impl App<'_> {
         self.session.set_assessed_at(self.details.assessed_at);
         let q = self.questionnaire();
         let a = self.session.answers();
-        let taken = |name: &str| self.saved.iter().any(|o| o.saved.path.file_name().is_some_and(|f| f == name));
+        let taken = |name: &str| {
+            let named = |path: &PathBuf| path.file_name().is_some_and(|f| f == name);
+            self.saved.iter().any(|o| named(&o.saved.path)) || self.unreadable.iter().any(named)
+        };
         let file = drafts::free_file_name(&q.id, a.organization.as_deref(), a.respondent.as_deref(), taken);
         self.draft_path = self.drafts_dir.as_ref().map(|d| d.join(file));
         self.begun = true;

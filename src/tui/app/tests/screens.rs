@@ -202,13 +202,6 @@ fn resuming_on_the_review_screen_returns_there() {
 }
 
 #[test]
-fn shell_quoting() {
-    assert_eq!(shell_quote("acme"), "acme");
-    assert_eq!(shell_quote("Acme Ltd"), "'Acme Ltd'");
-    assert_eq!(shell_quote("O'Neil & Co"), "'O'\\''Neil & Co'");
-}
-
-#[test]
 fn declining_the_resume_offer_keeps_the_details_given() {
     let q = interview();
     let details = Details { organization: Some("Acme".into()), role: Some("CFO".into()), ..Details::default() };
