@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::brand::BrandArgs;
-use super::history::{StoreArgs, list, load_listed, load_references};
+use super::history::{StoreArgs, list_of, load_listed, load_references};
 use super::offered::Offered;
 use super::output::Output;
 use super::rounds::{Organisation, Questionnaires, note_replaced};
@@ -63,7 +63,7 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
     let compared = match &args.org {
         // Labels are looked up only where they can be: in the rounds of --org.
         Some(org) => {
-            let listing = list(&args.store.open()?, out)?;
+            let listing = list_of(&args.store.open()?, org, out)?;
             match read_rounds(&args, org, &listing, out)? {
                 Some([before, after]) => compare_rounds(&before, &after, args.force)?,
                 None => {

@@ -10,7 +10,7 @@ use super::output::Output;
 use super::show::ListFormat;
 use crate::core::answers::Answers;
 use crate::core::assessment::Assessment;
-use crate::core::history::StoredAssessment;
+use crate::core::history::{StoredAssessment, Summary};
 use crate::exit;
 use crate::io::store::reference::Reference;
 use crate::io::store::reference::{resolve, same_organization, unknown_organization};
@@ -74,7 +74,17 @@ pub fn run(args: HistoryArgs, out: &Output) -> anyhow::Result<u8> {
 
 /// Lists the store, warning on stderr about each file skipped.
 pub fn list(store: &Store, out: &Output) -> anyhow::Result<Listing> {
-    let listing = store.list()?;
+    list_keeping(store, out, &|_| false)
+}
+
+/// [`list`], keeping the whole assessments of `org` for a round, trend or
+/// comparison to read.
+pub fn list_of(store: &Store, org: &str, out: &Output) -> anyhow::Result<Listing> {
+    list_keeping(store, out, &|s| s.organization.as_deref().is_some_and(|o| same_organization(o, org)))
+}
+
+fn list_keeping(store: &Store, out: &Output, keep: &(dyn Fn(&Summary) -> bool + Sync)) -> anyhow::Result<Listing> {
+    let listing = store.list_keeping(keep)?;
     for s in &listing.skipped {
         out.warn(&format!("skipping {}: {}", s.path.display(), s.problem));
     }

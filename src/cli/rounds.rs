@@ -1,6 +1,8 @@
 //! What `round`, `trend` and `compare` share: an organisation's rounds in
 //! the store, and reading one in full with the questionnaire it answered.
 
+use std::borrow::Cow;
+
 use anyhow::Context;
 
 use super::output::Output;
@@ -11,7 +13,7 @@ use crate::core::round::{self, Found, Member, Round};
 use crate::exit::UsageError;
 use crate::io::input::load_questionnaire;
 use crate::io::store::reference::of_organization;
-use crate::io::store::{Entry, Listing, load};
+use crate::io::store::{Entry, Listing};
 
 /// One organisation's assessments in the store.
 pub struct Organisation<'l> {
@@ -38,10 +40,11 @@ impl<'l> Organisation<'l> {
         let q = questionnaires.for_round(&found.questionnaire, &found.label, out)?;
         let mut members = Vec::with_capacity(found.members.len());
         for s in &found.members {
-            let entry =
-                self.entries.iter().find(|e| e.summary.id == s.id).context("a listed assessment went missing")?;
-            let loaded = load(&entry.path)?;
-            members.push(Member { id: Some(s.id.clone()), assessment: loaded.assessment });
+            let entry = self.entries.iter().find(|e| e.summary.id == s.id);
+            let assessment = entry
+                .and_then(|e| e.assessment.as_deref())
+                .context("a listed assessment of the organisation was not kept by the listing")?;
+            members.push(Member { id: Some(s.id.clone()), assessment: Cow::Borrowed(assessment) });
         }
         Ok(round::build(q, &self.name, &found.label, members))
     }
@@ -81,7 +84,7 @@ impl Questionnaires {
         if !self.known.iter().any(matches) {
             match builtin::find(&r.id) {
                 Some(b) => {
-                    let q = b.load()?;
+                    let q = b.shared()?.clone();
                     if q.version != r.version {
                         return Err(UsageError::new(format!(
                             "the round `{label}` answered {} {}, and this crm-ready has {} {} built in: \

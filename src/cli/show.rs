@@ -58,7 +58,7 @@ struct Listed {
 
 pub fn list(args: ListArgs, out: &Output) -> anyhow::Result<u8> {
     let mut listed = Vec::new();
-    for b in builtin::BUILTINS {
+    for b in &builtin::BUILTINS {
         let q = b.load()?;
         listed.push(Listed {
             id: q.id.clone(),

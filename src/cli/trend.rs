@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::brand::BrandArgs;
-use super::history::{StoreArgs, list};
+use super::history::{StoreArgs, list_of};
 use super::output::Output;
 use super::rounds::{Organisation, Questionnaires, note_replaced};
 use crate::core::history::{RoundScores, trend};
@@ -38,7 +38,7 @@ pub struct TrendArgs {
 
 pub fn run(args: TrendArgs, out: &Output) -> anyhow::Result<u8> {
     let brand = args.brand.load()?;
-    let listing = list(&args.store.open()?, out)?;
+    let listing = list_of(&args.store.open()?, &args.org, out)?;
     let org = Organisation::find(&listing, &args.org)?;
     let summaries = org.summaries();
     let mut questionnaires = Questionnaires::new(&args.questionnaire)?;

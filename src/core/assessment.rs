@@ -258,15 +258,26 @@ pub struct Assessment {
     pub actions: Vec<ActionItem>,
 }
 
+/// Question texts by id: [`Assessment::question_texts`].
+pub struct QuestionTexts<'a>(std::collections::HashMap<&'a str, &'a str>);
+
+impl<'a> QuestionTexts<'a> {
+    /// The text of question `id`, or the id itself.
+    pub fn get(&self, id: &'a str) -> &'a str {
+        self.0.get(id).copied().unwrap_or(id)
+    }
+}
+
 impl Assessment {
     /// The title of phase `id`, or the id itself for a phase not listed.
     pub fn phase_title<'a>(&'a self, id: &'a str) -> &'a str {
         self.phases.iter().find(|p| p.id == id).map_or(id, |p| p.title.as_str())
     }
 
-    /// The text of question `id`, or the id itself.
-    pub fn question_text<'a>(&'a self, id: &'a str) -> &'a str {
-        self.questions.iter().find(|q| q.id == id).map_or(id, |q| q.text.as_str())
+    /// Each question's text by id, looked up once per action rather than
+    /// searched for (a plan has as many actions as there are questions).
+    pub fn question_texts(&self) -> QuestionTexts<'_> {
+        QuestionTexts(self.questions.iter().map(|q| (q.id.as_str(), q.text.as_str())).collect())
     }
 
     /// The highest area risk.

@@ -5,34 +5,59 @@
 use std::io;
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use crate::core::text::forbidden;
+use crate::core::text::{first_forbidden, forbidden};
 
 /// Pretty JSON of `value`, with a trailing newline.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = write(value, SafeFormatter { layout: PrettyFormatter::new(), in_script: false });
+    out.push('\n');
+    out
+}
+
+/// Compact JSON of `value` that is also safe inside an HTML `<script>`
+/// element: `<`, `>` and `&` are written as `\u` escapes. They only occur
+/// inside strings, so the JSON means the same, and `</script>` or `<!--`
+/// in a question's text cannot end the element early.
+pub fn to_script_json<T: Serialize + ?Sized>(value: &T) -> String {
+    write(value, SafeFormatter { layout: CompactFormatter, in_script: true })
+}
+
+fn write<T: Serialize + ?Sized, F: Formatter>(value: &T, formatter: SafeFormatter<F>) -> String {
     let mut out = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter(PrettyFormatter::new()));
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
     // Serialising our own types into memory cannot fail: no maps with
     // non-string keys, no I/O.
     if value.serialize(&mut ser).is_err() {
-        return "null\n".to_string();
+        return "null".to_string();
     }
-    out.push(b'\n');
     String::from_utf8(out).unwrap_or_default()
 }
 
-struct SafeFormatter<'a>(PrettyFormatter<'a>);
+struct SafeFormatter<F> {
+    layout: F,
+    in_script: bool,
+}
 
-impl Formatter for SafeFormatter<'_> {
+impl<F> SafeFormatter<F> {
+    fn escapes(&self, c: char) -> bool {
+        self.in_script && matches!(c, '<' | '>' | '&')
+    }
+}
+
+impl<F: Formatter> Formatter for SafeFormatter<F> {
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
-        let refused: Vec<usize> = forbidden(fragment).map(|f| f.at).collect();
-        if refused.is_empty() {
+        let refused: Vec<usize> = match first_forbidden(fragment) {
+            None => Vec::new(),
+            Some(_) => forbidden(fragment).map(|f| f.at).collect(),
+        };
+        if refused.is_empty() && !fragment.contains(|c| self.escapes(c)) {
             return w.write_all(fragment.as_bytes());
         }
         let mut buf = [0u16; 2];
         for (at, c) in fragment.char_indices() {
-            if refused.contains(&at) {
+            if refused.contains(&at) || self.escapes(c) {
                 for unit in c.encode_utf16(&mut buf) {
                     write!(w, "\\u{unit:04x}")?;
                 }
@@ -45,31 +70,31 @@ impl Formatter for SafeFormatter<'_> {
     }
 
     fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        self.layout.begin_array(w)
     }
     fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        self.layout.end_array(w)
     }
     fn begin_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        self.layout.begin_array_value(w, first)
     }
     fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+        self.layout.end_array_value(w)
     }
     fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        self.layout.begin_object(w)
     }
     fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        self.layout.end_object(w)
     }
     fn begin_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        self.layout.begin_object_key(w, first)
     }
     fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        self.layout.begin_object_value(w)
     }
     fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+        self.layout.end_object_value(w)
     }
 }
 

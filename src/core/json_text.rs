@@ -3,6 +3,7 @@
 //! `core::text`, and a refused character found at its exact place. Used by
 //! the answers reader, the drafts and the store alike, on the text as read.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::core::text::{Forbidden, first_forbidden};
@@ -20,6 +21,14 @@ pub struct RefusedText {
 /// order, one per string. `source` is JSON (or the start of it: a string
 /// cut off at the end is left out).
 pub fn refused_strings(source: &str) -> Vec<RefusedText> {
+    if plainly_allowed(source) {
+        return Vec::new();
+    }
+    walk(source)
+}
+
+/// [`refused_strings`], string by string.
+fn walk(source: &str) -> Vec<RefusedText> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(quote) = source[at..].find('"') {
@@ -34,9 +43,23 @@ pub fn refused_strings(source: &str) -> Vec<RefusedText> {
     found
 }
 
-/// A string token: its decoded value, and where the token ends.
-struct JsonString {
-    decoded: String,
+/// Whether no string of `source` can hold a refused character, seen
+/// without decoding a string: the rule allows the text as a whole (a string
+/// starts after a quote, so it is read in no laxer a context than alone),
+/// and no escape stands for a character the rule might refuse (`\n`,
+/// `\t`, `\"`, `\\` and `\/` stand for allowed ones). Stores and drafts
+/// are mostly such text.
+fn plainly_allowed(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    let risky_escape =
+        source.match_indices('\\').any(|(at, _)| !matches!(bytes.get(at + 1), Some(b'n' | b't' | b'"' | b'\\' | b'/')));
+    !risky_escape && first_forbidden(source).is_none()
+}
+
+/// A string token: its decoded value (borrowed when it holds no escape,
+/// as most do), and where the token ends.
+struct JsonString<'a> {
+    decoded: Cow<'a, str>,
     end: usize,
 }
 
@@ -59,16 +82,20 @@ fn step(source: &str, at: usize) -> Option<Step> {
 
 /// Reads the string token whose opening quote is at `start`; `None` when
 /// the text ends inside it.
-fn read_string(source: &str, start: usize) -> Option<JsonString> {
-    let mut decoded = String::new();
+fn read_string(source: &str, start: usize) -> Option<JsonString<'_>> {
     let mut at = start + 1;
+    let run = source[at..].find(['"', '\\'])?;
+    if source.as_bytes()[at + run] == b'"' {
+        return Some(JsonString { decoded: Cow::Borrowed(&source[at..at + run]), end: at + run + 1 });
+    }
+    let mut decoded = String::new();
     loop {
         // Up to the next quote or escape, the text is the string itself.
         let run = source[at..].find(['"', '\\'])?;
         decoded.push_str(&source[at..at + run]);
         at += run;
         match step(source, at)? {
-            Step::End => return Some(JsonString { decoded, end: at + 1 }),
+            Step::End => return Some(JsonString { decoded: Cow::Owned(decoded), end: at + 1 }),
             Step::Char(c, len) => {
                 decoded.push(c);
                 at += len;
@@ -136,6 +163,34 @@ mod tests {
         assert_eq!(spots(source), ["\\u202e", "\\u001b", "\\u2066"]);
         assert_eq!(spots("{\"n\": \"x\u{85}y\"}"), ["\u{85}"]);
         assert_eq!(spots(r#"{"tag": "\udb40\udc41"}"#), ["\\udb40\\udc41"]);
+    }
+
+    #[test]
+    fn the_quick_look_never_passes_what_the_walk_refuses() {
+        // Context at a string's edges (a joiner, a carriage return or a
+        // selector next to a quote), escapes that stand for refused or
+        // allowed characters, and an escaped backslash before a `u`.
+        let sources = [
+            "[\"👩\u{200d}\", \"💻\"]",
+            "[\"a\r\", \"\nb\"]",
+            "[\"1\", \"\u{fe0f}\u{20e3}\"]",
+            "[\"🏴\", \"\u{e0067}\u{e007f}\"]",
+            r#"{"a": "\u001b"}"#,
+            r#"{"a": "\r\n", "b": "\b\f"}"#,
+            r#"{"a": "\\u001b", "b": "\/\"\\"}"#,
+            r#"{"a": "Zürich — 100 %", "b": "line\nline\ttab"}"#,
+            "{\"a\": \"👩\u{200d}💻 and 👍🏽\"}",
+        ];
+        for source in sources {
+            if plainly_allowed(source) {
+                assert_eq!(walk(source), [], "{source}");
+            }
+        }
+        assert!(plainly_allowed(sources[7]) && plainly_allowed(sources[8]), "plain text takes the quick look");
+        assert!(
+            !plainly_allowed(sources[4]) && !plainly_allowed(sources[6]),
+            "escapes that may hide a character do not"
+        );
     }
 
     #[test]

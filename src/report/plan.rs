@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::core::assessment::{ActionItem, Assessment, PriorityLevel};
+use crate::core::assessment::{ActionItem, Assessment, PriorityLevel, QuestionTexts};
 
 /// One action, ready to show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,23 +37,29 @@ pub fn phase_plans(a: &Assessment) -> Vec<PhasePlan<'_>> {
             ids.push(&item.phase);
         }
     }
+    let texts = a.question_texts();
     ids.into_iter()
         .filter_map(|id| {
             let items: Vec<&ActionItem> = a.actions.iter().filter(|x| x.phase == id).collect();
             (!items.is_empty()).then(|| PhasePlan {
                 id,
                 title: a.phase_title(id),
-                actions: items.iter().enumerate().map(|(i, item)| action_view(a, i + 1, item)).collect(),
+                actions: items.iter().enumerate().map(|(i, item)| action_view(a, &texts, i + 1, item)).collect(),
             })
         })
         .collect()
 }
 
-fn action_view<'a>(a: &'a Assessment, number: usize, item: &'a ActionItem) -> ActionView<'a> {
+fn action_view<'a>(
+    a: &'a Assessment,
+    texts: &QuestionTexts<'a>,
+    number: usize,
+    item: &'a ActionItem,
+) -> ActionView<'a> {
     ActionView {
         number,
         recommendation: &item.recommendation,
-        question: a.question_text(&item.question),
+        question: texts.get(&item.question),
         answer: &item.because,
         priority: item.priority_level,
         area: a.areas.iter().find(|x| x.id == item.area).map_or(item.area.as_str(), |x| x.title.as_str()),

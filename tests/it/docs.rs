@@ -129,7 +129,7 @@ fn the_readme_says_what_the_built_ins_are() {
     let all = format!("All {} are embedded in the binary", in_words(names.len()));
     assert!(readme.contains(&all), "README does not say: {all}");
     let mut sizes = Vec::new();
-    for b in builtin::BUILTINS {
+    for b in &builtin::BUILTINS {
         let q = b.load().unwrap();
         let minutes = q.minutes.unwrap();
         let row =

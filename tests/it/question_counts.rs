@@ -47,7 +47,7 @@ fn words(q: &Questionnaire) -> String {
 
 #[test]
 fn show_and_validate_say_the_same_in_words() {
-    for b in builtin::BUILTINS {
+    for b in &builtin::BUILTINS {
         let q = b.load().unwrap();
         let (always, follow_ups) = counted_from_show(b.name);
         assert_eq!((q.counts().always_asked, q.counts().follow_ups), (always, follow_ups), "{}", b.name);
@@ -72,7 +72,7 @@ fn show_and_validate_say_the_same_in_words() {
 
 #[test]
 fn the_start_screen_shows_the_same_counts() {
-    for b in builtin::BUILTINS {
+    for b in &builtin::BUILTINS {
         let q = b.load().unwrap();
         let mut app = App::new(&q, &Details::default(), Vec::new(), Some(PathBuf::from("/drafts"))).with_color(false);
         update(&mut app, Action::Resize(160, 40));
@@ -87,7 +87,7 @@ fn the_start_screen_shows_the_same_counts() {
 
 #[test]
 fn no_built_in_description_states_a_count_of_its_own() {
-    for b in builtin::BUILTINS {
+    for b in &builtin::BUILTINS {
         let description = b.load().unwrap().description.unwrap_or_default().to_lowercase();
         let words: Vec<&str> = description.split_whitespace().collect();
         for pair in words.windows(2) {
@@ -103,7 +103,7 @@ fn no_built_in_description_states_a_count_of_its_own() {
 #[test]
 fn the_readme_table_of_built_ins_gives_the_same_counts() {
     let readme = include_str!("../../README.md");
-    for b in builtin::BUILTINS {
+    for b in &builtin::BUILTINS {
         let counts = b.load().unwrap().counts();
         let row = readme
             .lines()

@@ -228,7 +228,7 @@ fn a_small_round_renders_as_the_snapshot_shows() {
             answers.respondent = (!name.is_empty()).then(|| name.to_string());
             let mut assessment = crm_ready::core::scoring::score(&q, &answers, at.parse().unwrap());
             assessment.tool_version = "0.0.0-snapshot".into();
-            Member { id: None, assessment }
+            Member { id: None, assessment: std::borrow::Cow::Owned(assessment) }
         })
         .collect();
     let mut round = build(&q, "Contoso", "2026-Q1", members);

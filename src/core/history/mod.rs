@@ -20,9 +20,12 @@ pub use trend::{RoundScores, Trend, TrendPoint, sparkline, trend};
 /// incompatibly.
 pub const HISTORY_SCHEMA_VERSION: u32 = 1;
 
-/// A stored assessment as a listing shows it: its file and its summary.
+/// A stored assessment as a listing shows it: its file and its summary,
+/// and the whole assessment where the listing was asked to keep it (so a
+/// round or trend does not read its records twice).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub path: std::path::PathBuf,
     pub summary: Summary,
+    pub assessment: Option<Box<crate::core::assessment::Assessment>>,
 }

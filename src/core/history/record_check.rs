@@ -10,8 +10,6 @@
 //! negative counts by theirs; the text by the text rule, on the file's text
 //! (`core::json_text`).
 
-use std::sync::LazyLock;
-
 use crate::core::assessment::{Assessment, QuestionnaireRef};
 use crate::core::diagnostic::shown_number;
 use crate::core::history::record::{StoredAssessment, Summary};
@@ -20,12 +18,6 @@ use crate::core::questionnaire::{Thresholds, builtin};
 
 use super::record_consistency::{check_answers_match, check_summary_matches, check_verdict};
 use super::record_identity::{check_identity, check_report_identity};
-
-/// The thresholds of the built-in questionnaires, by content hash: parsed
-/// from the embedded text once, when a record is first checked.
-static BUILTIN_THRESHOLDS: LazyLock<Vec<(String, Thresholds)>> = LazyLock::new(|| {
-    builtin::BUILTINS.iter().filter_map(|b| b.load().ok()).map(|q| (q.content_hash, q.scoring)).collect()
-});
 
 /// What a record is checked against besides itself.
 #[derive(Debug, Clone, Copy)]
@@ -38,40 +30,43 @@ impl CheckContext {
     /// The thresholds of `q` when it is a built-in questionnaire, known
     /// exactly by its content hash: a record of it is held to them too.
     fn thresholds_of(&self, q: &QuestionnaireRef) -> Option<&'static Thresholds> {
-        BUILTIN_THRESHOLDS.iter().find(|(hash, _)| *hash == q.content_hash).map(|(_, t)| t)
+        builtin::by_content_hash(&q.content_hash)?.shared().ok().map(|q| &q.scoring)
     }
 }
 
 /// What is wrong with a record, in words.
 pub type Problem = String;
 
+// `what` names the number in the message, and is only written for one:
+// stores hold thousands of numbers, nearly all of them sound.
+
 /// A score: finite, from 0 to 100.
-fn score(what: &str, value: f64) -> Result<(), Problem> {
+fn score(what: impl FnOnce() -> String, value: f64) -> Result<(), Problem> {
     if value.is_finite() && (0.0..=100.0).contains(&value) {
         Ok(())
     } else {
-        Err(format!("{what} is {}, not a number from 0 to 100", shown_number(value)))
+        Err(format!("{} is {}, not a number from 0 to 100", what(), shown_number(value)))
     }
 }
 
-fn optional_score(what: &str, value: Option<f64>) -> Result<(), Problem> {
+fn optional_score(what: impl FnOnce() -> String, value: Option<f64>) -> Result<(), Problem> {
     value.map_or(Ok(()), |v| score(what, v))
 }
 
 /// A weight within the limits a questionnaire may set.
-fn weight(what: &str, value: f64) -> Result<(), Problem> {
+fn weight(what: impl FnOnce() -> String, value: f64) -> Result<(), Problem> {
     if value.is_finite() && (MIN_WEIGHT..=MAX_WEIGHT).contains(&value) {
         Ok(())
     } else {
-        Err(format!("{what} is {}, not a weight from {MIN_WEIGHT} to {MAX_WEIGHT}", shown_number(value)))
+        Err(format!("{} is {}, not a weight from {MIN_WEIGHT} to {MAX_WEIGHT}", what(), shown_number(value)))
     }
 }
 
 /// The numbers of the summary.
 fn summary_numbers(s: &Summary) -> Result<(), Problem> {
-    score("the score", s.score)?;
+    score(|| "the score".into(), s.score)?;
     for area in &s.areas {
-        optional_score(&format!("the score of area `{}`", area.id), area.score)?;
+        optional_score(|| format!("the score of area `{}`", area.id), area.score)?;
     }
     Ok(())
 }
@@ -79,14 +74,14 @@ fn summary_numbers(s: &Summary) -> Result<(), Problem> {
 /// The numbers of a scored assessment: scores, weights, priorities and
 /// counts.
 fn assessment_numbers(a: &Assessment) -> Result<(), Problem> {
-    score("the score", a.score)?;
+    score(|| "the score".into(), a.score)?;
     if a.questions.len() > MAX_QUESTIONS {
         return Err(format!("it lists {} questions, more than a questionnaire may have", a.questions.len()));
     }
     for area in &a.areas {
         let what = |field: &str| format!("the {field} of area `{}`", area.id);
-        optional_score(&what("score"), area.score)?;
-        weight(&what("weight"), area.weight)?;
+        optional_score(|| what("score"), area.score)?;
+        weight(|| what("weight"), area.weight)?;
         if area.questions > MAX_QUESTIONS || area.answered + area.unknown > area.questions {
             return Err(format!(
                 "{} do not add up: {} answered and {} unknown of {} questions",
@@ -98,11 +93,11 @@ fn assessment_numbers(a: &Assessment) -> Result<(), Problem> {
         }
     }
     for q in &a.questions {
-        optional_score(&format!("the score of question `{}`", q.id), q.score)?;
-        weight(&format!("the weight of question `{}`", q.id), q.weight)?;
+        optional_score(|| format!("the score of question `{}`", q.id), q.score)?;
+        weight(|| format!("the weight of question `{}`", q.id), q.weight)?;
     }
     for action in &a.actions {
-        score(&format!("the priority of the action for `{}`", action.question), action.priority)?;
+        score(|| format!("the priority of the action for `{}`", action.question), action.priority)?;
     }
     Ok(())
 }

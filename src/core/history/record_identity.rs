@@ -85,36 +85,39 @@ pub fn check_lengths(r_summary: Option<&Summary>, a: &Assessment) -> Result<(), 
         ("the questionnaire's title", Some(a.questionnaire.title.as_str())),
     ];
     for (what, text) in names {
-        within(what, text.unwrap_or_default(), MAX_LABEL_CHARS)?;
+        within(|| what.into(), text.unwrap_or_default(), MAX_LABEL_CHARS)?;
     }
-    within("the questionnaire's id", &a.questionnaire.id, MAX_ID_CHARS)?;
+    within(|| "the questionnaire's id".into(), &a.questionnaire.id, MAX_ID_CHARS)?;
     for area in &a.areas {
-        within("an area's id", &area.id, MAX_ID_CHARS)?;
-        within(&format!("the title of area `{}`", area.id), &area.title, MAX_LABEL_CHARS)?;
+        within(|| "an area's id".into(), &area.id, MAX_ID_CHARS)?;
+        within(|| format!("the title of area `{}`", area.id), &area.title, MAX_LABEL_CHARS)?;
     }
     for q in &a.questions {
-        within("a question's id", &q.id, MAX_ID_CHARS)?;
-        within(&format!("the text of question `{}`", q.id), &q.text, MAX_TEXT_CHARS)?;
-        within(&format!("the note on question `{}`", q.id), q.note.as_deref().unwrap_or_default(), MAX_TEXT_CHARS)?;
+        within(|| "a question's id".into(), &q.id, MAX_ID_CHARS)?;
+        within(|| format!("the text of question `{}`", q.id), &q.text, MAX_TEXT_CHARS)?;
+        let note = q.note.as_deref().unwrap_or_default();
+        within(|| format!("the note on question `{}`", q.id), note, MAX_TEXT_CHARS)?;
     }
     for action in &a.actions {
-        let what = format!("the recommendation for `{}`", action.question);
-        within(&what, &action.recommendation, MAX_TEXT_CHARS)?;
+        let what = || format!("the recommendation for `{}`", action.question);
+        within(what, &action.recommendation, MAX_TEXT_CHARS)?;
     }
     for flag in &a.red_flags {
-        within(
-            &format!("the red flag's recommendation for `{}`", flag.question),
-            &flag.recommendation,
-            MAX_TEXT_CHARS,
-        )?;
+        let what = || format!("the red flag's recommendation for `{}`", flag.question);
+        within(what, &flag.recommendation, MAX_TEXT_CHARS)?;
     }
     Ok(())
 }
 
-fn within(what: &str, text: &str, max: usize) -> Result<(), Problem> {
+/// `what` names the text in the message, and is only written for one.
+fn within(what: impl FnOnce() -> String, text: &str, max: usize) -> Result<(), Problem> {
+    // No more bytes than `max` is no more characters: most texts need no count.
+    if text.len() <= max {
+        return Ok(());
+    }
     let chars = text.chars().count();
     if chars > max {
-        return Err(format!("{what} is {chars} characters long, more than the {max} allowed"));
+        return Err(format!("{} is {chars} characters long, more than the {max} allowed", what()));
     }
     Ok(())
 }

@@ -1,19 +1,23 @@
 //! The questionnaires embedded in the binary: the default needs no file.
 
-use super::load::parse;
+use std::sync::{LazyLock, OnceLock};
+
+use super::load::{content_hash, parse};
 use super::model::Questionnaire;
+use crate::core::diagnostic::InvalidInput;
 
 /// A built-in questionnaire's name and TOML source.
 pub struct Builtin {
     pub name: &'static str,
     pub source: &'static str,
+    parsed: OnceLock<Result<Questionnaire, InvalidInput>>,
 }
 
 /// Every built-in, the default first.
-pub const BUILTINS: &[Builtin] = &[
-    Builtin { name: "crm-readiness", source: include_str!("../../../questionnaires/crm-readiness.toml") },
-    Builtin { name: "crm-quick", source: include_str!("../../../questionnaires/crm-quick.toml") },
-    Builtin { name: "crm-review", source: include_str!("../../../questionnaires/crm-review.toml") },
+pub static BUILTINS: [Builtin; 3] = [
+    Builtin::new("crm-readiness", include_str!("../../../questionnaires/crm-readiness.toml")),
+    Builtin::new("crm-quick", include_str!("../../../questionnaires/crm-quick.toml")),
+    Builtin::new("crm-review", include_str!("../../../questionnaires/crm-review.toml")),
 ];
 
 /// The questionnaire used when none is named.
@@ -24,10 +28,27 @@ pub fn find(name: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.name == name)
 }
 
+/// The built-in whose source has content hash `hash`: a record names the
+/// exact text it answered by its hash.
+pub fn by_content_hash(hash: &str) -> Option<&'static Builtin> {
+    static HASHES: LazyLock<Vec<String>> = LazyLock::new(|| BUILTINS.iter().map(|b| content_hash(b.source)).collect());
+    HASHES.iter().position(|h| h == hash).map(|i| &BUILTINS[i])
+}
+
 impl Builtin {
+    const fn new(name: &'static str, source: &'static str) -> Self {
+        Builtin { name, source, parsed: OnceLock::new() }
+    }
+
     /// Parses the embedded source. The built-ins are checked by the test
     /// suite, so failure here means a broken build, reported like any file.
-    pub fn load(&self) -> Result<Questionnaire, crate::core::diagnostic::InvalidInput> {
+    pub fn load(&self) -> Result<Questionnaire, InvalidInput> {
         parse(self.source, &format!("<built-in {}>", self.name))
+    }
+
+    /// [`Builtin::load`], parsed once for the whole process: listing and
+    /// rounds consult the same built-in for every record.
+    pub fn shared(&'static self) -> Result<&'static Questionnaire, InvalidInput> {
+        self.parsed.get_or_init(|| self.load()).as_ref().map_err(Clone::clone)
     }
 }

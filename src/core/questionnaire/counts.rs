@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn an_interview_starts_with_exactly_the_questions_always_asked() {
-        for b in builtin::BUILTINS {
+        for b in &builtin::BUILTINS {
             let q = b.load().unwrap();
             let shown = crate::core::conditions::shown(&q, &Default::default());
             assert_eq!(shown.iter().filter(|s| **s).count(), q.counts().always_asked, "{}", b.name);

@@ -23,6 +23,7 @@ mod view;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub use agreement::agreement;
@@ -37,10 +38,11 @@ use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, d
 
 /// One respondent's assessment, as stored.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
+pub struct Member<'a> {
     /// The stored assessment's id.
     pub id: Option<String>,
-    pub assessment: Assessment,
+    /// Borrowed from the store's listing, or owned where it was made.
+    pub assessment: Cow<'a, Assessment>,
 }
 
 /// A respondent while the round is read: their name in the round, and
@@ -61,7 +63,7 @@ impl Person<'_> {
 /// Reads `members` (assessments of `q` by one organisation under `label`)
 /// together. The respondents are taken in the order they were assessed
 /// (those assessed at the same moment in the order given).
-pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Vec<Member>) -> Round {
+pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Vec<Member<'_>>) -> Round {
     members.sort_by_key(|m| m.assessment.assessed_at);
     let respondents = respondents(&members);
     let people: Vec<Person<'_>> = members
@@ -163,7 +165,7 @@ fn evidence(
 }
 
 /// The respondents, named: an unnamed one as `Respondent N`.
-fn respondents(members: &[Member]) -> Vec<Respondent> {
+fn respondents(members: &[Member<'_>]) -> Vec<Respondent> {
     members
         .iter()
         .enumerate()

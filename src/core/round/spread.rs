@@ -132,10 +132,10 @@ mod tests {
         .map(|(name, text)| example_member(&q, name, text))
         .collect();
         // The owner answers as a second user; a third respondent has no group.
-        members[1].assessment.group = Some(Group::Users);
+        members[1].assessment.to_mut().group = Some(Group::Users);
         let mut nobody = members[0].clone();
-        nobody.assessment.group = None;
-        nobody.assessment.respondent = Some("Unaffiliated".into());
+        nobody.assessment.to_mut().group = None;
+        nobody.assessment.to_mut().respondent = Some("Unaffiliated".into());
         members.push(nobody);
         let round = build(&q, "Wide World Importers", "2026-Q4", members);
         assert_eq!(round.groups(), [Some(Group::Users), None]);

@@ -15,7 +15,7 @@ fn header<'t>(text: &'t str, key: &str) -> Option<&'t str> {
 /// An example answers file scored as a stored member of a round. Its group
 /// and date are set here, from the file's header, so the test does not
 /// depend on the answers reader taking them.
-pub(crate) fn example_member(q: &Questionnaire, name: &str, text: &str) -> Member {
+pub(crate) fn example_member(q: &Questionnaire, name: &str, text: &str) -> Member<'static> {
     let body: String = text
         .lines()
         .filter(|l| !l.starts_with("group = ") && !l.starts_with("assessed_at = "))
@@ -25,7 +25,7 @@ pub(crate) fn example_member(q: &Questionnaire, name: &str, text: &str) -> Membe
     answers.group = header(text, "group").and_then(Group::from_name);
     let date: jiff::civil::Date = header(text, "assessed_at").unwrap().parse().unwrap();
     let at = date.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp();
-    Member { id: Some(name.to_string()), assessment: score(q, &answers, at) }
+    Member { id: Some(name.to_string()), assessment: Cow::Owned(score(q, &answers, at)) }
 }
 
 fn readiness() -> Questionnaire {
@@ -182,7 +182,7 @@ score = 100
 }
 
 /// Members answering `one_question`: (name, group, choice).
-fn members(q: &Questionnaire, who: &[(&str, Option<Group>, &str)]) -> Vec<Member> {
+fn members(q: &Questionnaire, who: &[(&str, Option<Group>, &str)]) -> Vec<Member<'static>> {
     who.iter()
         .enumerate()
         .map(|(i, (name, group, choice))| {
@@ -191,7 +191,7 @@ fn members(q: &Questionnaire, who: &[(&str, Option<Group>, &str)]) -> Vec<Member
             answers.group = *group;
             answers.answers.insert("q".into(), Answer::Text(choice.to_string()));
             let at: jiff::Timestamp = format!("2026-11-0{}T09:00:00Z", i + 1).parse().unwrap();
-            Member { id: None, assessment: score(q, &answers, at) }
+            Member { id: None, assessment: Cow::Owned(score(q, &answers, at)) }
         })
         .collect()
 }
@@ -283,7 +283,7 @@ phase = "before-signing"
 }
 
 /// A member of the `flagged_question` round, answering `answer` (or not).
-fn flagged_member(q: &Questionnaire, name: &str, group: Group, day: u8, answer: Option<Answer>) -> Member {
+fn flagged_member(q: &Questionnaire, name: &str, group: Group, day: u8, answer: Option<Answer>) -> Member<'static> {
     let mut answers = Answers::for_questionnaire(q);
     answers.respondent = Some(name.to_string());
     answers.group = Some(group);
@@ -291,7 +291,7 @@ fn flagged_member(q: &Questionnaire, name: &str, group: Group, day: u8, answer: 
         answers.answers.insert("q".into(), a);
     }
     let at: jiff::Timestamp = format!("2026-11-0{day}T09:00:00Z").parse().unwrap();
-    Member { id: None, assessment: score(q, &answers, at) }
+    Member { id: None, assessment: Cow::Owned(score(q, &answers, at)) }
 }
 
 #[test]

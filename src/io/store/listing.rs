@@ -4,34 +4,48 @@
 //! store can tell: a record is kept under the name crm-ready gives it, and
 //! no two records share an id.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::read::Reader;
 use super::{Entry, Listing, Skipped, StoreError};
+use crate::core::assessment::Assessment;
 use crate::core::history::Summary;
 use crate::core::history::record::file_name;
 
 /// Lists the files at `paths`: each readable record once, oldest first (by
 /// when it was held, then when it was saved); the others skipped, each
 /// with its problem. Of records sharing an id, the first by file name is
-/// listed.
-pub(super) fn list_files(reader: &Reader, mut paths: Vec<PathBuf>) -> Listing {
+/// listed. The entries whose summary `keep` picks hold their assessment.
+pub(super) fn list_files(
+    reader: &Reader,
+    mut paths: Vec<PathBuf>,
+    keep: &(dyn Fn(&Summary) -> bool + Sync),
+) -> Listing {
     paths.sort();
+    let read = read_all(&paths, |path| {
+        listed(reader, path).map(|(summary, assessment)| {
+            let assessment = keep(&summary).then(|| Box::new(assessment));
+            (summary, assessment)
+        })
+    });
     let mut listing = Listing::default();
-    for path in paths {
-        let summary = match listed(reader, &path) {
-            Ok(summary) => summary,
+    let mut first_with_id: HashMap<String, PathBuf> = HashMap::new();
+    for (path, read) in paths.into_iter().zip(read) {
+        let (summary, assessment) = match read {
+            Ok(read) => read,
             Err(problem) => {
                 listing.skipped.push(Skipped { path, problem });
                 continue;
             }
         };
-        if let Some(first) = listing.entries.iter().find(|e| e.summary.id == summary.id) {
-            let problem = format!("its id {} is the id of {} too, which is listed", summary.id, first.path.display());
+        if let Some(first) = first_with_id.get(&summary.id) {
+            let problem = format!("its id {} is the id of {} too, which is listed", summary.id, first.display());
             listing.skipped.push(Skipped { path, problem });
             continue;
         }
-        listing.entries.push(Entry { path, summary });
+        first_with_id.insert(summary.id.clone(), path.clone());
+        listing.entries.push(Entry { path, summary, assessment });
     }
     listing.entries.sort_by(|a, b| {
         (a.summary.assessed_at, a.summary.saved_at, &a.summary.id, &a.path).cmp(&(
@@ -44,9 +58,34 @@ pub(super) fn list_files(reader: &Reader, mut paths: Vec<PathBuf>) -> Listing {
     listing
 }
 
-/// The summary of the record at `path`, read and checked in full, or why
-/// it is not listed.
-fn listed(reader: &Reader, path: &Path) -> Result<Summary, String> {
+/// Files a thread reads at the least: fewer are not worth starting one.
+const FILES_PER_THREAD: usize = 16;
+
+/// `read` of each path, in order. Every listing reads the whole store, and
+/// a consultant's grows by a few records per client each quarter, so the
+/// files are shared out between the machine's cores.
+fn read_all<T: Send>(paths: &[PathBuf], read: impl Fn(&Path) -> T + Sync) -> Vec<T> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(paths.len() / FILES_PER_THREAD).max(1);
+    if threads == 1 {
+        return paths.iter().map(|p| read(p)).collect();
+    }
+    let read = &read;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths
+            .chunks(paths.len().div_ceil(threads))
+            .map(|part| scope.spawn(move || part.iter().map(|p| read(p)).collect::<Vec<T>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
+/// The summary and assessment of the record at `path`, read and checked in
+/// full, or why it is not listed.
+fn listed(reader: &Reader, path: &Path) -> Result<(Summary, Assessment), String> {
     let loaded = reader.load(path).map_err(|e| match e {
         StoreError::Invalid { problem, .. } => problem,
         StoreError::Missing { .. } => "it has gone".to_string(),
@@ -62,7 +101,7 @@ fn listed(reader: &Reader, path: &Path) -> Result<Summary, String> {
     if path.file_name().is_none_or(|name| *name != *expected) {
         return Err(format!("its file name does not match its id and organisation; crm-ready keeps it as {expected}"));
     }
-    Ok(summary)
+    Ok((summary, loaded.assessment))
 }
 
 #[cfg(test)]
@@ -179,5 +218,13 @@ mod tests {
             of(&twin_name),
             format!("its id {} is the id of {} too, which is listed", twin.summary.id, first.display())
         );
+    }
+
+    #[test]
+    fn files_read_on_several_threads_come_back_in_order() {
+        for n in [0, 1, FILES_PER_THREAD * 2 - 1, FILES_PER_THREAD * 2, FILES_PER_THREAD * 9 + 5] {
+            let paths: Vec<PathBuf> = (0..n).map(|i| PathBuf::from(format!("{i:04}.json"))).collect();
+            assert_eq!(read_all(&paths, Path::to_path_buf), paths, "{n} files");
+        }
     }
 }

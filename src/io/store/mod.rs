@@ -154,6 +154,12 @@ impl Store {
     /// [`Listing::skipped`]. A store that does not exist yet is empty.
     /// Temporary files of saves that never finished are removed.
     pub fn list(&self) -> Result<Listing, StoreError> {
+        self.list_keeping(&|_| false)
+    }
+
+    /// [`Store::list`], with the whole assessment kept in the entries whose
+    /// summary `keep` picks.
+    pub fn list_keeping(&self, keep: &(dyn Fn(&Summary) -> bool + Sync)) -> Result<Listing, StoreError> {
         remove_stale_temp_files(&self.dir, SystemTime::now());
         let read_dir = match fs::read_dir(&self.dir) {
             Ok(r) => r,
@@ -178,7 +184,7 @@ impl Store {
             }
             paths.push(item.path());
         }
-        Ok(listing::list_files(&Reader::new(), paths))
+        Ok(listing::list_files(&Reader::new(), paths, keep))
     }
 }
 

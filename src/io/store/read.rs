@@ -49,12 +49,19 @@ impl Reader {
             None => Cow::Borrowed(&bytes),
         };
         let bytes = json.as_ref();
-        if let Some(problem) = refused_text(&String::from_utf8_lossy(bytes)) {
+        // Valid UTF-8, the common case, is checked once and parsed as text.
+        let text = std::str::from_utf8(bytes).ok();
+        let refused = match text {
+            Some(text) => refused_text(text),
+            None => refused_text(&String::from_utf8_lossy(bytes)),
+        };
+        if let Some(problem) = refused {
             return Err(invalid(problem));
         }
         // A stored record, the common case, is read in one pass; anything
         // else is told apart by its head.
-        if let Ok(record) = serde_json::from_slice::<StoredAssessment>(bytes)
+        if let Some(text) = text
+            && let Ok(record) = serde_json::from_str::<StoredAssessment>(text)
             && record.format == RECORD_FORMAT
             && record.schema_version <= RECORD_SCHEMA_VERSION
         {

@@ -194,6 +194,7 @@ mod tests {
             .map(|(id, org, at)| Entry {
                 path: PathBuf::from(format!("{id}.json")),
                 summary: summary(id, *org, at, 50.0, &[]),
+                assessment: None,
             })
             .collect();
         Listing { entries, skipped: Vec::new() }

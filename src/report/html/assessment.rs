@@ -7,7 +7,7 @@ use super::charts::{BarChart, area_bars};
 use super::page::{Frame, bands};
 use crate::core::assessment::{Assessment, QuestionStatus, Risk, UnknownReason};
 use crate::core::brand::Brand;
-use crate::core::embedded::script_json;
+use crate::core::json::to_script_json;
 use crate::core::questionnaire::Severity;
 use crate::core::scoring::fmt1;
 use crate::report::plan::{PhasePlan, phase_plans};
@@ -106,7 +106,7 @@ impl<'a> AssessmentPage<'a> {
         };
         let q = &a.questionnaire;
         AssessmentPage {
-            frame: Frame::new(title, brand, script_json(a)),
+            frame: Frame::new(title, brand, to_script_json(a)),
             heading: Heading {
                 questionnaire: &q.title,
                 organization: a.organization.as_deref(),

@@ -7,8 +7,8 @@ use super::charts::{BarChart, before_after_bars};
 use super::page::{Frame, bands};
 use crate::core::assessment::{ActionItem, Assessment, PriorityLevel, RedFlag, Risk, Verdict};
 use crate::core::brand::Brand;
-use crate::core::embedded::script_json;
 use crate::core::history::compare::{AnswerChange, Comparison, Direction, Side};
+use crate::core::json::to_script_json;
 use crate::core::questionnaire::Severity;
 use crate::core::scoring::fmt1;
 use crate::report::history_tables::cells::signed;
@@ -142,10 +142,11 @@ impl<'a> ComparisonPage<'a> {
         };
         // An action's question and phase are named by the side it comes from.
         let actions = |list: &'a [ActionItem], side: &'a Assessment| {
+            let texts = side.question_texts();
             list.iter()
                 .map(|x| ActionRow {
                     recommendation: &x.recommendation,
-                    question: side.question_text(&x.question),
+                    question: texts.get(&x.question),
                     answer: &x.because,
                     priority: x.priority_level,
                     phase: side.phase_title(&x.phase),
@@ -159,7 +160,7 @@ impl<'a> ComparisonPage<'a> {
             frame: Frame::new(
                 format!("Readiness compared — {}", org.unwrap_or(&c.after.questionnaire.title)),
                 brand,
-                script_json(c),
+                to_script_json(c),
             ),
             organization: org,
             before: SideView::of(&c.before, before_name),

@@ -22,7 +22,7 @@ pub struct Frame {
     /// the same input gives the same bytes.
     pub generator: String,
     /// The JSON the page was rendered from, escaped for a `<script>`
-    /// element by `core::embedded::script_json`.
+    /// element by `core::json::to_script_json`.
     pub data: String,
 }
 
@@ -65,7 +65,7 @@ impl BrandView {
 /// them, and a stored one must render exactly like a fresh one. For other
 /// questionnaires the charts colour by the risk found and mark no lines.
 pub fn bands(id: &str, version: &str, hash: Option<&str>) -> Option<Thresholds> {
-    let q = builtin::find(id)?.load().ok()?;
+    let q = builtin::find(id)?.shared().ok()?;
     (q.version == version && hash.is_none_or(|h| h == q.content_hash)).then_some(q.scoring)
 }
 

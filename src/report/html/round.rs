@@ -11,7 +11,7 @@ use super::spread_chart::{SpreadChart, spread_chart};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, PriorityLevel, Risk, UnknownReason, Verdict};
 use crate::core::brand::Brand;
-use crate::core::embedded::script_json;
+use crate::core::json::to_script_json;
 use crate::core::questionnaire::Severity;
 use crate::core::round::{FlagKind, Respondent, Round, RoundAction, SaidBy};
 use crate::core::scoring::fmt1;
@@ -153,7 +153,11 @@ impl<'a> RoundPage<'a> {
         let plan = plan(r);
         let summary = Summary::of(r, a, &plan);
         RoundPage {
-            frame: Frame::new(format!("{} — {} — round {}", q.title, r.organization, r.label), brand, script_json(r)),
+            frame: Frame::new(
+                format!("{} — {} — round {}", q.title, r.organization, r.label),
+                brand,
+                to_script_json(r),
+            ),
             heading: Heading {
                 questionnaire: &q.title,
                 organization: &r.organization,

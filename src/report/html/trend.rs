@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::charts::{LineChart, line_chart};
 use super::page::{Frame, bands};
 use crate::core::assessment::Verdict;
-use crate::core::embedded::script_json;
 use crate::core::history::trend::{Series, Trend};
+use crate::core::json::to_script_json;
 use crate::core::scoring::fmt1;
 use crate::report::history_tables::cells::signed;
 use crate::report::history_tables::words::{
@@ -78,7 +78,7 @@ impl<'a> TrendPage<'a> {
         let mut rows = vec![row("Overall", &t.overall)];
         rows.extend(t.areas.iter().map(|a| row(&a.title, &a.series)));
         TrendPage {
-            frame: Frame::new(format!("Readiness trend — {}", t.organization), brand, script_json(t)),
+            frame: Frame::new(format!("Readiness trend — {}", t.organization), brand, to_script_json(t)),
             organization: &t.organization,
             count,
             rounds: rounds_and_assessments(t),
