@@ -68,6 +68,12 @@ enum Attempt {
     Walk { high: Aim, low: Aim, area: Option<usize>, above: Target, backward: bool },
 }
 
+/// The walks from `high` to `low` (in `area`, or all) for a set short of
+/// `above`: forward, then backward.
+fn walks(high: Aim, low: Aim, area: Option<usize>, above: Target) -> [Attempt; 2] {
+    [false, true].map(|backward| Attempt::Walk { high: high.clone(), low: low.clone(), area, above, backward })
+}
+
 /// How many steps `Search::prime` takes from the best answers to the worst.
 const PRIMING_STEPS: usize = 8;
 
@@ -169,17 +175,24 @@ impl<'a> Search<'a> {
         self.first.get(&target).copied()
     }
 
+    /// The ways to try for `target`, most direct first.
     fn attempts(&self, target: Target) -> Vec<Attempt> {
+        match target {
+            Target::Verdict(verdict) => self.verdict_attempts(verdict),
+            Target::Risk { area, risk } => self.risk_attempts(area, risk),
+        }
+    }
+
+    fn verdict_attempts(&self, verdict: Verdict) -> Vec<Attempt> {
         let q = self.q;
-        let walk = |high, low, area, above, backward| Attempt::Walk { high, low, area, above, backward };
         let t = q.scoring;
         let all = |goal, line, allow| Aim::everywhere(q, goal, line, allow);
-        match target {
-            Target::Verdict(Verdict::Ready) => vec![
+        match verdict {
+            Verdict::Ready => vec![
                 Attempt::Aim(all(Goal::Raise, t.ready_at, Allow::NoFlags)),
                 Attempt::Aim(all(Goal::Raise, t.medium_risk_below, Allow::NoFlags)),
             ],
-            Target::Verdict(Verdict::NotReady) => vec![
+            Verdict::NotReady => vec![
                 Attempt::Aim(all(Goal::Lower, t.high_risk_below, Allow::Any)),
                 Attempt::Forced {
                     aim: all(Goal::Raise, t.ready_at, Allow::NoFlags),
@@ -187,67 +200,44 @@ impl<'a> Search<'a> {
                     area: None,
                 },
             ],
-            Target::Verdict(Verdict::ReadyWithConditions) => vec![
+            Verdict::ReadyWithConditions => {
+                let high = all(Goal::Raise, t.ready_at, Allow::NoFlags);
+                let low = all(Goal::Lower, t.high_risk_below, Allow::NoCritical);
+                let mut attempts = vec![Attempt::Forced { aim: high.clone(), flag: Severity::Major, area: None }];
+                attempts.extend(walks(high, low.clone(), None, Target::Verdict(Verdict::Ready)));
+                attempts.push(Attempt::Aim(low));
+                attempts
+            }
+        }
+    }
+
+    fn risk_attempts(&self, area: usize, risk: Risk) -> Vec<Attempt> {
+        let q = self.q;
+        let t = q.scoring;
+        let one = |goal, line, allow| Aim::at_area(q, area, goal, line, allow);
+        match risk {
+            Risk::High => vec![
+                Attempt::Aim(one(Goal::Lower, t.high_risk_below, Allow::Any)),
                 Attempt::Forced {
-                    aim: all(Goal::Raise, t.ready_at, Allow::NoFlags),
-                    flag: Severity::Major,
-                    area: None,
+                    aim: one(Goal::Lower, t.high_risk_below, Allow::Any),
+                    flag: Severity::Critical,
+                    area: Some(area),
                 },
-                walk(
-                    all(Goal::Raise, t.ready_at, Allow::NoFlags),
-                    all(Goal::Lower, t.high_risk_below, Allow::NoCritical),
-                    None,
-                    Target::Verdict(Verdict::Ready),
-                    false,
-                ),
-                walk(
-                    all(Goal::Raise, t.ready_at, Allow::NoFlags),
-                    all(Goal::Lower, t.high_risk_below, Allow::NoCritical),
-                    None,
-                    Target::Verdict(Verdict::Ready),
-                    true,
-                ),
-                Attempt::Aim(all(Goal::Lower, t.high_risk_below, Allow::NoCritical)),
             ],
-            Target::Risk { area, risk } => {
-                let one = |goal, line, allow| Aim::at_area(q, area, goal, line, allow);
-                match risk {
-                    Risk::High => vec![
-                        Attempt::Aim(one(Goal::Lower, t.high_risk_below, Allow::Any)),
-                        Attempt::Forced {
-                            aim: one(Goal::Lower, t.high_risk_below, Allow::Any),
-                            flag: Severity::Critical,
-                            area: Some(area),
-                        },
-                    ],
-                    Risk::Low => vec![
-                        Attempt::Aim(one(Goal::Raise, t.medium_risk_below, Allow::NoFlags)),
-                        Attempt::Aim(one(Goal::Raise, t.high_risk_below, Allow::NoFlags)),
-                    ],
-                    Risk::Medium => vec![
-                        Attempt::Forced {
-                            aim: one(Goal::Raise, t.high_risk_below, Allow::NoCritical),
-                            flag: Severity::Major,
-                            area: Some(area),
-                        },
-                        walk(
-                            one(Goal::Raise, t.medium_risk_below, Allow::NoFlags),
-                            one(Goal::Lower, t.high_risk_below, Allow::NoCritical),
-                            Some(area),
-                            Target::Risk { area, risk: Risk::Low },
-                            false,
-                        ),
-                        walk(
-                            one(Goal::Raise, t.medium_risk_below, Allow::NoFlags),
-                            one(Goal::Lower, t.high_risk_below, Allow::NoCritical),
-                            Some(area),
-                            Target::Risk { area, risk: Risk::Low },
-                            true,
-                        ),
-                        Attempt::Aim(one(Goal::Lower, t.high_risk_below, Allow::NoCritical)),
-                        Attempt::Sums { aim: one(Goal::Raise, t.high_risk_below, Allow::NoCritical), area },
-                    ],
-                }
+            Risk::Low => vec![
+                Attempt::Aim(one(Goal::Raise, t.medium_risk_below, Allow::NoFlags)),
+                Attempt::Aim(one(Goal::Raise, t.high_risk_below, Allow::NoFlags)),
+            ],
+            Risk::Medium => {
+                let raised = one(Goal::Raise, t.high_risk_below, Allow::NoCritical);
+                let high = one(Goal::Raise, t.medium_risk_below, Allow::NoFlags);
+                let low = one(Goal::Lower, t.high_risk_below, Allow::NoCritical);
+                let mut attempts =
+                    vec![Attempt::Forced { aim: raised.clone(), flag: Severity::Major, area: Some(area) }];
+                attempts.extend(walks(high, low.clone(), Some(area), Target::Risk { area, risk: Risk::Low }));
+                attempts.push(Attempt::Aim(low));
+                attempts.push(Attempt::Sums { aim: raised, area });
+                attempts
             }
         }
     }

@@ -12,6 +12,8 @@ use crate::core::answers::{Answer, Answers, Group, format_number, given_name};
 use crate::core::conditions::{question_shown, shown};
 use crate::core::questionnaire::{Kind, Question, Questionnaire};
 
+mod navigation;
+
 /// How many questions of a group are shown, and how many of those have an
 /// answer ("don't know" counts: the respondent has dealt with it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -156,65 +158,6 @@ impl<'q> Session<'q> {
         let start = self.q.areas[area].questions.start;
         let before = self.visible[start..self.current].iter().filter(|v| **v).count();
         (before + 1, self.areas[area].shown)
-    }
-
-    /// Makes question `i` current, if it is shown.
-    pub fn go_to(&mut self, i: usize) -> bool {
-        let ok = self.is_visible(i);
-        if ok {
-            self.current = i;
-        }
-        ok
-    }
-
-    /// The next shown question after `i`.
-    pub fn next_visible(&self, i: usize) -> Option<usize> {
-        (i + 1..self.visible.len()).find(|&j| self.visible[j])
-    }
-
-    /// The shown question before `i`.
-    pub fn previous_visible(&self, i: usize) -> Option<usize> {
-        (0..i).rev().find(|&j| self.visible[j])
-    }
-
-    /// Moves to the next shown question; false at the end.
-    pub fn forward(&mut self) -> bool {
-        self.next_visible(self.current).is_some_and(|i| self.go_to(i))
-    }
-
-    /// Moves to the previous shown question; false at the start.
-    pub fn back(&mut self) -> bool {
-        self.previous_visible(self.current).is_some_and(|i| self.go_to(i))
-    }
-
-    /// The first shown question of `area`.
-    pub fn first_in_area(&self, area: usize) -> Option<usize> {
-        self.q.areas.get(area)?.questions.clone().find(|&i| self.visible[i])
-    }
-
-    /// Moves to the first shown question of the next area that has one.
-    pub fn next_area(&mut self) -> bool {
-        let area = self.current_question().area;
-        (area + 1..self.q.areas.len()).find_map(|a| self.first_in_area(a)).is_some_and(|i| self.go_to(i))
-    }
-
-    /// Moves to the first shown question of the previous area that has one.
-    pub fn previous_area(&mut self) -> bool {
-        let area = self.current_question().area;
-        (0..area).rev().find_map(|a| self.first_in_area(a)).is_some_and(|i| self.go_to(i))
-    }
-
-    /// The first shown question without an answer.
-    pub fn first_unanswered(&self) -> Option<usize> {
-        if self.total.is_complete() {
-            return None;
-        }
-        (0..self.q.questions.len()).find(|&i| self.visible[i] && self.answer(i).is_none())
-    }
-
-    /// Indices of the shown questions, in order.
-    pub fn visible_questions(&self) -> impl Iterator<Item = usize> + '_ {
-        self.visible.iter().enumerate().filter(|(_, v)| **v).map(|(i, _)| i)
     }
 
     /// Sets the organisation, respondent and role; blank means none.

@@ -4,11 +4,12 @@
 //! suspending, leaving) and feeds each outcome back as an [`Action`].
 //!
 //! Modules depend one way: `action`, `offer`, `start_form` and `screen`
-//! (the types) ← `state`
-//! (the app, its read accessors and shared steps) ← `question_keys` and
+//! (the types) ← `state` (the app, its read accessors and shared steps) ←
+//! `begin` (starting or continuing an interview) ← `question_keys` and
 //! `screen_keys` (what a key does in each mode) ← `update`.
 
 mod action;
+mod begin;
 mod offer;
 mod question_keys;
 mod screen;
