@@ -269,6 +269,7 @@ fn interview_options(args: &AssessArgs, date: Option<jiff::Timestamp>, out: &Out
             role: args.role.as_deref().and_then(given_name),
             group: args.group.map(Group::from),
             assessed_at: date,
+            label: args.label.as_deref().and_then(given_name),
         },
         resume_command,
     }

@@ -177,6 +177,11 @@ impl<'q> Session<'q> {
         self.answers.assessed_at = at;
     }
 
+    /// Sets the round's label (`None`: the quarter it was held in).
+    pub fn set_label(&mut self, label: Option<String>) {
+        self.answers.label = label;
+    }
+
     /// Picks choice `choice` (an index) of a single or yes/no question.
     pub fn choose(&mut self, i: usize, choice: usize) -> Change {
         let q = self.q;

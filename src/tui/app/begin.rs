@@ -64,6 +64,7 @@ impl App<'_> {
             self.session.set_group(form.group());
         }
         self.session.set_assessed_at(self.details.assessed_at);
+        self.session.set_label(self.details.label.clone());
         let q = self.questionnaire();
         let a = self.session.answers();
         let taken = |name: &str| {

@@ -17,7 +17,8 @@ use super::screen::{MIN_HEIGHT, MIN_WIDTH, Message, Mode, Overlay, ReviewItem, S
 use super::start_form::StartForm;
 
 /// What the command line says about the interview: whose it is (filling
-/// the start form) and when it was held.
+/// the start form), when it was held and the round it belongs to. The
+/// draft keeps them all, so a resumed interview lands in the same round.
 #[derive(Debug, Clone, Default)]
 pub struct Details {
     pub organization: Option<String>,
@@ -26,6 +27,8 @@ pub struct Details {
     pub group: Option<Group>,
     /// When the interview was held, if not now.
     pub assessed_at: Option<jiff::Timestamp>,
+    /// The round's label, if not the quarter.
+    pub label: Option<String>,
 }
 
 /// The whole interview's state.

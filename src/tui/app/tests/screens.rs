@@ -37,10 +37,12 @@ fn the_start_form_takes_optional_details_and_names_the_draft() {
 }
 
 #[test]
-fn a_blank_group_is_allowed_and_the_date_given_is_kept() {
+fn a_blank_group_is_allowed_and_the_date_and_label_given_are_kept() {
     let q = interview();
     let at: jiff::Timestamp = "2026-03-10T00:00:00Z".parse().unwrap();
-    let details = Details { group: Some(Group::Users), assessed_at: Some(at), ..Details::default() };
+    let label = Some("Kick-off".to_string());
+    let details =
+        Details { group: Some(Group::Users), assessed_at: Some(at), label: label.clone(), ..Details::default() };
     let mut app = App::new(&q, &details, Vec::new(), Some(PathBuf::from("/drafts")));
     for _ in 0..3 {
         press(&mut app, KeyCode::Enter);
@@ -49,7 +51,7 @@ fn a_blank_group_is_allowed_and_the_date_given_is_kept() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     let a = app.session().answers();
-    assert_eq!((a.group, a.assessed_at), (None, Some(at)));
+    assert_eq!((a.group, a.assessed_at, &a.label), (None, Some(at), &label), "kept in the draft");
     assert_eq!(app.draft_path(), Some(Path::new("/drafts/interview.json")));
 }
 
