@@ -90,6 +90,8 @@ fn read_answers(
     if !errs.is_empty() {
         return Err(InvalidInput::new(origin, source, errs));
     }
+    // Accepted answers of an earlier minor version are scored as this one's.
+    answers.version.clone_from(&q.version);
     let hidden = drop_hidden(&mut answers, q, &positions);
     let warnings = if hidden.is_empty() {
         Vec::new()

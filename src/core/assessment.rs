@@ -104,6 +104,10 @@ pub enum QuestionStatus {
     Answered,
     DontKnow,
     Unanswered,
+    /// Its condition waits on a question without a real answer, so it was
+    /// not asked; it scores 0 (the worst is assumed) until that question
+    /// is answered, and raises nothing of its own.
+    Waiting,
     /// Its condition hides it: it does not count.
     Hidden,
 }
@@ -130,11 +134,13 @@ pub struct QuestionResult {
 
 impl QuestionResult {
     /// The answer in words, as a reader of several answers needs it: "not
-    /// asked", "unanswered", "Don't know", or the answer given.
+    /// asked", "not asked yet", "unanswered", "Don't know", or the answer
+    /// given.
     pub fn in_words(&self) -> String {
         match self.status {
             QuestionStatus::Hidden => "not asked".into(),
             QuestionStatus::Unanswered => "unanswered".into(),
+            QuestionStatus::Waiting => "not asked yet".into(),
             QuestionStatus::DontKnow => "Don't know".into(),
             QuestionStatus::Answered => self.answer_text.as_deref().unwrap_or_default().to_string(),
         }
@@ -158,6 +164,8 @@ pub struct RedFlag {
 pub enum UnknownReason {
     DontKnow,
     Unanswered,
+    /// Not asked: it waits on the question `waits_on` names.
+    Waiting,
 }
 
 /// A question to find the answer to.
@@ -167,6 +175,26 @@ pub struct Unknown {
     pub question: String,
     pub text: String,
     pub reason: UnknownReason,
+    /// The id of the question without a real answer it waits on (reason
+    /// `waiting`).
+    #[serde(default)]
+    pub waits_on: Option<String>,
+}
+
+impl Unknown {
+    /// Why it is unknown, in words: "don't know", "unanswered", or "not
+    /// asked: waits on \"<question>\"" (`question_text` finds a question's
+    /// text by id).
+    pub fn reason_in_words<'a>(&self, question_text: impl Fn(&str) -> Option<&'a str>) -> String {
+        match self.reason {
+            UnknownReason::DontKnow => "don't know".into(),
+            UnknownReason::Unanswered => "unanswered".into(),
+            UnknownReason::Waiting => match self.waits_on.as_deref().and_then(question_text) {
+                Some(gate) => format!("not asked: waits on \"{gate}\""),
+                None => "not asked yet".into(),
+            },
+        }
+    }
 }
 
 /// How urgent an action is, in words.

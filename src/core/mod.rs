@@ -6,6 +6,7 @@ pub mod answers_file;
 pub mod assessment;
 pub mod brand;
 pub mod conditions;
+pub mod counted;
 pub mod dates;
 pub mod diagnostic;
 pub mod embedded;

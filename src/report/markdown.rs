@@ -4,7 +4,7 @@
 use super::plan::phase_plans;
 use super::sections::context_rows;
 use super::summary::ExecutiveSummary;
-use crate::core::assessment::{Assessment, UnknownReason};
+use crate::core::assessment::Assessment;
 use crate::core::brand::Brand;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
@@ -126,7 +126,7 @@ fn unknowns(a: &Assessment) -> String {
     }
     let mut out = String::from("\n## Unknowns to resolve\n\n");
     for u in &a.unknowns {
-        let why = if u.reason == UnknownReason::DontKnow { "don't know" } else { "unanswered" };
+        let why = u.reason_in_words(|id| a.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str()));
         out.push_str(&format!("- {} ({why})\n", md(&u.text)));
     }
     out

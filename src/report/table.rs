@@ -11,7 +11,8 @@ use super::plan::{ActionView, phase_plans};
 use super::sections::context_rows;
 use super::style::TableStyle;
 use super::summary::ExecutiveSummary;
-use crate::core::assessment::{Assessment, UnknownReason};
+use crate::core::assessment::Assessment;
+use crate::core::counted::counted;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 use crate::core::wrap::{truncate, wrap};
@@ -166,10 +167,7 @@ fn unknowns(a: &Assessment, style: TableStyle) -> String {
     let mut t = style.table();
     t.set_header(vec![style.head("Area"), style.head("Question to resolve"), style.head("Status")]);
     for u in &a.unknowns {
-        let status = match u.reason {
-            UnknownReason::DontKnow => "don't know",
-            UnknownReason::Unanswered => "unanswered",
-        };
+        let status = u.reason_in_words(|id| a.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str()));
         let area = a.areas.iter().find(|x| x.id == u.area).map_or(u.area.as_str(), |x| x.title.as_str());
         t.add_row(vec![Cell::new(one_line(area)), Cell::new(one_line(&u.text)), Cell::new(status)]);
     }
@@ -201,7 +199,7 @@ fn action_plan(a: &Assessment, style: TableStyle) -> String {
     if a.actions.is_empty() {
         return "\nAction plan: nothing to do. Keep reviewing every quarter.\n".to_string();
     }
-    let mut out = format!("\nAction plan ({} actions, most urgent first)\n", a.actions.len());
+    let mut out = format!("\nAction plan ({}, most urgent first)\n", counted(a.actions.len(), "action", "actions"));
     for phase in phase_plans(a) {
         let mut t = style.table();
         t.set_header(vec![style.head("#"), style.head("Priority"), style.head("Action"), style.head("Answers")]);

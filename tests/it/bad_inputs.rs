@@ -182,9 +182,9 @@ fn answers_for_another_version_of_a_builtin_are_refused() {
     let shown = format!("{ANSWERS}/bad/questionnaire-mismatch.toml");
     let out = Test::new().args(["assess", "--questionnaire", "crm-quick", "--answers", &shown]).run().exits(2);
     let in_use = builtin::find("crm-quick").unwrap().load().unwrap().version;
-    assert_ne!(in_use, "2.1.0", "the fixture must name another version than the built-in's");
+    assert_ne!(in_use, "3.0.0", "the fixture must name another version than the built-in's");
     for wanted in [
-        format!("{shown}:3:11: these answers are for version 2.1.0 of `crm-quick`, but version {in_use} is in use"),
+        format!("{shown}:3:11: these answers are for version 3.0.0 of `crm-quick`, but version {in_use} is in use"),
         format!("{shown}:6:1: `crm-quick` has no question `plan.owner`"),
         format!("2 problems in {shown}"),
     ] {

@@ -313,7 +313,7 @@ fn json_answers_errors_point_at_the_value() {
 #[test]
 fn an_answers_file_picks_the_built_in_it_names() {
     let out = run(&["assess", "--answers", "examples/answers-quick.toml", "--no-save", "--color", "never"]).exits(0);
-    assert_contains(out.stdout(), &["crm-quick 2.0.0"]);
+    assert_contains(out.stdout(), &["crm-quick 2.1.0"]);
     // Named explicitly, a different questionnaire is one clear problem, not
     // a cascade of unknown questions.
     let out = run(&["assess", "-q", "crm-readiness", "--answers", "examples/answers-quick.toml", "--no-save"]).exits(2);

@@ -53,7 +53,7 @@ fn the_jq_pipeline_example_runs() {
     // The gate trips on not-ready: exit 1.
     let out = Test::program("bash").arg("examples/jq-pipeline.sh").run().exits(1);
     let stdout = out.stdout();
-    assert!(stdout.starts_with("crm-readiness 2.0.0: not-ready (score 19.5)\n"), "{stdout}");
+    assert!(stdout.starts_with("crm-readiness 2.1.0: not-ready (score 19.5)\n"), "{stdout}");
     assert!(stdout.contains("High-risk areas:\n  Vision and objectives: 13.5\n"), "{stdout}");
     assert!(stdout.contains("Before signing:\n  [100] Put the signature on hold"), "{stdout}");
     assert_eq!(out.stderr(), "gate: not ready\n");

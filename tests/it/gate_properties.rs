@@ -110,13 +110,16 @@ fn leaving_out_the_number_of_suppliers_keeps_the_project_not_ready() {
     let first = &left["actions"][0];
     assert_eq!(first["question"], "vendors.count");
     assert!(first["recommendation"].as_str().unwrap().starts_with("Find out the answer to \"How many suppliers"));
-    assert!(
-        left["red_flags"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["question"] == "vendors.prime" && f["severity"] == "critical")
-    );
+    // The gate carries the worst flag its waiting follow-ups would raise
+    // (vendors.prime's critical one); they raise nothing of their own.
+    let flags = left["red_flags"].as_array().unwrap();
+    assert!(flags.iter().any(|f| f["question"] == "vendors.count" && f["severity"] == "critical"), "{flags:?}");
+    assert!(flags.iter().all(|f| f["question"] != "vendors.prime"), "{flags:?}");
+    let prime = left["questions"].as_array().unwrap().iter().find(|x| x["id"] == "vendors.prime").unwrap();
+    assert_eq!((prime["status"].as_str(), prime["score"].as_f64()), (Some("waiting"), Some(0.0)));
+    let waiting = left["unknowns"].as_array().unwrap().iter().find(|u| u["question"] == "vendors.prime").unwrap();
+    assert_eq!((waiting["reason"].as_str(), waiting["waits_on"].as_str()), (Some("waiting"), Some("vendors.count")));
+    assert!(left["actions"].as_array().unwrap().iter().all(|x| x["question"] != "vendors.prime"));
     assert!(
         out.stderr().contains(
             "setting aside the answer to `vendors.prime`: it depends on `vendors.count`, which has no real answer"
@@ -124,4 +127,38 @@ fn leaving_out_the_number_of_suppliers_keeps_the_project_not_ready() {
         "{}",
         out.stderr()
     );
+}
+
+/// "Don't know" on a scored gate is one finding: the follow-up the
+/// interview never showed is listed as not asked, with no red flag or
+/// action of its own (the gate's, raised to the worst of them, covers it).
+#[test]
+fn dont_know_on_a_scored_gate_is_one_finding_not_two() {
+    let case = std::path::Path::new(ROOT).join("tests/cases/model-company.toml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dk = dir.path().join("dk.toml");
+    let replaced = regex_free_replace(&text, "\"vision.objective\" = ", "\"vision.objective\" = \"dont-know\"");
+    std::fs::write(&dk, replaced).unwrap();
+    let out = Test::new().args(["assess", "--no-save", "--format", "json", "--answers"]).arg(&dk).run().exits(0);
+    let a = out.json();
+    let flags: Vec<&str> = a["red_flags"].as_array().unwrap().iter().map(|f| f["question"].as_str().unwrap()).collect();
+    assert_eq!(flags, ["vision.objective"]);
+    let acted: Vec<&str> = a["actions"].as_array().unwrap().iter().map(|x| x["question"].as_str().unwrap()).collect();
+    assert_eq!(acted, ["vision.objective"]);
+    let unknowns: Vec<(&str, &str)> = a["unknowns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["question"].as_str().unwrap(), u["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(unknowns, [("vision.objective", "dont-know"), ("vision.baseline", "waiting")]);
+    let table = Test::new().args(["assess", "--no-save", "--answers"]).arg(&dk).run().exits(0);
+    assert!(table.stdout().contains("not asked: waits on \"Where is"), "{}", table.stdout());
+    assert!(!table.stdout().contains("unanswered"), "{}", table.stdout());
+}
+
+/// The line of `text` that starts with `key`, replaced by `line`.
+fn regex_free_replace(text: &str, key: &str, line: &str) -> String {
+    text.lines().map(|l| if l.starts_with(key) { line } else { l }).collect::<Vec<_>>().join("\n") + "\n"
 }

@@ -79,7 +79,7 @@ fn the_page_holds_the_summary_first_and_everything_after() {
         "Action plan",
         "Answers the question",
         "Appendix: every question and answer",
-        "Questionnaire crm-quick 2.0.0 (sha256:",
+        "Questionnaire crm-quick 2.1.0 (sha256:",
     ];
     let mut from = 0;
     for part in order {

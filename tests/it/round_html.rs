@@ -60,7 +60,7 @@ fn the_round_page_leads_with_the_summary_and_shows_each_group() {
         "raised by all 4 respondents",
         "Appendix: every question and each respondent's answer",
         "Everyone asked",
-        "Questionnaire crm-readiness 2.0.0 (sha256:",
+        "Questionnaire crm-readiness 2.1.0 (sha256:",
         "round complete 2026-11-12T00:00:00Z",
     ];
     let mut from = 0;

@@ -11,7 +11,7 @@ fn a_round_shows_who_said_what_and_where_the_groups_disagree() {
     let out = store.run(&["round", "--org", "wide world importers"]).exits(0);
     let text = out.stdout();
     for part in [
-        "Round 2026-Q4 — Wide World Importers\ncrm-readiness 2.0.0 · 4 respondents (Management 1, IT 1, Users 1, Owners 1) · 2026-11-03 to 2026-11-12",
+        "Round 2026-Q4 — Wide World Importers\ncrm-readiness 2.1.0 · 4 respondents (Management 1, IT 1, Users 1, Owners 1) · 2026-11-03 to 2026-11-12",
         "Verdict: NOT READY    Score: 43.7 / 100 (respondents 34.4 to 53.1)",
         "│ Catherine Hale   ┆ Managing director      ┆ management ┆ not-ready ┆ 53.1  ┆ 2026-11-03 │",
         "Red flags (19, 7 of them disagreements between groups)",
@@ -133,7 +133,7 @@ fn a_round_refuses_what_it_cannot_read_with_exit_2() {
     let out = mixed.run(&["round", "--org", WIDE_WORLD, "--label", "2026-Q4"]).exits(2);
     assert_contains(
         out.stderr(),
-        "the round `2026-Q4` of `Wide World Importers` mixes crm-readiness 2.0.0 (4 respondents) and crm-readiness 1.0.0 (1 respondent); \
+        "the round `2026-Q4` of `Wide World Importers` mixes crm-readiness 2.1.0 (4 respondents) and crm-readiness 1.0.0 (1 respondent); \
          a round reads answers to one questionnaire: re-run the odd ones out with the questionnaire the others used, \
          or give them a label of their own",
     );
@@ -146,7 +146,7 @@ fn a_round_on_a_questionnaire_no_longer_built_in_asks_for_its_file() {
     let out = store.run(&["round", "--org", "Contoso Building Supplies"]).exits(2);
     assert_contains(
         out.stderr(),
-        "the round `2026-Q1` answered crm-readiness 1.0.0, and this crm-ready has crm-readiness 2.0.0 built in: \
+        "the round `2026-Q1` answered crm-readiness 1.0.0, and this crm-ready has crm-readiness 2.1.0 built in: \
          pass the 1.0.0 questionnaire's file with --questionnaire FILE",
     );
 }
@@ -163,7 +163,7 @@ fn a_round_of_another_text_of_its_version_says_so() {
     let out = store.run(&["round", "--org", WIDE_WORLD]).exits(0);
     assert_eq!(
         out.stderr(),
-        "warning: crm-readiness 2.0.0 here is not the exact text the round `2026-Q4` answered (the content hashes \
+        "warning: crm-readiness 2.1.0 here is not the exact text the round `2026-Q4` answered (the content hashes \
          differ): its answers and scores are read as stored, its thresholds and possible answers from this text\n"
     );
 }

@@ -47,14 +47,14 @@ fn trend_across_versions_says_which_rounds_used_which() {
     store.copy_fixture("record-crm-readiness-1.0.0.json");
     store.save_as("round/it.toml", |a| a.organization = Some("Contoso Building Supplies".into()));
     let t = store.json(&["trend", "--org", "Contoso Building Supplies"]);
-    // By date: the 2.0.0 interview (November) came before the 1.0.0 record (December).
-    assert_eq!(strings(&t["assessments"], "questionnaire_version"), ["2.0.0", "1.0.0"]);
+    // By date: the 2.1.0 interview (November) came before the 1.0.0 record (December).
+    assert_eq!(strings(&t["assessments"], "questionnaire_version"), ["2.1.0", "1.0.0"]);
     assert_eq!(t["areas"][0]["id"], "vision");
     assert_eq!(t["areas"][0]["scores"].as_array().unwrap().len(), 2, "areas matched by id");
     let out = store.run(&["trend", "--org", "Contoso Building Supplies"]).exits(0);
     assert_contains(
         out.stdout(),
-        "Questionnaires: crm-readiness 2.0.0 (1 round), crm-readiness 1.0.0 (1 round); areas are matched by id.",
+        "Questionnaires: crm-readiness 2.1.0 (1 round), crm-readiness 1.0.0 (1 round); areas are matched by id.",
     );
 }
 
@@ -117,7 +117,7 @@ fn another_version_compares_on_the_questions_both_share_without_force() {
     let out = store.run(&["compare", old.to_str().unwrap(), new.to_str().unwrap()]).exits(0);
     assert_contains(
         out.stdout(),
-        &format!("crm-quick 1.0.0 → 2.0.0: compared on the {shared} questions both versions share"),
+        &format!("crm-quick 1.0.0 → 2.1.0: compared on the {shared} questions both versions share"),
     );
     // Different questionnaires still need --force.
     let full = store.copy_fixture("record-crm-readiness-1.0.0.json");

@@ -272,7 +272,8 @@ fn a_major_red_flag_rules_out_ready_even_with_a_high_score() {
     let a = assess(&with(with(best(), "a.two", choice("no")), "a.follow", choice("yes")));
     assert_eq!(a.score, 85.0);
     assert_eq!(a.verdict, Verdict::ReadyWithConditions);
-    assert_eq!(a.reasons.iter().map(|r| r.rule.as_str()).collect::<Vec<_>>(), ["major-red-flag"]);
+    // Its action is due before signing, which on its own would rule out ready too.
+    assert_eq!(a.reasons.iter().map(|r| r.rule.as_str()).collect::<Vec<_>>(), ["major-red-flag", "actions-due-first"]);
     // 80 would be low risk, but the major flag makes the area medium.
     assert_eq!(a.areas[0].risk, Some(Risk::Medium));
 }
@@ -330,19 +331,24 @@ fn nothing_answered_counts_every_shown_question_as_unknown() {
     let a = assess(&[]);
     assert_eq!(a.score, 0.0);
     assert_eq!(a.verdict, Verdict::NotReady);
-    // a.follow waits on a.two, which has no answer: it counts as unknown
-    // too rather than being dropped. The text question is unscored.
+    // a.follow waits on a.two, which has no answer: it was not asked, and
+    // counts as unknown rather than being dropped. The text question is
+    // unscored.
     let ids: Vec<&str> = a.unknowns.iter().map(|u| u.question.as_str()).collect();
     assert_eq!(ids, ["a.one", "a.two", "a.follow", "b.scale", "b.multi"]);
-    assert!(a.unknowns.iter().all(|u| u.reason == UnknownReason::Unanswered));
+    let reasons: Vec<UnknownReason> = a.unknowns.iter().map(|u| u.reason).collect();
+    use UnknownReason::{Unanswered, Waiting};
+    assert_eq!(reasons, [Unanswered, Unanswered, Waiting, Unanswered, Unanswered]);
+    assert_eq!(a.unknowns[2].waits_on.as_deref(), Some("a.two"));
     let follow = a.questions.iter().find(|q| q.id == "a.follow").unwrap();
-    assert_eq!((follow.status, follow.score, follow.answer.as_ref()), (QuestionStatus::Unanswered, Some(0.0), None));
+    assert_eq!((follow.status, follow.score, follow.answer.as_ref()), (QuestionStatus::Waiting, Some(0.0), None));
 }
 
 #[test]
 fn a_follow_up_waits_on_its_gate_and_counts_as_unknown_until_it_is_answered() {
-    // a.two answered "don't know": a.follow is pending, whatever was said
-    // for it, and raises what its own "don't know" would.
+    // a.two answered "don't know": a.follow waits, whatever was said for
+    // it; it scores 0 but raises nothing of its own (the gate carries its
+    // flag).
     let pending = assess(&[
         ("a.one", choice("good")),
         ("a.two", Answer::DontKnow),
@@ -351,8 +357,10 @@ fn a_follow_up_waits_on_its_gate_and_counts_as_unknown_until_it_is_answered() {
         ("b.multi", list(&["x", "y"])),
     ]);
     let follow = pending.questions.iter().find(|q| q.id == "a.follow").unwrap();
-    assert_eq!((follow.status, follow.score), (QuestionStatus::Unanswered, Some(0.0)));
-    assert!(pending.unknowns.iter().any(|u| u.question == "a.follow"));
+    assert_eq!((follow.status, follow.score), (QuestionStatus::Waiting, Some(0.0)));
+    assert!(pending.unknowns.iter().any(|u| u.question == "a.follow" && u.reason == UnknownReason::Waiting));
+    assert!(pending.actions.iter().all(|x| x.question != "a.follow"), "{:?}", pending.actions);
+    assert!(pending.red_flags.iter().all(|f| f.question != "a.follow"), "{:?}", pending.red_flags);
     // Answered for real, the gate decides: "no" asks the follow-up, "yes"
     // hides it; either way the project stands better than left open.
     for (two, status) in [("no", QuestionStatus::Answered), ("yes", QuestionStatus::Hidden)] {

@@ -165,7 +165,7 @@ fn heading_lines_wrap_at_spaces() {
         heading,
         [
             "Round 2026-Q4 — Wide World Importers",
-            "crm-readiness 2.0.0 · 4 respondents (Management 1, IT 1, Users 1, Owners 1) ·",
+            "crm-readiness 2.1.0 · 4 respondents (Management 1, IT 1, Users 1, Owners 1) ·",
             "2026-11-03 to 2026-11-12"
         ],
         "{text}"

@@ -46,7 +46,7 @@ fn valid_files_give_the_questionnaire_and_exit_0() {
     assert_eq!(file["ok"], true);
     assert!(file.get("problems").is_none());
     let q = &file["questionnaire"];
-    assert_eq!((q["id"].as_str(), q["version"].as_str()), (Some("crm-quick"), Some("2.0.0")));
+    assert_eq!((q["id"].as_str(), q["version"].as_str()), (Some("crm-quick"), Some("2.1.0")));
     assert_eq!(q["questions"], q["always_asked"].as_u64().unwrap() + q["follow_ups"].as_u64().unwrap());
 }
 

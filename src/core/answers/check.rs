@@ -109,12 +109,12 @@ impl<'q> Checker<'q, '_> {
             self.push(self.header_span("questionnaire"), problem(message, help));
             return false;
         }
-        if self.was_read("version") && answers.version != q.version {
+        if self.was_read("version") && !q.accepts_answers_for(&answers.version) {
             let message = format!(
                 "these answers are for version {} of `{}`, but version {} is in use",
                 answers.version, q.id, q.version
             );
-            let help = "use the questionnaire file of that version, or update the answers file's `version` after checking them";
+            let help = "use the questionnaire file of that version (any version with the same major number accepts them), or update the answers file's `version` after checking them";
             self.push(self.header_span("version"), problem(message, help));
         }
         for (key, value) in answers.header() {

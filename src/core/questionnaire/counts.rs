@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use super::model::Questionnaire;
+use crate::core::counted::counted;
 
 /// The questions a questionnaire always asks, and its follow-ups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -30,16 +31,12 @@ impl QuestionCounts {
     /// The counts in words: "50 questions, and up to 15 follow-ups
     /// depending on your answers".
     pub fn describe(self) -> String {
-        let asked = plural(self.always_asked, "question", "questions");
+        let asked = counted(self.always_asked, "question", "questions");
         match self.follow_ups {
             0 => asked,
-            n => format!("{asked}, and up to {} depending on your answers", plural(n, "follow-up", "follow-ups")),
+            n => format!("{asked}, and up to {} depending on your answers", counted(n, "follow-up", "follow-ups")),
         }
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl Questionnaire {

@@ -7,27 +7,28 @@
 
 use super::Person;
 use super::model::{KnownToSome, RoundQuestion, SaidBy};
-use super::questions::is_unknown;
+use super::questions::{is_unknown, unknown_status};
 use crate::core::assessment::{QuestionStatus, Unknown, UnknownReason};
 
 /// The questions nobody answered for real that a respondent lists as an
 /// unknown (every shown scored question, and a context question whose
-/// follow-ups wait on it): "don't know" when someone said so, else
-/// unanswered.
+/// follow-ups wait on it), as [`unknown_status`] says.
 pub(super) fn unknowns(questions: &[RoundQuestion], people: &[Person<'_>]) -> Vec<Unknown> {
     questions
         .iter()
         .filter(|x| !x.answers.is_empty() && x.answers.iter().all(|a| is_unknown(a.status)))
         .filter(|x| people.iter().any(|p| lists_unknown(p, &x.id)))
-        .map(|x| Unknown {
-            area: x.area.clone(),
-            question: x.id.clone(),
-            text: x.text.clone(),
-            reason: if x.answers.iter().any(|a| a.status == QuestionStatus::DontKnow) {
-                UnknownReason::DontKnow
-            } else {
-                UnknownReason::Unanswered
-            },
+        .map(|x| {
+            let reason = match unknown_status(x) {
+                QuestionStatus::DontKnow => UnknownReason::DontKnow,
+                QuestionStatus::Waiting => UnknownReason::Waiting,
+                _ => UnknownReason::Unanswered,
+            };
+            let waits_on = (reason == UnknownReason::Waiting)
+                .then(|| people.iter().flat_map(|p| &p.assessment.unknowns).find(|u| u.question == x.id))
+                .flatten()
+                .and_then(|u| u.waits_on.clone());
+            Unknown { area: x.area.clone(), question: x.id.clone(), text: x.text.clone(), reason, waits_on }
         })
         .collect()
 }

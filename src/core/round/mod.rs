@@ -34,7 +34,9 @@ pub use spread::{AreaSpread, GroupScore};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, QuestionResult, Unknown};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, round1, sort_in_plan_order};
+use crate::core::scoring::{
+    Evidence, FlagEvidence, QuestionEvidence, answered, decide, due_first, round1, sort_in_plan_order,
+};
 
 /// One respondent's assessment, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +129,7 @@ fn evidence(
     unknowns: &[Unknown],
 ) -> Evidence {
     let first_phase = q.phases.first().map_or("before-signing", |p| p.id.as_str());
-    let due_first = |f: &RoundFlag| {
+    let flag_due_first = |f: &RoundFlag| {
         actions
             .iter()
             .any(|a| a.question == f.question && a.recommendation == f.recommendation && a.phase == first_phase)
@@ -149,7 +151,7 @@ fn evidence(
                     FlagKind::Answer => answered(&f.question_text, &f.answer),
                     FlagKind::Disagreement => disagreement::finding(f),
                 },
-                urgent: due_first(f),
+                urgent: flag_due_first(f),
             })
             .collect(),
         shown: questions.iter().filter(|x| x.scored && x.answers.iter().any(|a| a.score.is_some())).count(),
@@ -161,6 +163,7 @@ fn evidence(
             .map(|u| u.question.clone())
             .collect(),
         first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
+        due_first: due_first(actions.iter().map(|a| (a.question.as_str(), a.phase.as_str())), first_phase),
     }
 }
 

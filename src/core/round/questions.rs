@@ -82,7 +82,22 @@ fn is_real(a: &GivenAnswer) -> bool {
     a.status == QuestionStatus::Answered
 }
 
-/// "Don't know" or left unanswered.
+/// "Don't know", left unanswered, or not asked while it waits on such an
+/// answer.
 pub(super) fn is_unknown(status: QuestionStatus) -> bool {
-    matches!(status, QuestionStatus::DontKnow | QuestionStatus::Unanswered)
+    matches!(status, QuestionStatus::DontKnow | QuestionStatus::Unanswered | QuestionStatus::Waiting)
+}
+
+/// How a question nobody answered for real stands in the round: "don't
+/// know" when someone said so, else unanswered when someone was asked,
+/// else waiting.
+pub(super) fn unknown_status(x: &RoundQuestion) -> QuestionStatus {
+    let any = |s: QuestionStatus| x.answers.iter().any(|a| a.status == s);
+    if any(QuestionStatus::DontKnow) {
+        QuestionStatus::DontKnow
+    } else if any(QuestionStatus::Unanswered) {
+        QuestionStatus::Unanswered
+    } else {
+        QuestionStatus::Waiting
+    }
 }

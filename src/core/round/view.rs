@@ -2,7 +2,7 @@
 //! beside another (or beside a single assessment) with the same rules.
 
 use super::model::{Round, RoundQuestion};
-use super::questions::is_unknown;
+use super::questions::{is_unknown, unknown_status};
 use crate::core::assessment::{
     ActionItem, AreaResult, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, SCHEMA_VERSION,
 };
@@ -124,11 +124,7 @@ impl Round {
         let status = if x.answers.is_empty() {
             QuestionStatus::Hidden
         } else if x.answers.iter().all(|a| is_unknown(a.status)) {
-            if x.answers.iter().any(|a| a.status == QuestionStatus::DontKnow) {
-                QuestionStatus::DontKnow
-            } else {
-                QuestionStatus::Unanswered
-            }
+            unknown_status(x)
         } else {
             QuestionStatus::Answered
         };

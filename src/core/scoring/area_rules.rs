@@ -1,18 +1,27 @@
 //! The rules that look at an area as a whole: risks that cluster in it,
-//! a high-risk area holding a major flag due first, and a high-risk area.
+//! a high-risk area holding a major flag due first and more than one weak
+//! answer, and a high-risk area.
 //! Each reason names its area once, with everything the rule found there,
 //! in words true to the thresholds.
 
 use super::fmt1;
 use super::verdict::{AreaEvidence, Evidence, FlagEvidence, QuestionEvidence, weakest};
 use crate::core::assessment::{Reason, Risk};
+use crate::core::counted::counted;
 use crate::core::questionnaire::{Severity, Thresholds};
+
+/// A blocking reason about one area.
+pub(super) struct AreaReason {
+    /// The area's id.
+    pub area: String,
+    pub reason: Reason,
+}
 
 /// Risks that cluster in one area rule out anything better than not
 /// ready: they are settled before signing or not at all. Each question
 /// counts once, however many major flags it carries (an answer's and a
 /// disagreement's, say).
-pub(super) fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<Reason> {
+pub(super) fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<AreaReason> {
     let mut reasons = Vec::new();
     for area in &e.areas {
         let majors: Vec<&FlagEvidence> =
@@ -25,38 +34,57 @@ pub(super) fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<Reason> {
         }
         let state = area_in_words(t, e, area);
         if questions.len() > t.max_major_flags_per_area as usize {
-            reasons.push(Reason {
-                rule: "major-flags-clustered".into(),
-                message: format!(
-                    "{}: {state}, {} (more than {} in one area)",
-                    area.title,
-                    counted(questions.len(), "major red flag", "major red flags"),
-                    t.max_major_flags_per_area
-                ),
-                questions,
+            reasons.push(AreaReason {
+                area: area.id.clone(),
+                reason: Reason {
+                    rule: "major-flags-clustered".into(),
+                    message: format!(
+                        "{}: {state}, {} (more than {} in one area)",
+                        area.title,
+                        counted(questions.len(), "major red flag", "major red flags"),
+                        t.max_major_flags_per_area
+                    ),
+                    questions,
+                },
             });
-        } else if t.escalate_high_risk_areas && area.risk == Some(Risk::High) && majors.iter().any(|f| f.urgent) {
+        } else if t.escalate_high_risk_areas
+            && area.risk == Some(Risk::High)
+            && majors.iter().any(|f| f.urgent)
+            && weak_in_more_than_one_answer(e, &area.id)
+        {
             let urgent = distinct(majors.iter().filter(|f| f.urgent).map(|f| f.question.as_str())).len();
-            reasons.push(Reason {
-                rule: "high-risk-area-with-major-flag".into(),
-                message: format!(
-                    "{}: {state}, {} due {}",
-                    area.title,
-                    counted(urgent, "major red flag", "major red flags"),
-                    lower_first(&e.first_phase)
-                ),
-                questions,
+            reasons.push(AreaReason {
+                area: area.id.clone(),
+                reason: Reason {
+                    rule: "high-risk-area-with-major-flag".into(),
+                    message: format!(
+                        "{}: {state}, {} due {}",
+                        area.title,
+                        counted(urgent, "major red flag", "major red flags"),
+                        lower_first(&e.first_phase)
+                    ),
+                    questions,
+                },
             });
         }
     }
     reasons
 }
 
-/// A condition for each area at high risk.
-pub(super) fn high_risk_areas(t: &Thresholds, e: &Evidence) -> Vec<Reason> {
+/// Whether an area's high risk rests on more than one answer: at least two
+/// of its questions score below 50. A one-question area (a quick check's)
+/// is then judged on its flag alone, as the same answer is in a fuller
+/// questionnaire.
+fn weak_in_more_than_one_answer(e: &Evidence, area: &str) -> bool {
+    e.questions.iter().filter(|q| q.area == area && q.score.is_some_and(|s| s < 50.0)).nth(1).is_some()
+}
+
+/// A condition for each area at high risk, but those in `named` (which a
+/// blocking reason names already).
+pub(super) fn high_risk_areas(t: &Thresholds, e: &Evidence, named: &[String]) -> Vec<Reason> {
     e.areas
         .iter()
-        .filter(|a| a.risk == Some(Risk::High))
+        .filter(|a| a.risk == Some(Risk::High) && !named.contains(&a.id))
         .map(|area| {
             let its: Vec<QuestionEvidence> = e.questions.iter().filter(|q| q.area == area.id).cloned().collect();
             Reason {
@@ -87,11 +115,6 @@ fn area_in_words(t: &Thresholds, e: &Evidence, area: &AreaEvidence) -> String {
     }
 }
 
-/// "1 major red flag", "3 major red flags".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The distinct items, in the order first seen.
 fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
@@ -105,7 +128,7 @@ fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 
 /// A phase title as it reads inside a sentence: "Before signing" → "before
 /// signing".
-fn lower_first(title: &str) -> String {
+pub(super) fn lower_first(title: &str) -> String {
     let mut chars = title.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),

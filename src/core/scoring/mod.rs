@@ -13,7 +13,7 @@ pub use plan::{Weights, action_priority, sort_in_plan_order};
 pub use rules::rules_in_words;
 pub use verdict::{
     AreaEvidence, Decision, Evidence, FlagEvidence, NOT_READY_RULES, QuestionEvidence, answered, area_risk, decide,
-    decided,
+    decided, due_first,
 };
 
 use crate::core::answers::{Answer, Answers};
@@ -22,7 +22,7 @@ use crate::core::assessment::{
     UnknownReason,
 };
 use crate::core::conditions::{self, Visibility};
-use crate::core::questionnaire::{Area, Question, Questionnaire};
+use crate::core::questionnaire::{Area, Question, Questionnaire, Severity};
 
 use answer::{Raised, contribute, unknown_raised};
 use gates::OpenGate;
@@ -56,9 +56,11 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
     for (at, question) in q.questions.iter().enumerate() {
         let area = &q.areas[question.area];
         let seen = Seen::of(q, at, &visibility, answers);
-        let result = score_question(&cx, area, question, seen, answers, &mut tallies[question.area], &mut findings);
-        if let Some(gate) = OpenGate::of(q, at, &visibility, result.status, &cx.weights) {
-            record_open_gate(&cx, area, question, &gate, &mut findings);
+        let gate = OpenGate::of(q, at, &visibility, seen.status(), &cx.weights);
+        let tally = &mut tallies[question.area];
+        let mut result = score_question(&cx, area, question, seen, gate.as_ref(), answers, tally, &mut findings);
+        if let Some(gate) = gate.filter(|_| !question.is_scored()) {
+            result.red_flag = record_open_gate(&cx, area, question, &gate, tally, &mut findings);
         }
         findings.results.push(result);
     }
@@ -66,6 +68,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
     let areas = q.areas.iter().zip(&tallies).map(|(area, tally)| tally.result(area, &q.scoring)).collect::<Vec<_>>();
     let overall = tally::overall(&q.areas, &tallies);
     let Findings { results, mut red_flags, unknowns, actions } = findings;
+    let actions = plan::in_plan_order(q, actions);
     let evidence = Evidence {
         overall,
         areas: areas
@@ -94,6 +97,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
             .map(|u| u.question.clone())
             .collect(),
         first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
+        due_first: due_first(actions.iter().map(|a| (a.question.as_str(), a.phase.as_str())), cx.first_phase),
     };
     let decision = decide(&q.scoring, &evidence);
 
@@ -124,7 +128,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
         red_flags,
         unknowns,
         phases: q.phases.clone(),
-        actions: plan::in_plan_order(q, actions),
+        actions,
     }
 }
 
@@ -134,9 +138,9 @@ enum Seen<'a> {
     Hidden,
     /// Shown, with this answer (if any).
     Shown(Option<&'a Answer>),
-    /// Pending on the question with this text: unanswered, whatever the
-    /// answers say for it, until that question has a real answer.
-    Pending {
+    /// Waiting on the question with this id, which has no real answer:
+    /// not asked, whatever the answers say for it.
+    Waiting {
         gate: &'a str,
     },
 }
@@ -146,19 +150,32 @@ impl<'a> Seen<'a> {
         match visibility.get(at).copied().unwrap_or(Visibility::Hidden) {
             Visibility::Hidden => Seen::Hidden,
             Visibility::Shown => Seen::Shown(q.questions.get(at).and_then(|x| answers.answers.get(&x.id))),
-            Visibility::Pending { gate } => Seen::Pending { gate: q.questions.get(gate).map_or("", |g| &g.text) },
+            Visibility::Pending { gate } => Seen::Waiting { gate: q.questions.get(gate).map_or("", |g| &g.id) },
+        }
+    }
+
+    /// The status a question seen this way has.
+    fn status(self) -> QuestionStatus {
+        match self {
+            Seen::Hidden => QuestionStatus::Hidden,
+            Seen::Shown(None) => QuestionStatus::Unanswered,
+            Seen::Shown(Some(Answer::DontKnow)) => QuestionStatus::DontKnow,
+            Seen::Shown(Some(_)) => QuestionStatus::Answered,
+            Seen::Waiting { .. } => QuestionStatus::Waiting,
         }
     }
 }
 
-/// One question's result. A shown (or pending), scored question also
+/// One question's result. A shown (or waiting), scored question also
 /// counts in its area's `tally` and adds its unknown, red flags and
-/// actions to `findings`.
+/// actions to `findings`; `gate` is the gate it leaves open, if it does.
+#[allow(clippy::too_many_arguments)]
 fn score_question(
     cx: &Context<'_>,
     area: &Area,
     question: &Question,
     seen: Seen<'_>,
+    gate: Option<&OpenGate>,
     answers: &Answers,
     tally: &mut AreaTally,
     findings: &mut Findings,
@@ -176,27 +193,39 @@ fn score_question(
         red_flag: None,
         note: answers.notes.get(&question.id).cloned(),
     };
-    let (answer, unanswered_text) = match seen {
+    result.status = seen.status();
+    let answer = match seen {
         Seen::Hidden => return result,
-        Seen::Shown(answer) => (answer, "Unanswered".to_string()),
-        Seen::Pending { gate } => (None, gates::pending_text(gate)),
+        Seen::Waiting { gate } => {
+            if question.is_scored() {
+                tally.count_unknown(question.weight);
+                result.score = Some(0.0);
+                findings.unknowns.push(Unknown {
+                    reason: UnknownReason::Waiting,
+                    waits_on: Some(gate.to_string()),
+                    ..unknown(area, question, None)
+                });
+            }
+            return result;
+        }
+        Seen::Shown(answer) => answer,
     };
     result.answer = answer.cloned();
     result.answer_text = answer.map(|a| a.describe(question));
-    result.status = match answer {
-        None => QuestionStatus::Unanswered,
-        Some(Answer::DontKnow) => QuestionStatus::DontKnow,
-        Some(_) => QuestionStatus::Answered,
-    };
     if !question.is_scored() {
         return result;
     }
-    let raised = match answer {
+    let raised: Vec<Raised<'_>> = match answer {
         None | Some(Answer::DontKnow) => {
             tally.count_unknown(question.weight);
             result.score = Some(0.0);
             findings.unknowns.push(unknown(area, question, answer));
-            unknown_raised(question, cx.first_phase).into_iter().collect()
+            // The gate carries the worst its waiting follow-ups would raise.
+            let waiting = gate.and_then(|g| g.flag);
+            unknown_raised(question, cx.first_phase)
+                .map(|r| Raised { flag: r.flag.max(waiting), ..r })
+                .into_iter()
+                .collect()
         }
         // A number outside every band counts as context, not as a score.
         Some(given) => {
@@ -207,10 +236,7 @@ fn score_question(
         }
     };
     result.red_flag = raised.iter().filter_map(|r| r.flag).max();
-    let answer_text = match answer {
-        Some(_) => result.answer_text.clone().unwrap_or_default(),
-        None => unanswered_text,
-    };
+    let answer_text = result.answer_text.clone().unwrap_or_else(|| "Unanswered".to_string());
     record(cx, area, question, &raised, &answer_text, tally, findings);
     result
 }
@@ -222,20 +248,37 @@ fn unknown(area: &Area, question: &Question, answer: Option<&Answer>) -> Unknown
         question: question.id.clone(),
         text: question.text.clone(),
         reason: if answer.is_some() { UnknownReason::DontKnow } else { UnknownReason::Unanswered },
+        waits_on: None,
     }
 }
 
-/// Lists a context-only question that leaves scored follow-ups pending as
-/// an unknown, with the action to find out its answer.
-fn record_open_gate(cx: &Context<'_>, area: &Area, question: &Question, gate: &OpenGate, findings: &mut Findings) {
-    let reason = if gate.dont_know { UnknownReason::DontKnow } else { UnknownReason::Unanswered };
-    findings.unknowns.push(Unknown {
-        area: area.id.clone(),
-        question: question.id.clone(),
-        text: question.text.clone(),
-        reason,
-    });
-    findings.actions.push(gate.action(area, question, cx.first_phase));
+/// Lists a context-only question that scored follow-ups wait on as an
+/// unknown, with the action to find out its answer and the red flag its
+/// follow-ups would raise unknown; returns that flag.
+fn record_open_gate(
+    cx: &Context<'_>,
+    area: &Area,
+    question: &Question,
+    gate: &OpenGate,
+    tally: &mut AreaTally,
+    findings: &mut Findings,
+) -> Option<Severity> {
+    let answer = if gate.dont_know { Answer::DontKnow } else { Answer::Text(String::new()) };
+    findings.unknowns.push(unknown(area, question, gate.dont_know.then_some(&answer)));
+    let action = gate.action(area, question, cx.first_phase);
+    if let Some(severity) = gate.flag {
+        tally.count_flag(severity);
+        findings.red_flags.push(RedFlag {
+            severity,
+            area: area.id.clone(),
+            question: question.id.clone(),
+            question_text: question.text.clone(),
+            answer: action.because.clone(),
+            recommendation: action.recommendation.clone(),
+        });
+    }
+    findings.actions.push(action);
+    gate.flag
 }
 
 /// Adds what a question raised to its area's tally and to the findings.

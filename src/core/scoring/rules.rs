@@ -31,12 +31,14 @@ pub fn rules_in_words(q: &Questionnaire) -> Vec<String> {
         format!("more than {} major red flags in one area", t.max_major_flags_per_area),
     ];
     if t.escalate_high_risk_areas {
-        not_ready.push(format!("an area at high risk holding a major red flag due \"{first}\""));
+        not_ready.push(format!(
+            "an area at high risk holding a major red flag due \"{first}\" and at least two answers below 50"
+        ));
     }
     rules.push(format!("Not ready with {}.", join_or(&not_ready)));
     rules.push(format!(
-        "Ready at {} or more with no red flag, no high-risk area and at most {:.0}% of the shown scored questions \
-         unknown; ready with conditions otherwise.",
+        "Ready at {} or more with no red flag, no high-risk area, at most {:.0}% of the shown scored questions \
+         unknown and no action due \"{first}\"; ready with conditions otherwise.",
         fmt1(t.ready_at),
         100.0 * t.max_unknown_share
     ));

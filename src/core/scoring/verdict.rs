@@ -5,11 +5,14 @@
 //! Not ready: a critical red flag (an unknown gate included); an overall
 //! score below `high_risk_below`; more major red flags in one area than
 //! `max_major_flags_per_area`; or (with `escalate_high_risk_areas`) an
-//! area at high risk that holds a major red flag due in the first phase.
+//! area at high risk that holds a major red flag due in the first phase
+//! and at least two answers scoring below 50.
 //! Ready with conditions: any major red flag, high-risk area, too many
-//! unknowns, or a score below `ready_at`. Ready otherwise.
+//! unknowns, an action due in the first phase (a buyer told "ready" signs;
+//! a plan that says "do this before signing" contradicts that), or a score
+//! below `ready_at`. Ready otherwise.
 
-use super::area_rules::{clustered_risks, high_risk_areas};
+use super::area_rules::{clustered_risks, high_risk_areas, lower_first};
 use super::fmt1;
 use crate::core::assessment::{Reason, Risk, Verdict};
 use crate::core::questionnaire::{Severity, Thresholds};
@@ -33,6 +36,9 @@ pub struct Evidence {
     /// The title of the first phase ("Before signing"): what "due first"
     /// means in the reasons.
     pub first_phase: String,
+    /// The questions with an action due in the first phase, in plan order,
+    /// each once.
+    pub due_first: Vec<String>,
 }
 
 /// One area's score and risk.
@@ -65,6 +71,18 @@ pub struct FlagEvidence {
     pub finding: String,
     /// Whether its action is due in the first phase.
     pub urgent: bool,
+}
+
+/// The questions of `actions` with one due in `first_phase` (an id), in
+/// the order given, each once.
+pub fn due_first<'a>(actions: impl Iterator<Item = (&'a str, &'a str)>, first_phase: &str) -> Vec<String> {
+    let mut questions: Vec<String> = Vec::new();
+    for (question, phase) in actions {
+        if phase == first_phase && !questions.iter().any(|q| q == question) {
+            questions.push(question.to_string());
+        }
+    }
+    questions
 }
 
 /// The finding of a red flag raised by an answer.
@@ -117,7 +135,10 @@ pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
         let reason = flag_reason(flag);
         if flag.severity == Severity::Critical { blocking.push(reason) } else { conditions.push(reason) }
     }
-    blocking.extend(clustered_risks(t, e));
+    let clustered = clustered_risks(t, e);
+    // An area a blocking rule names is not named again as merely high risk.
+    let named: Vec<String> = clustered.iter().map(|c| c.area.clone()).collect();
+    blocking.extend(clustered.into_iter().map(|c| c.reason));
     if e.overall < t.high_risk_below {
         blocking.push(Reason {
             rule: "score-below-minimum".into(),
@@ -125,8 +146,9 @@ pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
             questions: weakest(&e.questions),
         });
     }
-    conditions.extend(high_risk_areas(t, e));
+    conditions.extend(high_risk_areas(t, e, &named));
     conditions.extend(too_many_unknowns(t, e));
+    conditions.extend(actions_due_first(e));
     if e.overall < t.ready_at && e.overall >= t.high_risk_below {
         conditions.push(Reason {
             rule: "score-below-ready".into(),
@@ -145,7 +167,7 @@ pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
     } else if !conditions.is_empty() {
         (Verdict::ReadyWithConditions, conditions)
     } else {
-        (Verdict::Ready, vec![ready(t, e.overall)])
+        (Verdict::Ready, vec![ready(t, e)])
     };
     Decision { verdict, reasons, capped: verdict < by_score }
 }
@@ -161,13 +183,14 @@ fn by_score_alone(t: &Thresholds, overall: f64) -> Verdict {
     }
 }
 
-fn ready(t: &Thresholds, overall: f64) -> Reason {
+fn ready(t: &Thresholds, e: &Evidence) -> Reason {
     Reason {
         rule: "ready".into(),
         message: format!(
-            "Overall readiness {} reaches {}, with no red flag, no high-risk area and few unknowns",
-            fmt1(overall),
-            fmt1(t.ready_at)
+            "Overall readiness {} reaches {}, with no red flag, no high-risk area, few unknowns and nothing due {}",
+            fmt1(e.overall),
+            fmt1(t.ready_at),
+            lower_first(&e.first_phase)
         ),
         questions: Vec::new(),
     }
@@ -180,11 +203,26 @@ fn too_many_unknowns(t: &Thresholds, e: &Evidence) -> Option<Reason> {
     (shown > 0 && unknown as f64 / shown as f64 > t.max_unknown_share).then(|| Reason {
         rule: "too-many-unknowns".into(),
         message: format!(
-            "{unknown} of {shown} questions are unknown ({:.0}%), more than the {:.0}% allowed",
-            100.0 * unknown as f64 / shown as f64,
-            100.0 * t.max_unknown_share
+            "{unknown} of {shown} questions are unknown ({}%), more than the {}% allowed",
+            fmt1(100.0 * unknown as f64 / shown as f64),
+            fmt1(100.0 * t.max_unknown_share)
         ),
         questions: e.unknowns.clone(),
+    })
+}
+
+/// A condition while the plan holds actions due in the first phase: until
+/// they are done the answer to "can we sign?" is "not yet".
+fn actions_due_first(e: &Evidence) -> Option<Reason> {
+    let n = e.due_first.len();
+    (n > 0).then(|| Reason {
+        rule: "actions-due-first".into(),
+        message: format!(
+            "The plan has actions due {} on {n} question{}",
+            lower_first(&e.first_phase),
+            if n == 1 { "" } else { "s" }
+        ),
+        questions: e.due_first.clone(),
     })
 }
 
@@ -251,11 +289,12 @@ mod tests {
         Evidence {
             overall,
             areas: vec![AreaEvidence { id: "a".into(), title: "A".into(), score: Some(overall), risk: Some(risk) }],
-            questions: vec![question("q", Some(overall), 1.0)],
+            questions: vec![question("q", Some(overall), 1.0), question("q2", Some(overall), 1.0)],
             flags,
-            shown: 1,
+            shown: 2,
             unknowns: Vec::new(),
             first_phase: "Before signing".into(),
+            due_first: Vec::new(),
         }
     }
 
@@ -276,6 +315,62 @@ mod tests {
         assert_eq!(escalated.reasons[0].rule, "high-risk-area-with-major-flag");
         let later = decide(&t, &evidence(55.0, Risk::Medium, vec![flag(Severity::Major, "q", false)]));
         assert_eq!(later.verdict, Verdict::ReadyWithConditions, "{:?}", later.reasons);
+    }
+
+    #[test]
+    fn a_high_risk_area_escalates_only_when_more_than_one_answer_is_weak() {
+        let t = Thresholds::default();
+        let mut one = evidence(45.0, Risk::High, vec![flag(Severity::Major, "q", true)]);
+        one.questions.truncate(1);
+        let d = decide(&t, &one);
+        // A quick check's one-question area: the flag alone decides, as in a fuller questionnaire.
+        assert!(d.reasons.iter().all(|r| r.rule != "high-risk-area-with-major-flag"), "{:?}", d.reasons);
+        let two = decide(&t, &evidence(45.0, Risk::High, vec![flag(Severity::Major, "q", true)]));
+        assert_eq!(two.reasons[0].rule, "high-risk-area-with-major-flag");
+    }
+
+    #[test]
+    fn an_action_due_first_rules_out_ready_whatever_its_priority() {
+        let t = Thresholds::default();
+        let mut e = evidence(98.0, Risk::Low, vec![]);
+        assert_eq!(decide(&t, &e).verdict, Verdict::Ready);
+        assert_eq!(
+            decide(&t, &e).reasons[0].message,
+            "Overall readiness 98 reaches 75, with no red flag, no high-risk area, few unknowns and nothing due before signing"
+        );
+        e.due_first = vec!["q".into(), "q2".into()];
+        let d = decide(&t, &e);
+        assert_eq!(d.verdict, Verdict::ReadyWithConditions);
+        assert!(d.capped, "the score alone says ready");
+        assert_eq!(d.reasons[0].rule, "actions-due-first");
+        assert_eq!(d.reasons[0].message, "The plan has actions due before signing on 2 questions");
+        assert_eq!(d.reasons[0].questions, ["q", "q2"]);
+    }
+
+    #[test]
+    fn an_area_a_blocking_rule_names_is_not_named_again_as_high_risk() {
+        let t = Thresholds::default();
+        let d = decide(&t, &evidence(45.0, Risk::High, vec![flag(Severity::Major, "q", true)]));
+        let rules: Vec<&str> = d.reasons.iter().map(|r| r.rule.as_str()).collect();
+        assert!(rules.contains(&"high-risk-area-with-major-flag"), "{rules:?}");
+        assert!(!rules.contains(&"high-risk-area"), "{rules:?}");
+    }
+
+    #[test]
+    fn the_share_of_unknowns_reads_true_when_rounding_would_make_it_equal() {
+        let t = Thresholds::default();
+        let mut e = evidence(90.0, Risk::Low, vec![]);
+        e.shown = 53;
+        e.unknowns = (0..8).map(|i| format!("u{i}")).collect();
+        let d = decide(&t, &e);
+        let unknowns = d.reasons.iter().find(|r| r.rule == "too-many-unknowns").unwrap();
+        assert_eq!(unknowns.message, "8 of 53 questions are unknown (15.1%), more than the 15% allowed");
+    }
+
+    #[test]
+    fn due_first_names_each_question_once_in_plan_order() {
+        let actions = [("b", "before-signing"), ("a", "setup"), ("b", "before-signing"), ("c", "before-signing")];
+        assert_eq!(due_first(actions.into_iter(), "before-signing"), ["b", "c"]);
     }
 
     #[test]

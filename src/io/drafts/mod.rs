@@ -146,7 +146,7 @@ pub fn parse(text: &str, shown: &str, q: &Questionnaire) -> Result<Draft, Invali
         ));
     }
     let stamp = &draft.questionnaire;
-    if stamp.id != q.id || stamp.version != q.version {
+    if stamp.id != q.id || !q.accepts_answers_for(&stamp.version) {
         return Err(whole(
             format!(
                 "this draft answers version {} of `{}`, but version {} of `{}` is in use",

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::charts::{BarChart, area_bars};
 use super::page::{Frame, bands};
-use crate::core::assessment::{Assessment, QuestionStatus, Risk, UnknownReason};
+use crate::core::assessment::{Assessment, QuestionStatus, Risk};
 use crate::core::brand::Brand;
 use crate::core::json::to_script_json;
 use crate::core::questionnaire::Severity;
@@ -65,7 +65,7 @@ pub struct FlagRow<'a> {
 pub struct UnknownRow<'a> {
     pub area: &'a str,
     pub question: &'a str,
-    pub status: &'static str,
+    pub status: String,
 }
 
 /// An area's questions with their answers, for the appendix.
@@ -145,7 +145,7 @@ impl<'a> AssessmentPage<'a> {
                 .map(|u| UnknownRow {
                     area: area_title(&u.area),
                     question: &u.text,
-                    status: if u.reason == UnknownReason::DontKnow { "don't know" } else { "unanswered" },
+                    status: u.reason_in_words(|id| a.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str())),
                 })
                 .collect(),
             plan: phase_plans(a),
@@ -177,6 +177,7 @@ fn appendix(a: &Assessment) -> Vec<AppendixArea<'_>> {
                     answer: match q.status {
                         QuestionStatus::DontKnow => "Don't know",
                         QuestionStatus::Unanswered => "Unanswered",
+                        QuestionStatus::Waiting => "Not asked yet",
                         _ => q.answer_text.as_deref().unwrap_or("—"),
                     },
                     answered: q.status == QuestionStatus::Answered,

@@ -9,7 +9,7 @@ use super::page::{Frame, bands};
 use super::round_appendix::{AppendixArea, appendix};
 use super::spread_chart::{SpreadChart, spread_chart};
 use crate::core::answers::Group;
-use crate::core::assessment::{Assessment, PriorityLevel, Risk, UnknownReason, Verdict};
+use crate::core::assessment::{Assessment, PriorityLevel, Risk, Verdict};
 use crate::core::brand::Brand;
 use crate::core::json::to_script_json;
 use crate::core::questionnaire::Severity;
@@ -113,7 +113,7 @@ pub struct FlagRow<'a> {
 pub struct UnknownRow<'a> {
     pub area: &'a str,
     pub question: &'a str,
-    pub status: &'static str,
+    pub status: String,
 }
 
 /// One action of the merged plan, ready to show.
@@ -200,7 +200,7 @@ impl<'a> RoundPage<'a> {
                 .map(|u| UnknownRow {
                     area: area_title(r, &u.area),
                     question: &u.text,
-                    status: if u.reason == UnknownReason::DontKnow { "don't know" } else { "unanswered" },
+                    status: u.reason_in_words(|id| r.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str())),
                 })
                 .collect(),
             plan,
