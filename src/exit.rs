@@ -16,6 +16,44 @@ pub const IO: u8 = 3;
 /// interview left before it was submitted (its draft is kept).
 pub const INTERRUPTED: u8 = 130;
 
+/// What an exit code means: `summary` for `--help` (the README's table
+/// opens each row with it), `detail` for the man pages' EXIT STATUS.
+pub struct Meaning {
+    pub code: u8,
+    pub summary: &'static str,
+    pub detail: &'static str,
+}
+
+/// Every exit code the program gives, in order.
+pub const MEANINGS: &[Meaning] = &[
+    Meaning { code: OK, summary: "success", detail: "Done as asked." },
+    Meaning {
+        code: GATE,
+        summary: "a --fail-on gate tripped, or lint found something",
+        detail: "A --fail-on gate tripped: the assessment is at or below the bar given; or lint found something \
+                 in a questionnaire.",
+    },
+    Meaning {
+        code: INVALID,
+        summary: "invalid input or usage",
+        detail: "Invalid input or usage: a questionnaire or answers file failed its checks (every problem is \
+                 listed on stderr with its file, line and column), or the command line is wrong.",
+    },
+    Meaning { code: IO, summary: "an I/O failure", detail: "A file could not be read or written." },
+    Meaning {
+        code: INTERRUPTED,
+        summary: "did not finish: the interview was left before it was submitted, or interrupted",
+        detail: "Did not finish: the interview was left before it was submitted (q or Esc), interrupted by Ctrl-C \
+                 or a signal, or its terminal closed; its draft is kept.",
+    },
+];
+
+/// The exit codes in one sentence, for the end of `--help`.
+pub fn summary() -> String {
+    let codes: Vec<String> = MEANINGS.iter().map(|m| format!("{} {}", m.code, m.summary)).collect();
+    format!("Exit codes: {}.", codes.join("; "))
+}
+
 /// A mistake in how the tool was called: exit code 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]

@@ -14,7 +14,6 @@ use crate::core::answers::{Answers, Group, given_name};
 use crate::core::answers_file::{Syntax, named_questionnaire, parse_answers_at};
 use crate::core::assessment::{Assessment, Risk, UnknownReason, Verdict};
 use crate::core::brand::Brand;
-use crate::core::conditions;
 use crate::core::dates::parse_past_date;
 use crate::core::limits::MAX_LABEL_CHARS;
 use crate::core::questionnaire::{Questionnaire, builtin};
@@ -302,18 +301,8 @@ fn finish(
         answers.assessed_at = date;
     }
     let assessment = score(q, &answers, now());
-    // Only the questions asked: follow-ups pending on a gate count as
-    // unknown too, but nobody could answer them.
-    let asked = conditions::shown(q, &answers.answers);
-    let unanswered_scored = assessment
-        .unknowns
-        .iter()
-        .filter(|u| u.reason == UnknownReason::Unanswered && q.position(&u.question).is_some_and(|i| asked[i]))
-        .count();
-    if unanswered_scored > 0 {
-        out.warn(&format!(
-            "{unanswered_scored} shown question(s) left unanswered; they score as risk and are listed under unknowns"
-        ));
+    if let Some(warning) = unanswered_warning(&assessment) {
+        out.warn(&warning);
     }
     super::report::write_report(&assessment, args.format, args.output.as_deref(), brand, out)?;
     let code = apply_gates(&args.fail_on, &assessment, out);
@@ -325,6 +314,18 @@ fn finish(
         out.note(&format!("saved to the history as {id}: {}", path.display()));
     }
     Ok(code)
+}
+
+/// The questions the report lists under unknowns as unanswered, counted
+/// from the assessment itself so that the warning and the report agree.
+fn unanswered_warning(a: &Assessment) -> Option<String> {
+    match a.unknowns.iter().filter(|u| u.reason == UnknownReason::Unanswered).count() {
+        0 => None,
+        1 => Some("1 question was left unanswered: the report lists it under unknowns, and it counts as a risk".into()),
+        n => Some(format!(
+            "{n} questions were left unanswered: the report lists them under unknowns, and they count as risks"
+        )),
+    }
 }
 
 /// Applies every `--fail-on` gate: explains on stderr each one that

@@ -17,7 +17,8 @@ pub struct CompletionsArgs {
 
 /// Prints the completion script of `cmd`, the whole command line, for a
 /// shell, e.g.
-/// `crm-ready completions bash > ~/.local/share/bash-completion/completions/crm-ready`.
+/// `crm-ready completions bash > ~/.local/share/bash-completion/completions/crm-ready`
+/// (that directory made first: a fresh machine may not have it).
 pub fn completions(args: CompletionsArgs, cmd: clap::Command, out: &Output) -> anyhow::Result<u8> {
     let mut cmd = with_offers(cmd);
     let name = cmd.get_name().to_string();

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::output::Output;
+use crate::core::suggest::did_you_mean;
 use crate::exit::{self, UsageError};
 use crate::io::named_output::{destination, named_directory};
 
@@ -39,7 +40,11 @@ pub fn man(args: ManArgs, cmd: clap::Command, out: &Output) -> anyhow::Result<u8
         (None, Some(name)) => {
             let Some(sub) = subcommands(&cmd).find(|s| s.get_name() == name) else {
                 let names: Vec<&str> = subcommands(&cmd).map(clap::Command::get_name).collect();
-                let message = format!("no man page for `{name}`; pages exist for {}", names.join(", "));
+                let list = names.join(", ");
+                let message = match did_you_mean(&name, &names) {
+                    Some(meant) => format!("no man page for `{name}`; {meant} Pages exist for {list}"),
+                    None => format!("no man page for `{name}`; pages exist for {list}"),
+                };
                 return Err(UsageError::new(message).into());
             };
             out.data(&render(sub, Some(&cmd))?.roff)?;
@@ -109,26 +114,10 @@ fn title_first(roff: &str) -> String {
     }
 }
 
-const EXIT_STATUS: &[(u8, &str)] = &[
-    (exit::OK, "Done as asked."),
-    (exit::GATE, "A --fail-on gate tripped: the assessment is at or below the bar given."),
-    (
-        exit::INVALID,
-        "Invalid input or usage: a questionnaire or answers file failed its checks (every problem is \
-         listed on stderr with its file, line and column), or the command line is wrong.",
-    ),
-    (exit::IO, "A file could not be read or written."),
-    (
-        exit::INTERRUPTED,
-        "Did not finish: the interview was left before it was submitted (q or Esc), interrupted by Ctrl-C \
-         or a signal, or its terminal closed; its draft is kept.",
-    ),
-];
-
 fn conventions_sections() -> String {
     let mut roff = String::from(".SH \"EXIT STATUS\"\n");
-    for (code, meaning) in EXIT_STATUS {
-        roff.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_text(meaning)));
+    for m in exit::MEANINGS {
+        roff.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", m.code, roff_text(m.detail)));
     }
     roff.push_str(".SH ENVIRONMENT\n.TP\n\\fBNO_COLOR\\fR\n");
     roff.push_str(&roff_text(

@@ -33,9 +33,7 @@ use crate::exit;
 /// the contract.
 #[derive(Debug, Parser)]
 #[command(name = "crm-ready", version, about, long_about = None, propagate_version = true)]
-#[command(
-    after_help = "Exit codes: 0 ok, 1 a --fail-on gate tripped, 2 invalid input or usage, 3 I/O failure, 130 interrupted or the interview left unfinished."
-)]
+#[command(after_help = exit::summary())]
 pub struct Cli {
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always (even with NO_COLOR) or never.
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]

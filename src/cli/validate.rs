@@ -1,15 +1,15 @@
 //! `crm-ready validate FILE...`: check questionnaires, report all problems.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
 use super::output::Output;
 use super::show::ShowFormat;
 use crate::core::diagnostic::InvalidInput;
-use crate::core::questionnaire::{Questionnaire, parse};
+use crate::core::questionnaire::{Questionnaire, builtin, parse};
 use crate::core::text::one_line;
-use crate::exit;
+use crate::exit::{self, UsageError};
 use crate::io::input::read_text;
 use crate::report::to_json;
 use crate::report::validation::{CheckedFile, Problem, VALIDATION_SCHEMA_VERSION, Validation};
@@ -32,7 +32,7 @@ pub fn run(args: ValidateArgs, out: &Output) -> anyhow::Result<u8> {
     let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let shown = path.display().to_string();
-        let checked = match read_text(path).and_then(|text| parse(&text, &shown).map_err(anyhow::Error::from)) {
+        let checked = match read_questionnaire(path, &shown) {
             Ok(q) => {
                 if args.format == ShowFormat::Text {
                     out.data(&ok_line(&shown, &q))?;
@@ -56,6 +56,25 @@ pub fn run(args: ValidateArgs, out: &Output) -> anyhow::Result<u8> {
         out.data(&to_json(&validation))?;
     }
     Ok(worst)
+}
+
+/// Reads and checks one file. A built-in's name, or one close to it, is no
+/// file: says where built-ins are checked.
+fn read_questionnaire(path: &Path, shown: &str) -> anyhow::Result<Questionnaire> {
+    let bare_name = !shown.contains(['/', '\\', '.']);
+    if bare_name
+        && !path.exists()
+        && let Some(name) = builtin::meant(shown)
+    {
+        return Err(UsageError::new(format!(
+            "{}: no such file; `validate` checks files, and the built-in `{name}` is always valid \
+             (`crm-ready lint {name}` checks its scoring)",
+            one_line(shown)
+        ))
+        .into());
+    }
+    let text = read_text(path)?;
+    Ok(parse(&text, shown)?)
 }
 
 /// `FILE: ok (id version: counts)`.

@@ -73,12 +73,8 @@ pub fn load_questionnaire(spec: Option<&str>) -> anyhow::Result<Questionnaire> {
     }
     let path = Path::new(spec);
     if !path.exists() && !spec.contains(['/', '.']) {
-        let names: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.name).collect();
-        return Err(UsageError::new(format!(
-            "no built-in questionnaire `{spec}` and no such file; built-ins: {}",
-            names.join(", ")
-        ))
-        .into());
+        let hint = builtin::not_built_in(spec);
+        return Err(UsageError::new(format!("no built-in questionnaire `{spec}` and no such file; {hint}")).into());
     }
     let text = read_text(path)?;
     Ok(parse(&text, &path.display().to_string())?)

@@ -98,7 +98,11 @@ fn man_prints_the_main_page_and_man_subcommand_its_own() {
 #[test]
 fn an_unknown_page_or_a_missing_directory_is_a_usage_error() {
     let out = Test::new().args(["man", "asses"]).run().exits(2);
-    assert!(out.stderr().contains("no man page for `asses`; pages exist for assess, "), "{}", out.stderr());
+    assert!(
+        out.stderr().contains("no man page for `asses`; did you mean `assess`? Pages exist for assess, "),
+        "{}",
+        out.stderr()
+    );
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("not-yet");
     let out = Test::new().args(["man", "--dir"]).arg(&missing).run().exits(2);

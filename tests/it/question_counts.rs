@@ -100,16 +100,54 @@ fn no_built_in_description_states_a_count_of_its_own() {
     }
 }
 
+/// What `crm-ready questionnaires --format json` says of each built-in:
+/// its id, the questions it always asks and its follow-ups.
+fn listed_counts() -> Vec<(String, u64, u64)> {
+    let listed = Test::new().args(["questionnaires", "--format", "json"]).run().exits(0).json();
+    let count = |entry: &Value, key: &str| entry[key].as_u64().unwrap();
+    let entries = listed.as_array().unwrap().iter();
+    entries.map(|e| (e["id"].as_str().unwrap().to_string(), count(e, "always_asked"), count(e, "follow_ups"))).collect()
+}
+
 #[test]
-fn the_readme_table_of_built_ins_gives_the_same_counts() {
+fn the_readme_table_of_built_ins_gives_the_listed_counts() {
     let readme = include_str!("../../README.md");
-    for b in &builtin::BUILTINS {
-        let counts = b.load().unwrap().counts();
+    for (id, always, follow_ups) in listed_counts() {
         let row = readme
             .lines()
-            .find(|l| l.starts_with(&format!("| `{}` |", b.name)))
-            .unwrap_or_else(|| panic!("no README row for {}", b.name));
-        let expected = format!("| `{}` | {} | up to {} |", b.name, counts.always_asked, counts.follow_ups);
+            .find(|l| l.starts_with(&format!("| `{id}` |")))
+            .unwrap_or_else(|| panic!("no README row for {id}"));
+        let expected = format!("| `{id}` | {always} | up to {follow_ups} |");
         assert!(row.starts_with(&expected), "README row {row:?} does not start {expected:?}");
     }
+}
+
+/// Every count of a built-in's questions in the README follows the one
+/// rule: "N questions" is what one always asks, "up to N follow-ups" what
+/// one may add, never the two added up. Counts of 1,000 or more are
+/// generated questionnaires, and the comparison's message counts the
+/// questions two versions share.
+#[test]
+fn every_count_of_questions_in_the_readme_follows_the_rule() {
+    let listed = listed_counts();
+    let words: Vec<&str> = include_str!("../../README.md").split_whitespace().collect();
+    let mut seen = 0;
+    for (i, pair) in words.windows(2).enumerate() {
+        let Ok(n) = pair[0].trim_start_matches(['(', '`']).parse::<u64>() else { continue };
+        let next = words.get(i + 2).copied().unwrap_or_default();
+        if pair[1].starts_with("questions") && !(next == "both" || n >= 1000) {
+            assert!(listed.iter().any(|(_, always, _)| *always == n), "README: `{n} questions {next}`: {listed:?}");
+            seen += 1;
+        }
+        if pair[1].starts_with("follow-ups") && i > 0 && words[i - 1] == "to" {
+            assert!(listed.iter().any(|(_, _, follow_ups)| *follow_ups == n), "README: `up to {n} follow-ups`");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2, "the README's counts were not found");
+    let largest = listed.iter().max_by_key(|(_, always, follow_ups)| always + follow_ups).unwrap();
+    let (id, always, follow_ups) = largest;
+    let development = format!("the largest, `{id}`, has {always} questions, and up to {follow_ups} follow-ups");
+    let readme = words.join(" ");
+    assert!(readme.contains(&development), "README does not say: {development}");
 }

@@ -104,7 +104,8 @@ impl<'q> Checker<'q, '_> {
             let help = if builtin::find(named).is_some() {
                 format!("pass `--questionnaire {named}` (a built-in name or the file's path)")
             } else {
-                format!("`{named}` is not built in: pass its file with `--questionnaire path/to/{named}.toml`")
+                let meant = builtin::meant(named).map(|m| format!(" (did you mean `{m}`?)")).unwrap_or_default();
+                format!("`{named}` is not built in{meant}: pass its file with `--questionnaire path/to/{named}.toml`")
             };
             self.push(self.header_span("questionnaire"), problem(message, help));
             return false;

@@ -5,6 +5,7 @@ use std::sync::{LazyLock, OnceLock};
 use super::load::{content_hash, parse};
 use super::model::Questionnaire;
 use crate::core::diagnostic::InvalidInput;
+use crate::core::suggest::closest;
 
 /// A built-in questionnaire's name and TOML source.
 pub struct Builtin {
@@ -26,6 +27,22 @@ pub const DEFAULT: &str = "crm-readiness";
 /// The built-in called `name`, if there is one.
 pub fn find(name: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.name == name)
+}
+
+/// The built-in `name` is, or most likely misspells.
+pub fn meant(name: &str) -> Option<&'static str> {
+    find(name).map(|b| b.name).or_else(|| closest(name, BUILTINS.iter().map(|b| b.name)))
+}
+
+/// What to tell someone whose `name` is no built-in: the one they likely
+/// meant, and the built-ins there are. Every command that takes a built-in
+/// name says it the same way.
+pub fn not_built_in(name: &str) -> String {
+    let names = BUILTINS.iter().map(|b| b.name).collect::<Vec<_>>().join(", ");
+    match meant(name) {
+        Some(meant) => format!("did you mean `{meant}`? Built-ins: {names}"),
+        None => format!("built-ins: {names}"),
+    }
 }
 
 /// The built-in whose source has content hash `hash`: a record names the

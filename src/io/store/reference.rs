@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::{Entry, Listing};
-use crate::core::suggest::closest;
+use crate::core::suggest::{closest, did_you_mean};
 
 /// How the command line names an assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,9 +168,7 @@ fn by_id(listing: &Listing, id: &str) -> Result<PathBuf, ReferenceError> {
         .collect();
     match matches.as_slice() {
         [one] => Ok(one.path.clone()),
-        [] => Err(ReferenceError::new(format!(
-            "no stored assessment has the id `{id}`; `crm-ready history` lists the ids (or give a file path)"
-        ))),
+        [] => Err(ReferenceError::new(no_such_id(listing, id))),
         many => {
             let shown: Vec<&str> = many.iter().take(5).map(|e| e.summary.id.as_str()).collect();
             Err(ReferenceError::new(format!(
@@ -181,6 +179,15 @@ fn by_id(listing: &Listing, id: &str) -> Result<PathBuf, ReferenceError> {
             )))
         }
     }
+}
+
+/// Why `id` names no stored assessment, with the keyword or short id it
+/// most likely misspells.
+fn no_such_id(listing: &Listing, id: &str) -> String {
+    let short_ids = listing.entries.iter().map(|e| e.summary.short_id());
+    let names: Vec<&str> = ["latest", "previous"].into_iter().chain(short_ids).collect();
+    let meant = did_you_mean(&id.trim().to_ascii_lowercase(), &names).map(|m| format!("{m} ")).unwrap_or_default();
+    format!("no stored assessment has the id `{id}`; {meant}`crm-ready history` lists the ids (or give a file path)")
 }
 
 #[cfg(test)]
@@ -254,6 +261,18 @@ mod tests {
         assert!(err.contains("20260110T090000Z-a1b2c3") && err.contains("20260410T090000Z-a1ffff"), "{err}");
         let err = path("ffff00", None).unwrap_err();
         assert!(err.contains("no stored assessment has the id `ffff00`"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_id_suggests_the_keyword_or_short_id_it_misspells() {
+        let err = path("lates", None).unwrap_err();
+        assert_eq!(
+            err,
+            "no stored assessment has the id `lates`; did you mean `latest`? `crm-ready history` lists the ids (or give a file path)"
+        );
+        assert!(path("Previus", None).unwrap_err().contains("did you mean `previous`?"));
+        assert!(path("d4e5f7", None).unwrap_err().contains("did you mean `d4e5f6`?"));
+        assert!(!path("0123456789", None).unwrap_err().contains("did you mean"));
     }
 
     #[test]
