@@ -46,6 +46,7 @@ mod rounds_over_time;
 mod scoring;
 mod stdio;
 mod table_widths;
+mod tui_fit;
 mod tui_sizes;
 mod tui_snapshots;
 mod validate_json;
