@@ -254,7 +254,7 @@ fn run_interview(
 /// The interview's settings, resolved from the flags: the interview never
 /// sees clap's types.
 fn interview_options(args: &AssessArgs, date: Option<jiff::Timestamp>, out: &Output) -> tui::Options {
-    let mut resume_command = "crm-ready assess".to_string();
+    let mut resume_command = format!("{} assess", super::program::program_word());
     if let Some(spec) = &args.questionnaire {
         resume_command.push_str(&format!(" --questionnaire {}", shell_quote(spec)));
     }

@@ -12,6 +12,7 @@ mod lint;
 mod man;
 mod offered;
 mod output;
+mod program;
 mod report;
 mod round;
 mod rounds;

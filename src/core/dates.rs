@@ -77,6 +77,14 @@ pub fn not_after(at: Timestamp, now: Timestamp) -> Result<Timestamp, DateProblem
     if at > now { Err(DateProblem::InFuture) } else { Ok(at) }
 }
 
+/// `at` as `--date` and answers files take it back: the day alone when it
+/// is the start of a day in UTC (as a day given alone is read), else the
+/// RFC 3339 time in UTC.
+pub fn date_text(at: Timestamp) -> String {
+    let time = TimeZone::UTC.to_datetime(at).time();
+    if time == jiff::civil::Time::midnight() { at.strftime("%Y-%m-%d").to_string() } else { at.to_string() }
+}
+
 /// Year, month and day of text shaped exactly `YYYY-MM-DD`.
 fn day_parts(text: &str) -> Option<(i16, i8, i8)> {
     let b = text.as_bytes();
@@ -102,6 +110,15 @@ mod tests {
         assert_eq!(parse_date("2026-03-10T09:30:00+02:00"), Ok(at("2026-03-10T07:30:00Z")));
         assert_eq!(parse_date("2026-03-10 09:30:00Z"), Ok(at("2026-03-10T09:30:00Z")));
         assert_eq!(parse_date("2024-02-29"), Ok(at("2024-02-29T00:00:00Z")), "a leap day");
+    }
+
+    #[test]
+    fn a_date_is_written_back_in_the_form_that_reads_as_the_same_moment() {
+        for (moment, text) in [("2026-03-10T00:00:00Z", "2026-03-10"), ("2026-03-10T09:30:00Z", "2026-03-10T09:30:00Z")]
+        {
+            assert_eq!(date_text(at(moment)), text);
+            assert_eq!(parse_date(text), Ok(at(moment)));
+        }
     }
 
     #[test]

@@ -137,6 +137,7 @@ pub fn interview(
         App::new(q, &options.details, found.saved, dir).with_unreadable_drafts(unreadable)
     }
     .with_color(options.color)
+    .with_today(clock())
     .with_resume_command(&options.resume_command);
 
     let guard = TerminalGuard::enter().context("cannot prepare the terminal for the interview")?;

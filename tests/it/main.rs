@@ -48,6 +48,7 @@ mod scoring;
 mod stdio;
 mod suggestions;
 mod table_widths;
+mod tui_fit;
 mod tui_sizes;
 mod tui_snapshots;
 mod unanswered;

@@ -15,4 +15,5 @@ mod drafts_pty;
 mod empty_draft_pty;
 mod interview_pty;
 mod respondents_pty;
+mod resume_command_pty;
 mod terminal_pty;

@@ -19,7 +19,7 @@ mod state;
 mod update;
 
 pub use action::{Action, Effects, Exit};
-pub use offer::{Offer, resume_command_for, whose};
+pub use offer::{Offer, filed_under, resume_command_for, whose};
 pub use screen::{MIN_HEIGHT, MIN_WIDTH, Message, Mode, Overlay, ReviewItem, Screen};
 pub use start_form::StartForm;
 pub use state::{App, Details};

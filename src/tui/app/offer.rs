@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::core::answers::Answers;
+use crate::core::dates::date_text;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::session::{Progress, Session};
 use crate::core::shell_word::shell_quote;
@@ -25,9 +26,11 @@ impl Offer {
 
     /// One line: who (organisation, respondent, role, group), how far
     /// and when, e.g. `Acme Ltd · Ann Lee (CFO, Management) · 4 of 13
-    /// answered · saved 2026-03-10 09:30 UTC`.
+    /// answered · saved 2026-03-10 09:30 UTC`, then the round and the day
+    /// it was held, if the interview was given them.
     pub fn describe(&self) -> String {
-        format!("{} · {}", whose(&self.saved.draft.answers), self.progress_and_time())
+        let filed = filed_under(&self.saved.draft.answers).map(|f| format!(" · {f}")).unwrap_or_default();
+        format!("{} · {}{filed}", whose(&self.saved.draft.answers), self.progress_and_time())
     }
 
     /// How far it got and when it was saved (UTC, as the app shows
@@ -52,6 +55,16 @@ pub fn whose(a: &Answers) -> String {
     if parts.is_empty() { "No organisation given".to_string() } else { parts.join(" · ") }
 }
 
+/// The round and the day given to an interview (`--label`, `--date`), in
+/// words: `round Board pre-signing · held 2026-10-02`; `None` when it
+/// takes the defaults (the quarter and day it is submitted in).
+pub fn filed_under(a: &Answers) -> Option<String> {
+    let label = a.label.as_deref().map(|l| format!("round {}", one_line(l)));
+    let held = a.assessed_at.map(|at| format!("held {}", at.strftime("%Y-%m-%d")));
+    let parts: Vec<String> = label.into_iter().chain(held).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// What the first screen says of the files named like a draft that cannot
 /// be continued (`paths`), if there are any.
 pub fn not_offered(paths: &[PathBuf]) -> Option<String> {
@@ -69,11 +82,18 @@ pub fn not_offered(paths: &[PathBuf]) -> Option<String> {
 }
 
 /// `base` (the command that resumes, without whose interview) with the
-/// organisation and respondent of `answers`: the exact command that
-/// continues their interview.
+/// organisation and respondent of `answers`, and the round and day they
+/// are filed under if given: the exact command that continues their
+/// interview and files it where it was meant to go.
 pub fn resume_command_for(base: &str, answers: &Answers) -> String {
+    let date = answers.assessed_at.map(date_text);
     let mut command = base.to_string();
-    for (flag, value) in [("--organization", &answers.organization), ("--respondent", &answers.respondent)] {
+    for (flag, value) in [
+        ("--organization", &answers.organization),
+        ("--respondent", &answers.respondent),
+        ("--label", &answers.label),
+        ("--date", &date),
+    ] {
         if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
             command.push_str(&format!(" {flag} {}", shell_quote(v)));
         }
@@ -117,5 +137,18 @@ mod tests {
         let a = answers(None, Some("O'Neil"), None, None);
         assert_eq!(resume_command_for(base, &a), "crm-ready assess --resume --respondent 'O'\\''Neil'");
         assert_eq!(resume_command_for(base, &Answers::default()), base);
+    }
+
+    #[test]
+    fn the_resume_command_repeats_the_round_and_the_day_given() {
+        let mut a = answers(Some("Acme Ltd"), None, None, None);
+        a.label = Some("Board pre-signing".into());
+        a.assessed_at = Some("2026-10-02T00:00:00Z".parse().unwrap());
+        assert_eq!(
+            resume_command_for("crm-ready assess --resume", &a),
+            "crm-ready assess --resume --organization 'Acme Ltd' --label 'Board pre-signing' --date 2026-10-02"
+        );
+        assert_eq!(filed_under(&a).as_deref(), Some("round Board pre-signing · held 2026-10-02"));
+        assert_eq!(filed_under(&Answers::default()), None);
     }
 }

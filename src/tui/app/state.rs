@@ -74,6 +74,9 @@ pub struct App<'q> {
     pub(super) resume_command: String,
     /// The details given on the command line, for a fresh start form.
     pub(super) details: Details,
+    /// The day the interview runs, if the edge said: the start form shows
+    /// the quarter it falls in as the round's label.
+    pub(super) today: Option<jiff::Timestamp>,
 }
 
 /// How the app starts.
@@ -120,6 +123,7 @@ impl<'q> App<'q> {
             save_error: None,
             resume_command: "crm-ready assess --resume".to_string(),
             details: details.clone(),
+            today: None,
         }
     }
 
@@ -145,6 +149,11 @@ impl<'q> App<'q> {
     /// The same app, drawn in colour or not.
     pub fn with_color(self, color: bool) -> Self {
         App { color, ..self }
+    }
+
+    /// The same app, told what day it is.
+    pub fn with_today(self, today: jiff::Timestamp) -> Self {
+        App { today: Some(today), ..self }
     }
 
     /// The same app, naming `command` (without the organisation) as the
@@ -195,6 +204,16 @@ impl<'q> App<'q> {
 
     pub fn color(&self) -> bool {
         self.color
+    }
+
+    /// The details given on the command line.
+    pub fn details(&self) -> &Details {
+        &self.details
+    }
+
+    /// The day the interview runs, if known.
+    pub fn today(&self) -> Option<jiff::Timestamp> {
+        self.today
     }
 
     /// The saved interviews offered on the resume screen.

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::hints::hints;
 use super::theme::Theme;
-use super::wrap::{truncate, width, wrap};
+use super::wrap::{shorten, width, wrap};
 use crate::core::text::one_line;
 use crate::tui::app::App;
 
@@ -22,9 +22,9 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
         .flatten()
         .map(|s| one_line(s).into_owned())
         .collect();
-    let right = truncate(&who.join(" · "), area.width as usize / 2);
+    let right = shorten(&who.join(" · "), area.width as usize / 2);
     let left_room = (area.width as usize).saturating_sub(width(&right) + 3);
-    let left = truncate(&format!(" crm-ready · {}", one_line(&q.title)), left_room);
+    let left = shorten(&format!(" crm-ready · {}", one_line(&q.title)), left_room);
     let pad = (area.width as usize).saturating_sub(width(&left) + width(&right) + 1);
     let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(pad)), Span::raw(right), Span::raw(" ")]);
     frame.render_widget(Paragraph::new(line).style(theme.bar()), area);
@@ -41,7 +41,7 @@ fn message_lines(app: &App<'_>, width: u16) -> Vec<String> {
     if lines.len() > MESSAGE_LINES {
         lines.truncate(MESSAGE_LINES);
         let last = lines.pop().unwrap_or_default();
-        lines.push(truncate(&format!("{last} …"), (width as usize).saturating_sub(2)));
+        lines.push(shorten(&format!("{last} …"), (width as usize).saturating_sub(2)));
     }
     lines
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 use super::hints::ALL_KEYS;
 use super::question::help_lines;
 use super::theme::Theme;
-use super::wrap::{cells, fit, truncate, width, wrap};
+use super::wrap::{cells, fit, width, wrap};
 use crate::core::text::{one_line, sanitize};
 use crate::tui::app::{App, Overlay, Screen, whose};
 use crate::tui::text_field::TextField;
@@ -27,43 +27,48 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, overlay: &Overlay, t
             let mut body = Vec::new();
             match (app.draft_path(), app.has_begun()) {
                 (Some(path), true) => {
-                    body.push("Your answers so far are saved in:".to_string());
-                    body.push(path.display().to_string());
-                    body.push(String::new());
-                    body.push(format!("To carry on later, run: {}", app.resume_hint()));
+                    body.push(Text::Words("Your answers so far are saved in:".to_string()));
+                    body.push(Text::Path(path.display().to_string()));
+                    body.push(Text::Words(String::new()));
+                    body.push(Text::Words("To carry on later, run:".to_string()));
+                    body.push(Text::Command(app.resume_hint()));
                     if let Some(e) = app.save_error() {
-                        body.push(String::new());
-                        body.push(format!("Warning: the last save failed ({e}); recent answers would be lost."));
+                        body.push(Text::Words(String::new()));
+                        body.push(Text::Words(format!(
+                            "Warning: the last save failed ({e}); recent answers would be lost."
+                        )));
                     }
                 }
-                (None, true) => {
-                    body.push("There is nowhere to save your answers, so leaving now loses them.".to_string())
-                }
-                (_, false) if app.offers().len() == 1 => body.push(
+                (None, true) => body
+                    .push(Text::Words("There is nowhere to save your answers, so leaving now loses them.".to_string())),
+                (_, false) if app.offers().len() == 1 => body.push(Text::Words(
                     "Your saved interview stays where it is; run the same command again to pick it up.".to_string(),
-                ),
-                (_, false) if app.offers().len() > 1 => body.push(
+                )),
+                (_, false) if app.offers().len() > 1 => body.push(Text::Words(
                     "Your saved interviews stay where they are; run the same command again to pick one up.".to_string(),
-                ),
-                (_, false) => body.push("Nothing has been answered yet, so there is nothing to keep.".to_string()),
+                )),
+                (_, false) => {
+                    body.push(Text::Words("Nothing has been answered yet, so there is nothing to keep.".to_string()))
+                }
             }
             confirm(frame, area, " Leave the interview? ", &body, "leave", "stay", theme);
         }
         Overlay::ConfirmSubmit { unanswered } => {
             let n = *unanswered;
-            let body = vec![format!(
+            let body = vec![Text::Words(format!(
                 "{n} question{} no answer yet. Unanswered questions count as risk, and the report lists them as things to find out.",
                 if n == 1 { " has" } else { "s have" }
-            )];
+            ))];
             confirm(frame, area, " Submit now? ", &body, "submit", "go back", theme);
         }
         Overlay::ExistingDraft(offer) => {
-            let body = vec![
+            let body = [
                 format!("An unfinished interview is saved for {}:", whose(&offer.saved.draft.answers)),
                 format!("{}.", offer.progress_and_time()),
                 String::new(),
                 "Continue it, or start another beside it? Both are kept; Esc goes back to the form.".to_string(),
-            ];
+            ]
+            .map(Text::Words);
             confirm(frame, area, " Already started ", &body, "continue it", "start another", theme);
         }
     }
@@ -114,10 +119,10 @@ fn help(frame: &mut Frame, area: Rect, app: &App<'_>, scroll: u16, theme: &Theme
     lines.push(Line::styled("Keys", theme.heading()));
     let key_width = ALL_KEYS.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
     for (keys, what) in ALL_KEYS {
-        lines.push(Line::from(vec![
-            Span::styled(fit(keys, key_width), theme.key()),
-            Span::raw(truncate(what, text_width.saturating_sub(key_width))),
-        ]));
+        for (k, l) in wrap(what, text_width.saturating_sub(key_width)).into_iter().enumerate() {
+            let keys = if k == 0 { keys } else { "" };
+            lines.push(Line::from(vec![Span::styled(fit(keys, key_width), theme.key()), Span::raw(l)]));
+        }
     }
     let inner = popup(frame, area, w, lines.len() as u16 + 2, " Help ", theme);
     let max_scroll = lines.len().saturating_sub(inner.height as usize) as u16;
@@ -206,19 +211,84 @@ fn chunk(text: &str, cursor: usize, w: usize) -> (Vec<String>, (usize, usize)) {
     (lines, at)
 }
 
-fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &[String], yes: &str, no: &str, theme: &Theme) {
-    let w = area.width.saturating_sub(4).min(70);
-    let text_width = w.saturating_sub(4) as usize;
-    let mut lines: Vec<Line> = body.iter().flat_map(|p| wrap(&one_line(p), text_width)).map(Line::raw).collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
+/// A paragraph of a confirmation.
+enum Text {
+    /// Wrapped at spaces.
+    Words(String),
+    /// A command to copy: wrapped at spaces, and the window widens for it.
+    Command(String),
+    /// A file's path: broken after a `/`, never inside a name that fits;
+    /// the window widens for it.
+    Path(String),
+}
+
+/// How wide a confirmation is, unless a path or a command asks for more.
+const CONFIRM_WIDTH: u16 = 70;
+/// Most columns a path or a command widens a confirmation to, where the
+/// screen allows.
+const CONFIRM_WIDEST: u16 = 110;
+
+fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &[Text], yes: &str, no: &str, theme: &Theme) {
+    let wanted = body
+        .iter()
+        .filter_map(|p| match p {
+            Text::Command(t) | Text::Path(t) => Some(width(&one_line(t)) + 4),
+            Text::Words(_) => None,
+        })
+        .max()
+        .map_or(CONFIRM_WIDTH, |w| u16::try_from(w).unwrap_or(u16::MAX).clamp(CONFIRM_WIDTH, CONFIRM_WIDEST));
+    let w = area.width.saturating_sub(4).min(wanted);
+    // A window nearly as wide as the screen takes all of it (see `popup`).
+    let text_width = if w + 8 >= area.width { area.width } else { w }.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = body
+        .iter()
+        .flat_map(|p| match p {
+            Text::Words(words) | Text::Command(words) => wrap(&one_line(words), text_width),
+            Text::Path(path) => wrap_path(&one_line(path), text_width),
+        })
+        .map(Line::raw)
+        .collect();
+    let answer = Line::from(vec![
         Span::styled(" y ", theme.selected()),
         Span::raw(format!(" yes, {yes}     ")),
         Span::styled(" n ", theme.key()),
         Span::raw(format!(" no, {no}")),
-    ]));
+    ]);
+    // The answer keys stay in view: on a short screen the blank lines go
+    // first, then the end of the text.
+    let room = area.height.saturating_sub(4) as usize;
+    if lines.len() + 2 > room {
+        lines.retain(|l| !l.spans.iter().all(|s| s.content.trim().is_empty()));
+    }
+    lines.truncate(room.saturating_sub(1).min(lines.len()));
+    if lines.len() + 2 <= room {
+        lines.push(Line::raw(""));
+    }
+    lines.push(answer);
     let inner = popup(frame, area, w, lines.len() as u16 + 2, title, theme);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Breaks a path into lines of at most `w` cells after its `/`s, packing
+/// as many of its parts on a line as fit; a part wider than a line is
+/// broken where it must, never inside a grapheme.
+fn wrap_path(path: &str, w: usize) -> Vec<String> {
+    let w = w.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in path.split_inclusive('/') {
+        if !line.is_empty() && width(&line) + width(part) > w {
+            lines.push(std::mem::take(&mut line));
+        }
+        for g in part.graphemes(true) {
+            if !line.is_empty() && width(&line) + cells(g) > w {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push_str(g);
+        }
+    }
+    lines.push(line);
+    lines
 }
 
 #[cfg(test)]
@@ -235,6 +305,16 @@ mod tests {
         assert_eq!(at, (2, 0));
         assert_eq!(chunk("", 0, 5), (vec![String::new()], (0, 0)));
         assert_eq!(chunk("ab cd", 3, 10).1, (0, 3));
+    }
+
+    #[test]
+    fn a_path_breaks_after_a_slash_and_a_long_name_where_it_must() {
+        let path = "/home/jo-bloggs/.local/share/crm-ready/drafts/crm-readiness@acme-ltd@jo-bloggs.json";
+        let lines = wrap_path(path, 46);
+        assert_eq!(lines, ["/home/jo-bloggs/.local/share/crm-ready/drafts/", "crm-readiness@acme-ltd@jo-bloggs.json"]);
+        assert_eq!(wrap_path(path, 100), [path]);
+        assert_eq!(wrap_path("/a/bcdefgh", 4), ["/a/", "bcde", "fgh"]);
+        assert_eq!(wrap_path("/日本/語", 3), ["/", "日", "本/", "語"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::theme::Theme;
-use super::wrap::{width, wrap};
+use super::wrap::{shorten, width, wrap};
 use crate::core::answers::{Answer, format_number};
 use crate::core::questionnaire::{Kind, Question};
 use crate::core::session::number_range;
@@ -53,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, theme: &Theme) {
             let mut shown: Vec<Line> = help.into_iter().take(room - 1).collect();
             if let Some(last) = shown.pop() {
                 let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-                shown.push(Line::styled(super::wrap::truncate(&format!("{text} …"), w), theme.dim()));
+                shown.push(Line::styled(shorten(&format!("{text} …"), w), theme.dim()));
             }
             lines.extend(shown);
             lines.push(more);
@@ -233,7 +233,7 @@ pub fn help_lines(app: &App<'_>, w: usize, with_area: bool, theme: &Theme) -> Ve
 
 /// `left` and `right` on one line, `right` flush with the edge.
 pub fn spread(left: &str, right: &str, w: usize, theme: &Theme) -> Line<'static> {
-    let left = super::wrap::truncate(left, w.saturating_sub(width(right) + 1));
+    let left = shorten(left, w.saturating_sub(width(right) + 1));
     let pad = w.saturating_sub(width(&left) + width(right));
     Line::from(vec![
         Span::styled(left, theme.heading()),

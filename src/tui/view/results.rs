@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::question::spread;
 use super::theme::Theme;
-use super::wrap::{fit, truncate, width, wrap};
+use super::wrap::{fit, width, wrap};
 use crate::core::assessment::Assessment;
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
@@ -85,7 +85,9 @@ fn areas(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let bar_width = w.saturating_sub(name_width + 16).max(5);
     let (full, empty) = if theme.color { ("█", "░") } else { ("█", "·") };
     for area in &a.areas {
-        let name = fit(&one_line(&area.title), name_width);
+        // A long title wraps in its column, the bar beside its first line.
+        let mut names = wrap(&one_line(&area.title), name_width).into_iter();
+        let name = fit(&names.next().unwrap_or_default(), name_width);
         let filled = area.score.map_or(0, |s| ((s / 100.0) * bar_width as f64).round() as usize).min(bar_width);
         let score = area.score.map_or_else(|| "–".to_string(), fmt1);
         let risk = area.risk.map_or("n/a", |r| r.name());
@@ -96,6 +98,7 @@ fn areas(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
             Span::raw(format!(" {score:>5}  ")),
             Span::styled(format!("{risk:<6}"), theme.risk(area.risk)),
         ]));
+        lines.extend(names.map(Line::raw));
     }
     lines
 }
@@ -105,15 +108,20 @@ fn red_flags(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
         return vec![Line::styled("No red flags.", theme.good())];
     }
     let mut lines = vec![Line::styled(format!("Red flags ({})", a.red_flags.len()), theme.heading())];
+    let indent = " ".repeat(11);
     for flag in &a.red_flags {
         let severity = format!("{:<9}", flag.severity.name());
-        let text = truncate(&one_line(&flag.question_text), w.saturating_sub(11));
-        lines.push(Line::from(vec![
-            Span::styled(format!("● {severity}"), theme.severity(flag.severity)),
-            Span::raw(text),
-        ]));
-        let answer = truncate(&format!("Answer: {}", one_line(&flag.answer)), w.saturating_sub(11));
-        lines.push(Line::styled(format!("{:11}{answer}", ""), theme.dim()));
+        for (k, text) in wrap(&one_line(&flag.question_text), w.saturating_sub(11)).into_iter().enumerate() {
+            lines.push(match k {
+                0 => Line::from(vec![
+                    Span::styled(format!("● {severity}"), theme.severity(flag.severity)),
+                    Span::raw(text),
+                ]),
+                _ => Line::raw(format!("{indent}{text}")),
+            });
+        }
+        let answer = wrap(&format!("Answer: {}", one_line(&flag.answer)), w.saturating_sub(11));
+        lines.extend(answer.into_iter().map(|l| Line::styled(format!("{indent}{l}"), theme.dim())));
     }
     lines
 }

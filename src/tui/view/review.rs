@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::question::spread;
 use super::theme::Theme;
-use super::wrap::{truncate, width};
+use super::wrap::{width, wrap};
 use crate::core::answers::Answer;
 use crate::core::text::one_line;
 use crate::tui::app::{App, ReviewItem};
@@ -18,17 +18,38 @@ use crate::tui::app::{App, ReviewItem};
 pub fn render(frame: &mut Frame, area: Rect, app: &App<'_>, selected: ReviewItem, theme: &Theme) {
     let area = Rect { x: area.x + 1, width: area.width.saturating_sub(2).min(110), ..area };
     let w = area.width as usize;
-    let p = app.session().total_progress();
-    let missing = p.shown - p.answered;
-    let status = if missing == 0 {
-        format!("all {} answered", p.shown)
+    let status = status(app);
+    let heading = "Review your answers";
+    let mut lines = if width(heading) + 1 + width(&status) <= w {
+        vec![spread(heading, &status, w, theme)]
     } else {
-        format!("{} of {} answered · {missing} open", p.answered, p.shown)
+        let mut lines = vec![Line::styled(heading, theme.heading())];
+        lines.extend(wrap(&status, w).into_iter().map(|l| Line::styled(l, theme.dim())));
+        lines
     };
-    let mut lines = vec![spread("Review your answers", &status, w, theme), Line::raw("")];
+    lines.push(Line::raw(""));
     let room = (area.height as usize).saturating_sub(lines.len());
     lines.extend(window(app, selected, room, w, theme));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// How many are answered, how many of those are "don't know", and how
+/// many are open: `55 answered, 3 don't know`.
+fn status(app: &App<'_>) -> String {
+    let s = app.session();
+    let p = s.total_progress();
+    let dont_know = (0..s.questionnaire().questions.len())
+        .filter(|&i| s.is_visible(i) && matches!(s.answer(i), Some(Answer::DontKnow)))
+        .count();
+    let missing = p.shown - p.answered;
+    let answered = match (missing, dont_know) {
+        (0, 0) => format!("all {} answered", p.shown),
+        (0, _) => format!("{} answered", p.shown),
+        _ => format!("{} of {} answered", p.answered, p.shown),
+    };
+    let dont_know = if dont_know > 0 { format!(", {dont_know} don't know") } else { String::new() };
+    let open = if missing > 0 { format!(" · {missing} open") } else { String::new() };
+    format!("{answered}{dont_know}{open}")
 }
 
 /// The lines of the items around `selected` that fit in `room` lines.
@@ -106,19 +127,27 @@ fn item_lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let q = app.questionnaire();
-    let highlight = |text: String| {
-        let pad = w.saturating_sub(width(&text) + 2);
-        if selected {
-            Line::from(vec![
-                Span::styled("› ", theme.key()),
-                Span::styled(format!("{text}{}", " ".repeat(pad)), theme.selected()),
-            ])
-        } else {
-            Line::from(vec![Span::raw("  "), Span::styled(text, theme.strong())])
-        }
+    // Each line of `text`, wrapped under itself, highlighted if selected.
+    let highlight = |text: &str| -> Vec<Line<'static>> {
+        wrap(text, w.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let pad = w.saturating_sub(width(&text) + 2);
+                if selected {
+                    let mark = if k == 0 { "› " } else { "  " };
+                    Line::from(vec![
+                        Span::styled(mark, theme.key()),
+                        Span::styled(format!("{text}{}", " ".repeat(pad)), theme.selected()),
+                    ])
+                } else {
+                    Line::from(vec![Span::raw("  "), Span::styled(text, theme.strong())])
+                }
+            })
+            .collect()
     };
     let ReviewItem::Question(i) = item else {
-        return vec![Line::raw(""), highlight("Submit and see the result".to_string())];
+        return [vec![Line::raw("")], highlight("Submit and see the result")].concat();
     };
     let question = &q.questions[i];
     let mut lines = Vec::new();
@@ -128,21 +157,28 @@ fn item_lines(
     };
     if new_area {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(truncate(&one_line(&q.areas[question.area].title), w), theme.heading()));
+        let title = wrap(&one_line(&q.areas[question.area].title), w);
+        lines.extend(title.into_iter().map(|l| Line::styled(l, theme.heading())));
     }
-    lines.push(highlight(truncate(&one_line(&question.text), w.saturating_sub(2))));
+    lines.extend(highlight(&one_line(&question.text)));
     let (mark, text, style) = match app.session().answer(i) {
         None => ("!", "Not answered yet".to_string(), theme.warning()),
         Some(Answer::DontKnow) => ("?", "Don't know".to_string(), theme.warning()),
         Some(a) => ("✓", one_line(&a.describe(question)).into_owned(), Style::new()),
     };
-    let note = if app.session().note(i).is_some() { "  ✎ note" } else { "" };
-    let text = truncate(&text, w.saturating_sub(6 + width(note)));
-    lines.push(Line::from(vec![
-        Span::raw("    "),
-        Span::styled(format!("{mark} "), if style == Style::new() { theme.good() } else { style }),
-        Span::styled(text, style),
-        Span::styled(note.to_string(), theme.dim()),
-    ]));
+    let mark_style = if style == Style::new() { theme.good() } else { style };
+    let room = w.saturating_sub(6);
+    for (k, l) in wrap(&text, room).into_iter().enumerate() {
+        let lead = if k == 0 { Span::styled(format!("{mark} "), mark_style) } else { Span::raw("  ") };
+        lines.push(Line::from(vec![Span::raw("    "), lead, Span::styled(l, style)]));
+    }
+    if app.session().note(i).is_some() {
+        let note = "  ✎ note";
+        let last_width = lines.last().map_or(0, |l| l.spans.iter().skip(2).map(|s| width(&s.content)).sum());
+        match lines.last_mut() {
+            Some(last) if last_width + width(note) <= room => last.spans.push(Span::styled(note, theme.dim())),
+            _ => lines.push(Line::styled(format!("      {}", note.trim_start()), theme.dim())),
+        }
+    }
     lines
 }
