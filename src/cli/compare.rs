@@ -12,7 +12,7 @@ use super::output::Output;
 use super::rounds::{Organisation, Questionnaires, note_replaced};
 use crate::core::assessment::Assessment;
 use crate::core::history::{Comparison, Subject, compare};
-use crate::core::round::select::{labels, pick};
+use crate::core::round::select::{has_label, pick};
 use crate::core::round::{Round, rounds};
 use crate::exit::{self, UsageError};
 use crate::io::store::reference::same_organization;
@@ -92,8 +92,8 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
 fn read_rounds(args: &CompareArgs, org: &str, listing: &Listing, out: &Output) -> anyhow::Result<Option<[Round; 2]>> {
     let org = Organisation::find(listing, org)?;
     let summaries = org.summaries();
-    let known = labels(&rounds(&summaries));
-    if !known.contains(&args.before.trim().to_string()) || !known.contains(&args.after.trim().to_string()) {
+    let known = rounds(&summaries);
+    if !has_label(&known, &args.before) || !has_label(&known, &args.after) {
         return Ok(None);
     }
     let mut questionnaires = Questionnaires::new(&args.questionnaire)?;
