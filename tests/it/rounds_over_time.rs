@@ -201,6 +201,13 @@ fn a_questionnaire_picks_the_round_out_of_a_mixed_label_and_names_who_is_left_ou
     assert_contains(out.stderr(), ", Sam Quick (users), crm-quick 2.0.0, in ");
     let quick = store.json(&["round", "--org", WIDE_WORLD, "-q", "crm-quick"]);
     assert_eq!(strings(&quick["respondents"], "name"), ["Sam Quick"]);
+    // `compare` reads such a label the same way.
+    store.run(&["compare", "--org", WIDE_WORLD, "2026-Q4", "2026-q4"]).exits(2);
+    let c = store
+        .run(&["compare", "--org", WIDE_WORLD, "2026-Q4", "2026-q4", "-q", "crm-readiness", "-f", "json"])
+        .exits(0);
+    assert_eq!(c.json()["after"]["respondents"], 4);
+    assert_contains(c.stderr(), ", Sam Quick (users), crm-quick 2.0.0, in ");
 }
 
 #[test]
