@@ -9,10 +9,10 @@ use super::brand::BrandArgs;
 use super::history::{StoreArgs, list_of, load_listed, load_references};
 use super::offered::Offered;
 use super::output::Output;
-use super::rounds::{Organisation, Questionnaires, note_replaced};
+use super::rounds::{Organisation, Questionnaires, note_left_out, note_replaced};
 use crate::core::assessment::Assessment;
 use crate::core::history::{Comparison, Subject, compare};
-use crate::core::round::select::{labels, pick};
+use crate::core::round::select::{Wanted, has_label, pick_wanted};
 use crate::core::round::{Round, rounds};
 use crate::exit::{self, UsageError};
 use crate::io::store::reference::same_organization;
@@ -63,8 +63,9 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
     let compared = match &args.org {
         // Labels are looked up only where they can be: in the rounds of --org.
         Some(org) => {
-            let listing = list_of(&args.store.open()?, org, out)?;
-            match read_rounds(&args, org, &listing, out)? {
+            let store = args.store.open()?;
+            let listing = list_of(&store, org, out)?;
+            match read_rounds(&args, org, &listing, &store.dir().display().to_string(), out)? {
                 Some([before, after]) => compare_rounds(&before, &after, args.force)?,
                 None => {
                     compare_assessments(&args, load_listed(&[&args.before, &args.after], Some(org), &listing)?, out)?
@@ -89,17 +90,30 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
 
 /// The two rounds named, when both names are labels of the rounds of
 /// `org` (which must have assessments in the store).
-fn read_rounds(args: &CompareArgs, org: &str, listing: &Listing, out: &Output) -> anyhow::Result<Option<[Round; 2]>> {
+fn read_rounds(
+    args: &CompareArgs,
+    org: &str,
+    listing: &Listing,
+    store: &str,
+    out: &Output,
+) -> anyhow::Result<Option<[Round; 2]>> {
     let org = Organisation::find(listing, org)?;
     let summaries = org.summaries();
-    let known = labels(&rounds(&summaries));
-    if !known.contains(&args.before.trim().to_string()) || !known.contains(&args.after.trim().to_string()) {
+    let known = rounds(&summaries);
+    if !has_label(&known, &args.before) || !has_label(&known, &args.after) {
         return Ok(None);
     }
     let mut questionnaires = Questionnaires::new(&args.questionnaire)?;
+    let named = questionnaires.named();
     let mut read = |label: &str| -> anyhow::Result<Round> {
-        let found = pick(&summaries, Some(label), &org.name).map_err(|e| UsageError::new(e.message))?;
+        // A label holding answers to several questionnaires is read as the
+        // one of those named with --questionnaire, if any.
+        let wanted = |q| Wanted { label: Some(label), questionnaire: q, store };
+        let found = pick_wanted(&summaries, &wanted(None), &org.name)
+            .or_else(|e| named.iter().find_map(|q| pick_wanted(&summaries, &wanted(Some(q)), &org.name).ok()).ok_or(e))
+            .map_err(|e| UsageError::new(e.message))?;
         note_replaced(&found, out);
+        note_left_out(&found, store, out);
         org.read(&found, &mut questionnaires, out)
     };
     Ok(Some([read(&args.before)?, read(&args.after)?]))

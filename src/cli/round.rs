@@ -8,8 +8,8 @@ use clap::Args;
 use super::brand::BrandArgs;
 use super::history::{StoreArgs, list_of};
 use super::output::Output;
-use super::rounds::{Organisation, Questionnaires, note_replaced};
-use crate::core::round::select::pick;
+use super::rounds::{Organisation, Questionnaires, note_left_out, note_replaced};
+use crate::core::round::select::{Wanted, pick_wanted};
 use crate::exit::{self, UsageError};
 use crate::report::html::round_html;
 use crate::report::{Format, render_round_markdown, render_round_table, to_json};
@@ -22,7 +22,8 @@ pub struct RoundArgs {
     /// The round's label, e.g. 2026-Q4 [default: the latest round].
     #[arg(long, value_name = "LABEL")]
     pub label: Option<String>,
-    /// The questionnaire the round answered, when it is not built in (a file, or a built-in's name).
+    /// The questionnaire the round answered (a built-in's name, or a file): picks its respondents when one
+    /// label holds answers to several, and gives its text when it is not built in.
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Option<String>,
     /// How to write the round [default: by the --output file's extension (.json, .md, .html), else table].
@@ -39,12 +40,17 @@ pub struct RoundArgs {
 
 pub fn run(args: RoundArgs, out: &Output) -> anyhow::Result<u8> {
     let brand = args.brand.load()?;
-    let listing = list_of(&args.store.open()?, &args.org, out)?;
+    let store = args.store.open()?;
+    let listing = list_of(&store, &args.org, out)?;
     let org = Organisation::find(&listing, &args.org)?;
     let summaries = org.summaries();
-    let found = pick(&summaries, args.label.as_deref(), &org.name).map_err(|e| UsageError::new(e.message))?;
-    note_replaced(&found, out);
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_slice())?;
+    let named = questionnaires.named();
+    let dir = store.dir().display().to_string();
+    let wanted = Wanted { label: args.label.as_deref(), questionnaire: named.first(), store: &dir };
+    let found = pick_wanted(&summaries, &wanted, &org.name).map_err(|e| UsageError::new(e.message))?;
+    note_replaced(&found, out);
+    note_left_out(&found, &dir, out);
     let round = org.read(&found, &mut questionnaires, out)?;
     let output = args.output.as_deref();
     let to = out.destination(output)?;

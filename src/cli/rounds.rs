@@ -9,6 +9,7 @@ use super::output::Output;
 use crate::core::assessment::QuestionnaireRef;
 use crate::core::history::Summary;
 use crate::core::questionnaire::{Questionnaire, builtin};
+use crate::core::round::select::describe;
 use crate::core::round::{self, Found, Member, Round};
 use crate::exit::UsageError;
 use crate::io::input::load_questionnaire;
@@ -63,6 +64,21 @@ pub fn note_replaced(found: &Found<'_>, out: &Output) {
     }
 }
 
+/// Warns on stderr about the assessments under the round's label that
+/// answered another questionnaire than the one asked for.
+pub fn note_left_out(found: &Found<'_>, store: &str, out: &Output) {
+    if found.left_out.is_empty() {
+        return;
+    }
+    let records: Vec<String> = found.left_out.iter().map(|s| describe(s, store)).collect();
+    out.warn(&format!(
+        "the round `{}` reads the answers to {}; left out, as answers to another questionnaire: {}",
+        found.label,
+        found.questionnaire_name(),
+        records.join("; ")
+    ));
+}
+
 /// The questionnaires rounds answered: those named with `--questionnaire`,
 /// else the built-in of that id and version, each read once.
 pub struct Questionnaires {
@@ -76,6 +92,19 @@ impl Questionnaires {
     pub fn new(specs: &[String]) -> anyhow::Result<Self> {
         let known = specs.iter().map(|s| load_questionnaire(Some(s))).collect::<anyhow::Result<Vec<_>>>()?;
         Ok(Questionnaires { known, warned: Vec::new() })
+    }
+
+    /// Which questionnaires were named on the command line.
+    pub fn named(&self) -> Vec<QuestionnaireRef> {
+        self.known
+            .iter()
+            .map(|q| QuestionnaireRef {
+                id: q.id.clone(),
+                version: q.version.clone(),
+                title: q.title.clone(),
+                content_hash: q.content_hash.clone(),
+            })
+            .collect()
     }
 
     /// The questionnaire the round `label` answered, `r`.

@@ -10,8 +10,8 @@ use super::history::{StoreArgs, list_of};
 use super::output::Output;
 use super::rounds::{Organisation, Questionnaires, note_replaced};
 use crate::core::history::{RoundScores, trend};
-use crate::core::round::rounds;
-use crate::exit;
+use crate::core::round::select::series;
+use crate::exit::{self, UsageError};
 use crate::report::history_tables::render_trend;
 use crate::report::html::trend_html;
 use crate::report::{HistoryFormat, to_json};
@@ -21,7 +21,8 @@ pub struct TrendArgs {
     /// The organisation (case does not matter).
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: String,
-    /// A questionnaire rounds of several respondents answered, when it is not built in (repeatable).
+    /// The questionnaire whose rounds the trend follows, when the organisation answered several; also the text
+    /// of one that is not built in (a built-in's name or a file; repeatable).
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Vec<String>,
     /// How to write the trend [default: by the --output file's extension (.json, .html), else table].
@@ -38,13 +39,26 @@ pub struct TrendArgs {
 
 pub fn run(args: TrendArgs, out: &Output) -> anyhow::Result<u8> {
     let brand = args.brand.load()?;
-    let listing = list_of(&args.store.open()?, &args.org, out)?;
+    let store = args.store.open()?;
+    let listing = list_of(&store, &args.org, out)?;
     let org = Organisation::find(&listing, &args.org)?;
     let summaries = org.summaries();
     let mut questionnaires = Questionnaires::new(&args.questionnaire)?;
+    let dir = store.dir().display().to_string();
+    let series =
+        series(&summaries, &questionnaires.named(), &org.name, &dir).map_err(|e| UsageError::new(e.message))?;
+    if !series.left_out.is_empty() {
+        let others: Vec<String> =
+            series.left_out.iter().map(|r| format!("{} `{}`", r.questionnaire_name(), r.label)).collect();
+        out.warn(&format!(
+            "the trend follows {}; left out, as rounds of another questionnaire: {}",
+            series.questionnaire,
+            others.join(", ")
+        ));
+    }
     let mut points = Vec::new();
     // A round of one is its assessment; a round of several is read in full.
-    for found in rounds(&summaries) {
+    for found in series.rounds {
         note_replaced(&found, out);
         match found.members.as_slice() {
             [only] => points.push(RoundScores::of_assessment(only)),

@@ -22,7 +22,8 @@ const OUTPUTS: &[(&str, &[&[&str]])] = &[
         ],
     ),
     ("round", &[&["round", "--org", "acme", "--label", "2026-Q4", "--format", "json"]]),
-    ("trend", &[&["trend", "--org", "acme", "--format", "json"]]),
+    // Acme answered two questionnaires: a trend follows one.
+    ("trend", &[&["trend", "--org", "acme", "-q", "crm-readiness", "--format", "json"]]),
     (
         "show",
         &[

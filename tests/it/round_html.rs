@@ -36,10 +36,11 @@ fn the_round_page_leads_with_the_summary_and_shows_each_group() {
         "Areas at risk",
         "Groups disagree (7)",
         "What will management require of staff about recording their customer work in the CRM?",
-        "Catherine Hale (management): Required in writing by the managing director",
-        "Owen Price (users): Each team manager will decide",
+        "management (Catherine Hale): &quot;Required in writing by the managing director",
+        "versus IT (Ravi Menon), owners (Margaret Ellison): &quot;It will be required",
+        "users (Owen Price): &quot;Each team manager will decide",
         "First actions: Before signing",
-        "raised by Owen Price (users)",
+        "raised by Owen Price (users), Ravi Menon (IT), Margaret Ellison (owners)",
         "<h2>Respondents</h2>",
         "<td>Catherine Hale</td><td>Managing director</td>",
         "Areas by stakeholder group",
@@ -182,7 +183,7 @@ fn hostile_text_in_a_round_is_escaped_and_inert() {
         assert!(!markup.contains(raw), "{raw:?} reached the page unescaped");
     }
     assert_contains(&markup, "Groups disagree (1)");
-    assert_contains(&markup, "&lt;b&gt;Mgmt&lt;&#x2f;b&gt; (management): Yes ]]&gt;");
+    assert_contains(&markup, "management (&lt;b&gt;Mgmt&lt;&#x2f;b&gt;): &quot;Yes ]]&gt;");
     assert_eq!(markup.matches("<script").count(), 1);
     assert_eq!(html.matches("</script>").count(), 1, "nothing in the data ends its element early");
     let data = crm_ready::core::embedded::extract_json(&html).unwrap();
@@ -238,4 +239,36 @@ fn a_small_round_renders_as_the_snapshot_shows() {
     assert_eq!(html, crm_ready::report::html::round_html(&round, &brand).unwrap());
     assert!(html.contains("Groups disagree (2)"), "the owner and the mandate split management and the users");
     insta::assert_snapshot!(html);
+}
+
+#[test]
+fn the_round_page_gives_each_question_one_action_and_a_long_phase_its_count() {
+    let store = TempStore::new().wide_world();
+    let html = store.run(&["round", "--org", WIDE_WORLD, "--format", "html"]).exits(0).stdout().to_string();
+    let round = store.json(&["round", "--org", WIDE_WORLD]);
+    let actions = round["actions"].as_array().unwrap();
+    let before: Vec<&serde_json::Value> = actions.iter().filter(|a| a["phase"] == "before-signing").collect();
+    assert!(before.len() > 12, "{}", before.len());
+    let plan = &html[html.find("<section class=\"plan\"").unwrap()..html.find("<section class=\"appendix\"").unwrap()];
+    // Every action once: its recommendation as an item, the others' under it.
+    let items = plan.matches("<span class=\"pill priority-").count();
+    assert_eq!(items, actions.len(), "one item per question");
+    let others: usize = actions.iter().map(|a| a["other_recommendations"].as_array().unwrap().len()).sum();
+    assert!(others > 0);
+    assert_eq!(plan.matches("<li>Also recommended: ").count(), others);
+    let order = [
+        "<h3>Before signing</h3>",
+        &format!(
+            "<p class=\"many\">{} actions: the 10 of highest priority first, then {} more.</p>",
+            before.len(),
+            before.len() - 10
+        ),
+        "<ol class=\"plan-list\">",
+        &format!("<h4>Before signing, {} more</h4>", before.len() - 10),
+        "<ol class=\"plan-list\" start=\"11\">",
+    ];
+    let mut from = 0;
+    for part in order {
+        from = after(plan, from, part);
+    }
 }

@@ -55,8 +55,11 @@ impl TempStore {
         let mut answers = parse_answers(&body, example, Syntax::Toml, &q).unwrap().answers;
         answers.group = header(&text, "group").and_then(Group::from_name);
         change(&mut answers);
-        let date: jiff::civil::Date = header(&text, "assessed_at").unwrap().parse().unwrap();
-        let at = date.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp();
+        // The date `change` gave, else the file's.
+        let at = answers.assessed_at.unwrap_or_else(|| {
+            let date: jiff::civil::Date = header(&text, "assessed_at").unwrap().parse().unwrap();
+            date.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp()
+        });
         let mut record = StoredAssessment::new(answers.clone(), score(&q, &answers, at), at, at.as_second() as u64);
         Store::at(self.path()).save(&mut record, || 7).unwrap();
     }
@@ -66,6 +69,19 @@ impl TempStore {
         for who in ["users", "owners", "management", "it"] {
             self.save(&format!("round/{who}.toml"));
         }
+        self
+    }
+
+    /// One more respondent of `org`'s round `label`, who answered the quick
+    /// check (crm-quick) instead.
+    pub fn quick(self, org: &str, label: &str) -> Self {
+        self.save_as("answers-quick.toml", |a| {
+            a.organization = Some(org.into());
+            a.label = Some(label.into());
+            a.respondent = Some("Sam Quick".into());
+            a.group = Some(Group::Users);
+            a.assessed_at = Some("2026-11-20T00:00:00Z".parse().unwrap());
+        });
         self
     }
 

@@ -15,7 +15,7 @@ fn a_round_shows_who_said_what_and_where_the_groups_disagree() {
         "Verdict: NOT READY    Score: 43.7 / 100 (respondents 34.4 to 53.1)",
         "│ Catherine Hale   ┆ Managing director      ┆ management ┆ not-ready ┆ 53.1  ┆ 2026-11-03 │",
         "Red flags (19, 7 of them disagreements between groups)",
-        "Groups disagree: management:",
+        "Groups disagree: management (Catherine Hale): ",
         "Answers by question",
         "Action plan (",
     ] {
@@ -29,18 +29,21 @@ fn a_round_shows_who_said_what_and_where_the_groups_disagree() {
     assert_contains(
         md,
         "| major | What will management require of staff about recording their customer work in the CRM? | \
-         Groups disagree: management: \"Required in writing by the managing director, with the way it will be checked\"; \
-         users: \"Each team manager will decide how far their own team uses it\" |",
+         Groups disagree: management (Catherine Hale): \"Required in writing by the managing director, with the way it \
+         will be checked\" versus IT (Ravi Menon), owners (Margaret Ellison): \"It will be required, but how that will \
+         be checked hasn't been decided\"; users (Owen Price): \"Each team manager will decide how far their own team \
+         uses it\" |",
     );
     assert_contains(
         md,
-        "Groups disagree: management: \"No: the links are in the quote, or nothing needs entering twice\"; IT: \"Yes;",
+        "Groups disagree: management (Catherine Hale), owners (Margaret Ellison): \"No: the links are in the quote, \
+         or nothing needs entering twice\" versus IT (Ravi Menon): \"Yes;",
     );
     assert_contains(
         md,
         "| critical | What will management require of staff about recording their customer work in the CRM? | Owen Price (users): Each team manager",
     );
-    assert_contains(md, "Bring management and users together");
+    assert_contains(md, "Bring management, IT, users and owners together");
     // Owen Price did not know who is contractually responsible, but the
     // others did: noted, and no critical flag of his "don't know".
     assert_contains(
@@ -48,7 +51,7 @@ fn a_round_shows_who_said_what_and_where_the_groups_disagree() {
         "- Who is contractually responsible for making all your suppliers' parts work together? — not known to Owen Price (users)",
     );
     assert!(!md.contains("| critical | Who is contractually responsible"), "{md}");
-    assert_contains(md, "Bring management and IT together");
+    assert_contains(md, "Bring management, IT and owners together");
     let file = store.path().join("out").join("round.md");
     std::fs::create_dir(file.parent().unwrap()).unwrap();
     let written = store.run(&["round", "--org", WIDE_WORLD, "-o", file.to_str().unwrap()]).exits(0);
@@ -133,9 +136,18 @@ fn a_round_refuses_what_it_cannot_read_with_exit_2() {
     let out = mixed.run(&["round", "--org", WIDE_WORLD, "--label", "2026-Q4"]).exits(2);
     assert_contains(
         out.stderr(),
-        "the round `2026-Q4` of `Wide World Importers` mixes crm-readiness 2.1.0 (4 respondents) and crm-readiness 1.0.0 (1 respondent); \
-         a round reads answers to one questionnaire: re-run the odd ones out with the questionnaire the others used, \
-         or give them a label of their own",
+        "the round `2026-Q4` of `Wide World Importers` mixes crm-readiness 2.1.0 (4 respondents) and crm-readiness 1.0.0 \
+         (1 respondent); a round reads answers to one questionnaire. The odd one out: dd7798, Lee Marsh, \
+         crm-readiness 1.0.0, in ",
+    );
+    // Its file, in the store, so it can be found and moved.
+    let file = mixed.path().join("20261207T031608Z-wide-world-importers-dd7798.json");
+    assert!(file.exists(), "{}", file.display());
+    assert_contains(out.stderr(), &format!("in {}.", file.display()));
+    assert_contains(
+        out.stderr(),
+        "Pass --questionnaire FILE (of crm-readiness 2.1.0) or --questionnaire FILE (of crm-readiness 1.0.0) to read \
+         one questionnaire's round without the others, or move the odd file out of the store",
     );
 }
 

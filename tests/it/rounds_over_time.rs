@@ -5,7 +5,7 @@
 use crm_ready::core::questionnaire::builtin;
 use serde_json::Value;
 
-use crate::round_store::{PENNINE, TempStore, assert_contains, strings};
+use crate::round_store::{PENNINE, TempStore, WIDE_WORLD, assert_contains, strings};
 use crate::support::Test;
 
 #[test]
@@ -149,11 +149,77 @@ fn the_rounds_example_runs() {
     for part in [
         "== The round before signing: Wide World Importers",
         "Red flags (19, 7 of them disagreements between groups)",
-        "Groups disagree: management:",
+        "Groups disagree: management (Catherine Hale): ",
         "== Pennine Catering Supplies Ltd, quarter by quarter",
         "Trend for Pennine Catering Supplies Ltd: 3 rounds (11 assessments), 2026-Q1 to 2026-Q3",
         "READY: 2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)",
     ] {
         assert!(stdout.contains(part), "{part:?} missing from\n{stdout}");
     }
+}
+
+#[test]
+fn a_trend_never_sets_one_questionnaires_round_against_anothers() {
+    // Sam answered the quick check under the label the four others used.
+    let store = TempStore::new().wide_world().quick(WIDE_WORLD, "2026-Q4");
+    let out = store.run(&["trend", "--org", WIDE_WORLD]).exits(2);
+    assert_eq!(out.stdout(), "");
+    assert_contains(
+        out.stderr(),
+        "error: `Wide World Importers` has rounds of 2 questionnaires: crm-readiness (2026-Q4) and crm-quick (2026-Q4); \
+         a trend follows one questionnaire, as the scores of different questionnaires do not compare: \
+         pass --questionnaire crm-readiness or --questionnaire crm-quick",
+    );
+    let picked = store.run(&["trend", "--org", WIDE_WORLD, "-q", "crm-readiness", "--format", "json"]).exits(0);
+    let t = picked.json();
+    assert_eq!(strings(&t["assessments"], "label"), ["2026-Q4"], "one column per label");
+    assert_eq!(strings(&t["assessments"], "questionnaire"), ["crm-readiness"]);
+    assert_eq!(t["assessments"][0]["respondents"], 4);
+    assert_eq!(
+        picked.stderr(),
+        "warning: the trend follows crm-readiness; left out, as rounds of another questionnaire: crm-quick 2.1.0 `2026-Q4`\n"
+    );
+}
+
+#[test]
+fn a_questionnaire_picks_the_round_out_of_a_mixed_label_and_names_who_is_left_out() {
+    let store = TempStore::new().wide_world().quick(WIDE_WORLD, "2026-Q4");
+    let refused = store.run(&["round", "--org", WIDE_WORLD]).exits(2);
+    assert_contains(refused.stderr(), "The odd one out: ");
+    assert_contains(refused.stderr(), ", Sam Quick (users), crm-quick 2.1.0, in ");
+    assert_contains(refused.stderr(), "Pass --questionnaire crm-readiness or --questionnaire crm-quick");
+    let out = store.run(&["round", "--org", WIDE_WORLD, "-q", "crm-readiness"]).exits(0);
+    assert_contains(out.stdout(), "crm-readiness 2.1.0 · 4 respondents");
+    assert!(
+        out.stderr().starts_with(
+            "warning: the round `2026-Q4` reads the answers to crm-readiness 2.1.0; left out, as answers to another \
+             questionnaire: "
+        ),
+        "{}",
+        out.stderr()
+    );
+    assert_contains(out.stderr(), ", Sam Quick (users), crm-quick 2.1.0, in ");
+    let quick = store.json(&["round", "--org", WIDE_WORLD, "-q", "crm-quick"]);
+    assert_eq!(strings(&quick["respondents"], "name"), ["Sam Quick"]);
+    // `compare` reads such a label the same way.
+    store.run(&["compare", "--org", WIDE_WORLD, "2026-Q4", "2026-q4"]).exits(2);
+    let c = store
+        .run(&["compare", "--org", WIDE_WORLD, "2026-Q4", "2026-q4", "-q", "crm-readiness", "-f", "json"])
+        .exits(0);
+    assert_eq!(c.json()["after"]["respondents"], 4);
+    assert_contains(c.stderr(), ", Sam Quick (users), crm-quick 2.1.0, in ");
+}
+
+#[test]
+fn labels_match_whatever_the_case() {
+    let store = TempStore::new().pennine();
+    let lower = store.json(&["round", "--org", PENNINE, "--label", "2026-q2"]);
+    assert_eq!(lower["label"], "2026-Q2");
+    let c = store.json(&["compare", "--org", PENNINE, "2026-q1", "2026-Q3"]);
+    assert_eq!(c["before"]["name"], "2026-Q1 (4 respondents)");
+    let out = store.run(&["round", "--org", PENNINE, "--label", "Q4 2026"]).exits(2);
+    assert_contains(
+        out.stderr(),
+        "no round labelled `Q4 2026` for `Pennine Catering Supplies Ltd`. Its labels, oldest first: ",
+    );
 }

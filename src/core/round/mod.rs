@@ -16,6 +16,7 @@ mod known;
 mod merge;
 mod model;
 mod questions;
+mod refusals;
 pub mod select;
 mod spread;
 mod view;
@@ -34,9 +35,7 @@ pub use spread::{AreaSpread, GroupScore};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, QuestionResult, Unknown};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{
-    Evidence, FlagEvidence, QuestionEvidence, answered, decide, due_first, round1, sort_in_plan_order,
-};
+use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, decided, due_first, round1};
 
 /// One respondent's assessment, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,14 +82,17 @@ pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Ve
     let known_to_some = known::known_to_some(&questions, &people);
     let found = disagreement::find(q, &questions);
     let flags = merge::in_questionnaire_order(q, [merge::flags(&people, &unknowns), found.flags].concat());
-    let mut actions = [merge::actions(&people, &unknowns), found.actions].concat();
-    sort_in_plan_order(q, &mut actions, |a| (&a.phase, a.priority));
+    let actions = merge::actions(q, &people, &unknowns, found.actions);
     let areas = areas::read(q, &people, &questions, &flags);
 
     let scores: Vec<f64> = respondents.iter().map(|r| r.score).collect();
     let overall = mean(&scores).unwrap_or(0.0);
     let evidence = evidence(q, overall, &areas, &questions, &flags, &actions, &unknowns);
-    let decision = decide(&q.scoring, &evidence);
+    let mut decision = decide(&q.scoring, &evidence);
+    // The reasons that decided the verdict, as every report shows them: a
+    // not-ready verdict's conditions would only have made it ready with
+    // conditions, and the red flags and areas list them anyway.
+    decision.reasons.retain(|r| decided(decision.verdict, &r.rule));
     let mut red_flags = flags;
     red_flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
 
@@ -132,7 +134,9 @@ fn evidence(
     let flag_due_first = |f: &RoundFlag| {
         actions
             .iter()
-            .any(|a| a.question == f.question && a.recommendation == f.recommendation && a.phase == first_phase)
+            .filter(|a| a.question == f.question)
+            .flat_map(RoundAction::recommendations)
+            .any(|(phase, recommendation)| recommendation == f.recommendation && phase == first_phase)
     };
     Evidence {
         overall,
@@ -141,19 +145,7 @@ fn evidence(
             .iter()
             .map(|x| QuestionEvidence { id: x.id.clone(), area: x.area.clone(), score: x.score, weight: x.weight })
             .collect(),
-        flags: flags
-            .iter()
-            .map(|f| FlagEvidence {
-                severity: f.severity,
-                area: f.area.clone(),
-                question: f.question.clone(),
-                finding: match f.kind {
-                    FlagKind::Answer => answered(&f.question_text, &f.answer),
-                    FlagKind::Disagreement => disagreement::finding(f),
-                },
-                urgent: flag_due_first(f),
-            })
-            .collect(),
+        flags: one_per_question(flags, flag_due_first),
         shown: questions.iter().filter(|x| x.scored && x.answers.iter().any(|a| a.score.is_some())).count(),
         // The share of unknowns is over scored questions: a context
         // question is listed, not counted.
@@ -165,6 +157,36 @@ fn evidence(
         first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
         due_first: due_first(actions.iter().map(|a| (a.question.as_str(), a.phase.as_str())), first_phase),
     }
+}
+
+/// The red flags as the verdict reads them: one per question (so one
+/// reason each), at the worst severity raised there, due first when any
+/// of its actions is, naming every answer flagged and whether the groups
+/// disagree.
+fn one_per_question(flags: &[RoundFlag], due_first: impl Fn(&RoundFlag) -> bool) -> Vec<FlagEvidence> {
+    let mut merged: Vec<FlagEvidence> = Vec::new();
+    for (i, f) in flags.iter().enumerate() {
+        if merged.iter().any(|m| m.question == f.question) {
+            continue;
+        }
+        let theirs: Vec<&RoundFlag> = flags[i..].iter().filter(|g| g.question == f.question).collect();
+        let answers: Vec<&str> =
+            theirs.iter().filter(|g| g.kind == FlagKind::Answer).map(|g| g.answer.as_str()).collect();
+        let disagreement = theirs.iter().find(|g| g.kind == FlagKind::Disagreement);
+        let finding = match (answers.is_empty(), disagreement) {
+            (true, Some(d)) => disagreement::finding(d),
+            (false, Some(_)) => format!("{}, and the groups disagree", answered(&f.question_text, &answers.join("; "))),
+            _ => answered(&f.question_text, &answers.join("; ")),
+        };
+        merged.push(FlagEvidence {
+            severity: theirs.iter().map(|g| g.severity).max().unwrap_or(f.severity),
+            area: f.area.clone(),
+            question: f.question.clone(),
+            finding,
+            urgent: theirs.iter().any(|g| due_first(g)),
+        });
+    }
+    merged
 }
 
 /// The respondents, named: an unnamed one as `Respondent N`.

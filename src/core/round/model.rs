@@ -188,19 +188,48 @@ pub struct KnownToSome {
     pub not_known_by: Vec<SaidBy>,
 }
 
-/// One step of the merged action plan.
+/// One step of the merged action plan: one per question, however many
+/// respondents' answers call for it and in how many words.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RoundAction {
-    /// The id of one of [`Round::phases`].
+    /// The id of one of [`Round::phases`]: the earliest any respondent's
+    /// answers gave the question.
     pub phase: String,
-    /// The highest priority any respondent's answers gave it, 0–100.
+    /// The highest priority any respondent's answers gave the question, 0–100.
     pub priority: f64,
     pub priority_level: PriorityLevel,
     pub area: String,
     pub question: String,
+    /// The most urgent recommendation for the question.
+    pub recommendation: String,
+    /// Whose answers call for an action on the question (each respondent
+    /// once), and which.
+    pub raised_by: Vec<SaidBy>,
+    /// What the other answers recommend for the same question, most urgent
+    /// first: detail of this step, not steps of their own.
+    pub other_recommendations: Vec<OtherRecommendation>,
+}
+
+/// Another answer's recommendation for a question the plan already holds.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct OtherRecommendation {
+    /// When that answer would have it done: the id of one of [`Round::phases`].
+    pub phase: String,
+    #[schemars(range(min = 0, max = 100))]
+    pub priority: f64,
+    pub priority_level: PriorityLevel,
     pub recommendation: String,
     /// Whose answers call for it, and which.
     pub raised_by: Vec<SaidBy>,
+}
+
+impl RoundAction {
+    /// Each recommendation for the question with its own phase: this
+    /// step's first, then the others'.
+    pub fn recommendations(&self) -> impl Iterator<Item = (&str, &str)> {
+        std::iter::once((self.phase.as_str(), self.recommendation.as_str()))
+            .chain(self.other_recommendations.iter().map(|o| (o.phase.as_str(), o.recommendation.as_str())))
+    }
 }
 
 impl Round {

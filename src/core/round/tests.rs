@@ -3,7 +3,7 @@
 use super::*;
 use crate::core::answers::{Answer, Answers};
 use crate::core::answers_file::{Syntax, parse_answers};
-use crate::core::assessment::Verdict;
+use crate::core::assessment::{PriorityLevel, Verdict};
 use crate::core::questionnaire::{Severity, builtin, parse};
 use crate::core::scoring::score;
 
@@ -83,20 +83,33 @@ fn the_example_groups_disagree_on_the_mandate_and_the_integration() {
     assert_eq!(mandate.severity, Severity::Major);
     assert_eq!(
         mandate.answer,
-        "management: \"Required in writing by the managing director, with the way it will be checked\"; \
-         users: \"Each team manager will decide how far their own team uses it\""
+        "management (Catherine Hale): \"Required in writing by the managing director, with the way it will be \
+         checked\" versus IT (Ravi Menon), owners (Margaret Ellison): \"It will be required, but how that will be \
+         checked hasn't been decided\"; users (Owen Price): \"Each team manager will decide how far their own \
+         team uses it\""
     );
-    assert!(mandate.recommendation.starts_with("Bring management and users together"), "{}", mandate.recommendation);
+    assert!(
+        mandate.recommendation.starts_with("Bring management, IT, users and owners together"),
+        "{}",
+        mandate.recommendation
+    );
     let integration = disagreements.iter().find(|f| f.question == "setup.integration").unwrap();
-    assert!(integration.answer.starts_with("management: \"No: the links"), "{}", integration.answer);
-    assert!(integration.answer.contains("; IT: \"Yes; people will copy"), "{}", integration.answer);
-    assert!(integration.recommendation.starts_with("Bring management and IT together"));
-    let reason = round.reasons.iter().find(|r| r.questions == ["management.mandate"] && r.rule == "major-red-flag");
-    let reason = reason.map(|r| r.message.as_str()).unwrap_or_default();
-    assert!(reason.starts_with("Major red flag: Groups disagree on \"What will management require"), "{reason}");
-    // Each disagreement has its action, due before signing.
+    assert!(integration.answer.starts_with("management (Catherine Hale)"), "{}", integration.answer);
+    assert!(integration.answer.contains(" versus IT (Ravi Menon): \"Yes; people will copy"), "{}", integration.answer);
+    // One reason for the question, however many flags it carries: the
+    // critical answer's, saying the groups disagree too.
+    let on_mandate: Vec<&str> =
+        round.reasons.iter().filter(|r| r.questions == ["management.mandate"]).map(|r| r.message.as_str()).collect();
+    assert_eq!(
+        on_mandate,
+        ["Critical red flag: \"What will management require of staff about recording their customer work in the \
+          CRM?\" answered \"Each team manager will decide how far their own team uses it\", and the groups disagree"]
+    );
+    // Each disagreement has its recommendation under its question's
+    // action, due before signing.
     for f in &disagreements {
-        let action = round.actions.iter().find(|a| a.recommendation == f.recommendation).unwrap();
+        let action = round.actions.iter().find(|a| a.question == f.question).unwrap();
+        assert!(action.recommendations().any(|(phase, r)| r == f.recommendation && phase == "before-signing"));
         assert_eq!(action.phase, "before-signing");
         assert!(action.priority >= 20.0);
     }
@@ -115,19 +128,98 @@ fn a_flag_anyone_raised_stands_with_who_raised_it() {
 }
 
 #[test]
-fn the_merged_plan_lists_each_action_once_at_its_highest_priority() {
+fn the_merged_plan_holds_one_action_per_question_in_plan_order() {
     let (q, round) = wide_world();
-    let mut keys: Vec<(&str, &str)> =
-        round.actions.iter().map(|a| (a.question.as_str(), a.recommendation.as_str())).collect();
-    let total = keys.len();
-    keys.sort_unstable();
-    keys.dedup();
-    assert_eq!(keys.len(), total, "each action once");
+    let mut questions: Vec<&str> = round.actions.iter().map(|a| a.question.as_str()).collect();
+    let total = questions.len();
+    questions.sort_unstable();
+    questions.dedup();
+    assert_eq!(questions.len(), total, "each question once");
     let ranks: Vec<(usize, f64)> = round.actions.iter().map(|a| (q.phase_rank(&a.phase), a.priority)).collect();
     assert!(ranks.windows(2).all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 >= w[1].1)), "plan order");
     // Three respondents left the data with the champion; their action appears once, raised by all three.
     let shared = round.actions.iter().filter(|a| a.raised_by.len() > 1).count();
     assert!(shared > 5, "{shared}");
+    for a in &round.actions {
+        // The step is as urgent as the most urgent recommendation under it,
+        // and names everyone who raised any, once.
+        for o in &a.other_recommendations {
+            assert!(q.phase_rank(&a.phase) <= q.phase_rank(&o.phase), "{a:?}");
+            assert!(a.priority >= o.priority, "{a:?}");
+            if !o.recommendation.starts_with("Bring ") {
+                assert!(o.raised_by.iter().all(|s| a.raised_by.iter().any(|r| r.respondent == s.respondent)));
+            }
+        }
+        let mut names: Vec<&str> = a.raised_by.iter().map(|s| s.respondent.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), a.raised_by.len(), "{a:?}");
+    }
+    // Read as one assessment (for `compare`), every recommendation is kept.
+    let each = round.as_assessment().actions.len();
+    assert_eq!(each, round.actions.iter().map(|a| 1 + a.other_recommendations.len()).sum::<usize>());
+}
+
+/// One question whose two weaker answers recommend different things, due
+/// in different phases.
+fn two_remedies() -> Questionnaire {
+    let source = r#"
+[questionnaire]
+id = "t"
+version = "1"
+title = "T"
+
+[[area]]
+id = "a"
+title = "A"
+why = "Why."
+
+[[area.question]]
+id = "q"
+kind = "single"
+text = "Has the MD presented the objectives to every team?"
+[[area.question.choice]]
+id = "all"
+label = "Yes, to every team"
+score = 100
+[[area.question.choice]]
+id = "some"
+label = "To some teams"
+score = 50
+recommendation = "Present them to the rest before signing."
+phase = "before-signing"
+[[area.question.choice]]
+id = "none"
+label = "Not yet"
+score = 0
+recommendation = "Have each team lead brief their team during set-up."
+phase = "setup"
+"#;
+    parse(source, "t.toml").unwrap()
+}
+
+#[test]
+fn one_action_per_question_at_the_earliest_phase_and_highest_priority_any_answer_gives() {
+    let q = two_remedies();
+    // No groups: nobody disagrees, so only the answers' actions count.
+    let who = [("Ann", None, "none"), ("Bob", None, "some"), ("Cy", None, "none")];
+    let round = build(&q, "T", "L", members(&q, &who));
+    assert_eq!(round.actions.len(), 1, "{:?}", round.actions);
+    let step = &round.actions[0];
+    let singles = members(&q, &who);
+    let highest = singles.iter().flat_map(|m| &m.assessment.actions).map(|a| a.priority).fold(0.0, f64::max);
+    let set_up = singles[0].assessment.actions[0].priority;
+    assert!(set_up > singles[1].assessment.actions[0].priority, "the set-up remedy is the more pressing by priority");
+    assert_eq!((step.phase.as_str(), step.priority), ("before-signing", highest));
+    assert_eq!(step.priority_level, PriorityLevel::of(highest));
+    assert_eq!(step.recommendation, "Present them to the rest before signing.");
+    let who: Vec<&str> = step.raised_by.iter().map(|s| s.respondent.as_str()).collect();
+    assert_eq!(who, ["Bob", "Ann", "Cy"]);
+    assert_eq!(step.other_recommendations.len(), 1);
+    let other = &step.other_recommendations[0];
+    assert_eq!(other.recommendation, "Have each team lead brief their team during set-up.");
+    assert_eq!((other.phase.as_str(), other.priority), ("setup", set_up));
+    assert_eq!(other.raised_by.iter().map(|s| s.respondent.as_str()).collect::<Vec<_>>(), ["Ann", "Cy"]);
 }
 
 #[test]
@@ -204,7 +296,7 @@ fn groups_far_apart_raise_a_flag_and_groups_in_line_do_not() {
     assert_eq!(round.red_flags.len(), 1);
     let flag = &round.red_flags[0];
     assert_eq!(flag.kind, FlagKind::Disagreement);
-    assert_eq!(flag.answer, "management: \"Required and checked\"; users: \"Up to each team\"");
+    assert_eq!(flag.answer, "management (Ann): \"Required and checked\" versus users (Bob): \"Up to each team\"");
     assert_eq!(round.verdict, Verdict::ReadyWithConditions, "a major flag; the score, 50, is not below 50");
     assert_eq!(round.actions.len(), 1);
     assert_eq!(round.actions[0].priority, 75.0, "a full-scale disagreement on the only question");
@@ -241,10 +333,11 @@ fn a_round_of_one_is_its_assessment() {
     let a = member.assessment.clone();
     let round = build(&q, "Wide World Importers", "2026-Q4", vec![member]);
     assert_eq!((round.verdict, round.score, round.capped), (a.verdict, a.score, a.capped));
-    assert_eq!(round.reasons, a.reasons);
+    let deciding: Vec<_> = a.reasons.iter().filter(|r| decided(a.verdict, &r.rule)).cloned().collect();
+    assert_eq!(round.reasons, deciding);
     assert_eq!(round.red_flags.len(), a.red_flags.len());
-    assert_eq!(round.actions.len(), a.actions.len());
     let view = round.as_assessment();
+    assert_eq!(view.actions.len(), a.actions.len());
     assert_eq!(view.areas, a.areas);
     assert_eq!(view.unknowns, a.unknowns);
 }
@@ -361,4 +454,61 @@ fn in_the_example_round_the_users_dont_know_on_the_lead_supplier_is_a_note_not_a
     questions.dedup();
     assert_eq!(questions, setup.questions, "each question once");
     assert!(setup.message.contains(&format!("{} major red flags", setup.questions.len())), "{}", setup.message);
+}
+
+#[test]
+fn a_disagreement_names_every_group_on_each_side_with_who_is_in_it() {
+    let q = one_question();
+    let who = [
+        ("Ann", Some(Group::Management), "yes"),
+        ("Ian", Some(Group::It), "no"),
+        ("Una", Some(Group::Users), "no"),
+        ("Ulf", Some(Group::Users), "some"),
+        ("Olu", Some(Group::Owners), "yes"),
+    ];
+    let round = build(&q, "T", "L", members(&q, &who));
+    let flag = round.red_flags.iter().find(|f| f.kind == FlagKind::Disagreement).unwrap();
+    // Users' mean (25) is nearer IT's 0 than management's 100.
+    assert_eq!(
+        flag.answer,
+        "management (Ann), owners (Olu): \"Required and checked\" versus IT (Ian), users (Una): \"Up to each team\"; \
+         users (Ulf): \"Required\""
+    );
+    assert!(
+        flag.recommendation.starts_with("Bring management, IT, users and owners together"),
+        "{}",
+        flag.recommendation
+    );
+    let raised: Vec<&str> = flag.raised_by.iter().map(|s| s.respondent.as_str()).collect();
+    assert_eq!(raised, ["Ann", "Ian", "Una", "Ulf", "Olu"]);
+}
+
+#[test]
+fn a_question_gives_the_verdict_one_reason_however_many_flags_it_carries() {
+    let q = flagged_question();
+    let lead = Some(Answer::Text("lead".into()));
+    let nobody = Some(Answer::Text("nobody".into()));
+    let round = build(
+        &q,
+        "T",
+        "L",
+        vec![flagged_member(&q, "Ann", Group::Management, 1, lead), flagged_member(&q, "Una", Group::Users, 2, nobody)],
+    );
+    let kinds: Vec<FlagKind> = round.red_flags.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FlagKind::Answer, FlagKind::Disagreement], "both flags stand");
+    let on_q: Vec<&str> = round.reasons.iter().filter(|r| r.questions == ["q"]).map(|r| r.message.as_str()).collect();
+    assert_eq!(
+        on_q,
+        ["Critical red flag: \"Who is contractually responsible?\" answered \"Nobody\", and the groups disagree"]
+    );
+}
+
+#[test]
+fn a_rounds_reasons_are_those_that_decided_its_verdict() {
+    let (_, round) = wide_world();
+    assert_eq!(round.verdict, Verdict::NotReady);
+    assert!(!round.reasons.is_empty());
+    for r in &round.reasons {
+        assert!(decided(round.verdict, &r.rule), "{r:?}");
+    }
 }

@@ -1,7 +1,7 @@
 //! A round seen as one assessment: what `compare` needs to set one round
 //! beside another (or beside a single assessment) with the same rules.
 
-use super::model::{Round, RoundQuestion};
+use super::model::{Round, RoundQuestion, SaidBy};
 use super::questions::{is_unknown, unknown_status};
 use crate::core::assessment::{
     ActionItem, AreaResult, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, SCHEMA_VERSION,
@@ -59,24 +59,7 @@ impl Round {
                 .collect(),
             unknowns: self.unknowns.clone(),
             phases: self.phases.clone(),
-            actions: self
-                .actions
-                .iter()
-                .map(|a| ActionItem {
-                    phase: a.phase.clone(),
-                    priority: a.priority,
-                    priority_level: a.priority_level,
-                    area: a.area.clone(),
-                    question: a.question.clone(),
-                    recommendation: a.recommendation.clone(),
-                    because: a
-                        .raised_by
-                        .iter()
-                        .map(|s| format!("{}: {}", s.respondent, s.answer))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                })
-                .collect(),
+            actions: self.actions_each(),
         }
     }
 
@@ -102,6 +85,33 @@ impl Round {
                 .map(|a| AreaScore { id: a.id.clone(), title: a.title.clone(), score: a.score, risk: a.risk })
                 .collect(),
         }
+    }
+
+    /// Every recommendation of the plan as an action of its own, in plan
+    /// order: what `compare` matches by question and recommendation.
+    fn actions_each(&self) -> Vec<ActionItem> {
+        let because = |said: &[SaidBy]| {
+            said.iter().map(|s| format!("{}: {}", s.respondent, s.answer)).collect::<Vec<_>>().join("; ")
+        };
+        let mut items: Vec<ActionItem> = Vec::new();
+        for a in &self.actions {
+            let item = |phase: &str, priority: f64, level, recommendation: &str, said: &[SaidBy]| ActionItem {
+                phase: phase.to_string(),
+                priority,
+                priority_level: level,
+                area: a.area.clone(),
+                question: a.question.clone(),
+                recommendation: recommendation.to_string(),
+                because: because(said),
+            };
+            items.push(item(&a.phase, a.priority, a.priority_level, &a.recommendation, &a.raised_by));
+            for o in &a.other_recommendations {
+                items.push(item(&o.phase, o.priority, o.priority_level, &o.recommendation, &o.raised_by));
+            }
+        }
+        let rank = |phase: &str| self.phases.iter().position(|p| p.id == phase).unwrap_or(self.phases.len());
+        items.sort_by(|x, y| rank(&x.phase).cmp(&rank(&y.phase)).then(y.priority.total_cmp(&x.priority)));
+        items
     }
 
     fn area_result(&self, area: &super::model::RoundArea) -> AreaResult {

@@ -13,9 +13,11 @@ use crate::core::assessment::{Assessment, PriorityLevel, Risk, Verdict};
 use crate::core::brand::Brand;
 use crate::core::json::to_script_json;
 use crate::core::questionnaire::Severity;
-use crate::core::round::{FlagKind, Respondent, Round, RoundAction, SaidBy};
+use crate::core::round::{FlagKind, Respondent, Round, RoundAction, RoundFlag, SaidBy};
 use crate::core::scoring::fmt1;
-use crate::report::round::{agreement_text, dates, raised_by, range_text, respondents_line, score_text, who_said_what};
+use crate::report::round::{
+    agreement_text, dates, other_line, phase_plans, raised_by, range_text, respondents_line, score_text, who_said_what,
+};
 use crate::report::summary::{AreaAtRisk, ExecutiveSummary, FIRST_ACTIONS};
 
 /// Everything `round.html` shows.
@@ -126,12 +128,21 @@ pub struct ActionRow<'a> {
     pub priority: PriorityLevel,
     /// `Owen Price (users), Ravi Menon (IT)`.
     pub raised_by: String,
+    /// What other answers recommend for the same question, with their
+    /// priority, phase and who raised each.
+    pub others: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PhaseActions<'a> {
     pub title: &'a str,
+    /// `27 actions: the 10 of highest priority first, then 17 more`, for a
+    /// long phase.
+    pub many: Option<String>,
+    /// Highest priority first: all of them, or a long phase's first ten.
     pub actions: Vec<ActionRow<'a>>,
+    /// A long phase's other actions.
+    pub rest: Vec<ActionRow<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -190,7 +201,7 @@ impl<'a> RoundPage<'a> {
                     disagreement: f.kind == FlagKind::Disagreement,
                     area: area_title(r, &f.area),
                     question: &f.question_text,
-                    said: said(r, &f.raised_by),
+                    said: flag_said(r, f),
                 })
                 .collect(),
             disagreements: r.red_flags.iter().filter(|f| f.kind == FlagKind::Disagreement).count(),
@@ -239,12 +250,12 @@ impl<'a> Summary<'a> {
                 .map(|f| Disagreement {
                     question: &f.question_text,
                     area: area_title(r, &f.area),
-                    said: said(r, &f.raised_by),
+                    said: f.answer.clone(),
                 })
                 .collect(),
             first_phase: first.map(|p| p.title),
             first_actions: first.map(|p| p.actions.iter().take(FIRST_ACTIONS).cloned().collect()).unwrap_or_default(),
-            more_actions: first.map_or(0, |p| p.actions.len().saturating_sub(FIRST_ACTIONS)),
+            more_actions: first.map_or(0, |p| (p.actions.len() + p.rest.len()).saturating_sub(FIRST_ACTIONS)),
         }
     }
 }
@@ -273,6 +284,15 @@ fn everyone(r: &Round, said: &[SaidBy]) -> bool {
     r.respondents.len() > 1 && r.respondents.iter().all(|p| said.iter().any(|s| s.respondent == p.name))
 }
 
+/// Who said what behind a red flag: each side of a disagreement, as every
+/// format names them.
+fn flag_said(r: &Round, f: &RoundFlag) -> String {
+    match f.kind {
+        FlagKind::Disagreement => f.answer.clone(),
+        FlagKind::Answer => said(r, &f.raised_by),
+    }
+}
+
 /// Who said what; `All 4 respondents: …` when everyone gave one answer.
 fn said(r: &Round, said: &[SaidBy]) -> String {
     match said.first() {
@@ -283,35 +303,31 @@ fn said(r: &Round, said: &[SaidBy]) -> String {
     }
 }
 
-/// The merged plan by phase, in the round's phase order; actions in a
-/// phase it does not list come last under their phase's id.
+/// The merged plan by phase, in the round's phase order.
 fn plan(r: &Round) -> Vec<PhaseActions<'_>> {
-    let mut ids: Vec<&str> = r.phases.iter().map(|p| p.id.as_str()).collect();
-    for a in &r.actions {
-        if !ids.contains(&a.phase.as_str()) {
-            ids.push(&a.phase);
-        }
-    }
-    ids.into_iter()
-        .filter_map(|id| {
-            let items: Vec<&RoundAction> = r.actions.iter().filter(|a| a.phase == id).collect();
-            (!items.is_empty()).then(|| PhaseActions {
-                title: r.phase_title(id),
-                actions: items
-                    .into_iter()
-                    .map(|a| ActionRow {
-                        recommendation: &a.recommendation,
-                        area: area_title(r, &a.area),
-                        question: r.questions.iter().find(|x| x.id == a.question).map_or(&a.question, |x| &x.text),
-                        priority: a.priority_level,
-                        raised_by: if everyone(r, &a.raised_by) {
-                            format!("all {} respondents", r.respondents.len())
-                        } else {
-                            raised_by(&a.raised_by)
-                        },
-                    })
-                    .collect(),
-            })
+    phase_plans(r)
+        .into_iter()
+        .map(|p| PhaseActions {
+            title: p.title,
+            many: p.many(),
+            actions: p.leading.iter().map(|a| action_row(r, a)).collect(),
+            rest: p.rest.iter().map(|a| action_row(r, a)).collect(),
         })
         .collect()
+}
+
+/// An action of `r`'s plan, ready to show.
+fn action_row<'a>(r: &'a Round, a: &'a RoundAction) -> ActionRow<'a> {
+    ActionRow {
+        recommendation: &a.recommendation,
+        area: area_title(r, &a.area),
+        question: r.questions.iter().find(|x| x.id == a.question).map_or(&a.question, |x| &x.text),
+        priority: a.priority_level,
+        raised_by: if everyone(r, &a.raised_by) {
+            format!("all {} respondents", r.respondents.len())
+        } else {
+            raised_by(&a.raised_by)
+        },
+        others: a.other_recommendations.iter().map(|o| other_line(r, o)).collect(),
+    }
 }

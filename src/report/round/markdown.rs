@@ -1,11 +1,11 @@
 //! A round as Markdown, for handing over to a client.
 
 use super::{
-    agreement_text, answer_lines, dates, notes, raised_by, range_text, respondents_line, score_line, score_text, title,
-    who_said_what,
+    agreement_text, answer_lines, dates, notes, other_line, phase_plans, raised_by, range_text, respondents_line,
+    score_line, score_text, title, who_said_what,
 };
 use crate::core::brand::Brand;
-use crate::core::round::{FlagKind, Round, group_word};
+use crate::core::round::{FlagKind, Round, RoundAction, group_word};
 use crate::core::scoring::fmt1;
 use crate::report::markdown::md;
 use crate::report::sections::reason_lines;
@@ -143,26 +143,41 @@ fn answers(r: &Round) -> String {
     out
 }
 
-/// The merged plan, one numbered list per phase.
+/// The merged plan, one numbered list per phase (a long phase's leading
+/// actions first, the rest under a heading of their own); under each
+/// action, what other answers recommend for the same question.
 fn plan(r: &Round) -> String {
     let mut out = String::from("\n## Action plan\n");
     if r.actions.is_empty() {
         out.push_str("\nNothing to do. Keep reviewing every quarter.\n");
     }
-    for phase in &r.phases {
-        let items: Vec<_> = r.actions.iter().filter(|x| x.phase == phase.id).collect();
-        if items.is_empty() {
-            continue;
+    for phase in phase_plans(r) {
+        out.push_str(&format!("\n### {}\n\n", md(phase.title)));
+        if let Some(many) = phase.many() {
+            out.push_str(&format!("{}.\n\n", md(&many)));
         }
-        out.push_str(&format!("\n### {}\n\n", md(&phase.title)));
-        for (i, a) in items.iter().enumerate() {
-            out.push_str(&format!(
-                "{}. {} *({} priority; raised by {})*\n",
-                i + 1,
-                md(&a.recommendation),
-                a.priority_level.name(),
-                md(&raised_by(&a.raised_by))
-            ));
+        out.push_str(&actions_list(r, &phase.leading, 0));
+        if !phase.rest.is_empty() {
+            out.push_str(&format!("\n#### {}, {} more\n\n", md(phase.title), phase.rest.len()));
+            out.push_str(&actions_list(r, &phase.rest, phase.leading.len()));
+        }
+    }
+    out
+}
+
+/// `items` as a list numbered from `first + 1`.
+fn actions_list(r: &Round, items: &[&RoundAction], first: usize) -> String {
+    let mut out = String::new();
+    for (i, a) in items.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. {} *({} priority; raised by {})*\n",
+            first + i + 1,
+            md(&a.recommendation),
+            a.priority_level.name(),
+            md(&raised_by(&a.raised_by))
+        ));
+        for o in &a.other_recommendations {
+            out.push_str(&format!("   - *Also recommended:* {}\n", md(&other_line(r, o))));
         }
     }
     out

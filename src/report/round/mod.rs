@@ -9,11 +9,83 @@ pub use markdown::render_round_markdown;
 pub use table::render_round_table;
 
 use crate::core::answers::Group;
-use crate::core::round::{GivenAnswer, Round, RoundQuestion, SaidBy, UNASSIGNED, group_word};
+use crate::core::round::{
+    GivenAnswer, OtherRecommendation, Round, RoundAction, RoundQuestion, SaidBy, UNASSIGNED, group_word,
+};
 use crate::core::scoring::fmt1;
 
 /// Most names listed before a list of people is given as counts per group.
 const NAMES_LISTED: usize = 5;
+
+/// A phase with more actions than this says how many, and leads with the
+/// [`LEADING_ACTIONS`] of highest priority.
+pub(in crate::report) const MANY_ACTIONS: usize = 12;
+pub(in crate::report) const LEADING_ACTIONS: usize = 10;
+
+/// One phase of the merged plan: its actions, highest priority first,
+/// split into those a long phase leads with and the rest.
+pub(in crate::report) struct PhasePlan<'r> {
+    pub title: &'r str,
+    pub leading: Vec<&'r RoundAction>,
+    /// Empty unless the phase holds more than [`MANY_ACTIONS`].
+    pub rest: Vec<&'r RoundAction>,
+}
+
+impl PhasePlan<'_> {
+    pub fn len(&self) -> usize {
+        self.leading.len() + self.rest.len()
+    }
+
+    /// `27 actions: the 10 of highest priority first, then 17 more`; `None`
+    /// for a phase short enough to read whole.
+    pub fn many(&self) -> Option<String> {
+        (!self.rest.is_empty()).then(|| {
+            format!(
+                "{} actions: the {} of highest priority first, then {} more",
+                self.len(),
+                self.leading.len(),
+                self.rest.len()
+            )
+        })
+    }
+}
+
+/// The merged plan by phase, in the round's phase order (actions in a
+/// phase it does not list last, under their phase's id).
+pub(in crate::report) fn phase_plans(r: &Round) -> Vec<PhasePlan<'_>> {
+    let mut ids: Vec<&str> = r.phases.iter().map(|p| p.id.as_str()).collect();
+    for a in &r.actions {
+        if !ids.contains(&a.phase.as_str()) {
+            ids.push(&a.phase);
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let mut leading: Vec<&RoundAction> = r.actions.iter().filter(|a| a.phase == id).collect();
+            let rest = if leading.len() > MANY_ACTIONS { leading.split_off(LEADING_ACTIONS) } else { Vec::new() };
+            (!leading.is_empty()).then(|| PhasePlan { title: r.phase_title(id), leading, rest })
+        })
+        .collect()
+}
+
+/// Another answer's recommendation for the same question, as detail:
+/// `Ask each team lead to brief their team (medium priority, during
+/// set-up; raised by Lee Carter (users))`.
+pub(in crate::report) fn other_line(r: &Round, o: &OtherRecommendation) -> String {
+    format!(
+        "{} ({} priority, {}; raised by {})",
+        o.recommendation,
+        o.priority_level.name(),
+        lower_first(r.phase_title(&o.phase)),
+        raised_by(&o.raised_by)
+    )
+}
+
+/// `During set-up` → `during set-up`.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
 
 /// `Round 2026-Q4 — Wide World Importers`.
 pub(in crate::report) fn title(r: &Round) -> String {

@@ -5,10 +5,10 @@
 use comfy_table::Cell;
 
 use super::{
-    agreement_text, answer_lines, dates, notes, raised_by, range_text, respondents_line, score_line, score_text, title,
-    who_said_what,
+    agreement_text, answer_lines, dates, notes, other_line, phase_plans, raised_by, range_text, respondents_line,
+    score_line, score_text, title, who_said_what,
 };
-use crate::core::round::{FlagKind, Round};
+use crate::core::round::{FlagKind, Round, RoundAction};
 use crate::core::scoring::fmt1;
 use crate::core::text::one_line;
 use crate::core::wrap::{width, wrap};
@@ -146,29 +146,42 @@ fn answers(r: &Round, style: TableStyle) -> String {
     out
 }
 
-/// The merged plan, one table per phase.
+/// The merged plan, one table per phase (a long phase's leading actions
+/// in one, the rest in another); under each action, what other answers
+/// recommend for the same question.
 fn plan(r: &Round, style: TableStyle) -> String {
     if r.actions.is_empty() {
         return "\nAction plan: nothing to do. Keep reviewing every quarter.\n".to_string();
     }
-    let mut out = format!("\nAction plan ({} actions, merged, most urgent first)\n", r.actions.len());
-    for phase in &r.phases {
-        let items: Vec<_> = r.actions.iter().filter(|x| x.phase == phase.id).collect();
-        if items.is_empty() {
-            continue;
+    let mut out = format!("\nAction plan ({} actions, one per question, most urgent first)\n", r.actions.len());
+    for phase in phase_plans(r) {
+        let title = one_line(phase.title).to_string();
+        let heading = phase.many().map_or_else(|| title.clone(), |many| format!("{title}: {many}"));
+        out.push_str(&format!("\n{heading}\n{}\n", actions_table(r, &phase.leading, 0, style)));
+        if !phase.rest.is_empty() {
+            let more = format!("{title}, {} more", phase.rest.len());
+            out.push_str(&format!("\n{more}\n{}\n", actions_table(r, &phase.rest, phase.leading.len(), style)));
         }
-        let mut t = style.table();
-        t.set_header(["#", "Priority", "Action", "Raised by"].map(|h| style.head(h)));
-        for (i, a) in items.iter().enumerate() {
-            t.add_row(vec![
-                Cell::new(i + 1),
-                style.priority(a.priority_level),
-                Cell::new(one_line(&a.recommendation)),
-                Cell::new(one_line(&raised_by(&a.raised_by))),
-            ]);
-        }
-        style.fit(&mut t, &[Fit::Whole, Fit::Whole, Fit::Words, Fit::Words], &[]);
-        out.push_str(&format!("\n{}\n{t}\n", one_line(r.phase_title(&phase.id))));
     }
     out
+}
+
+/// `items`, numbered from `first + 1`.
+fn actions_table(r: &Round, items: &[&RoundAction], first: usize, style: TableStyle) -> comfy_table::Table {
+    let mut t = style.table();
+    t.set_header(["#", "Priority", "Action", "Raised by"].map(|h| style.head(h)));
+    for (i, a) in items.iter().enumerate() {
+        let mut action = one_line(&a.recommendation).to_string();
+        for o in &a.other_recommendations {
+            action.push_str(&format!("\nAlso recommended: {}", one_line(&other_line(r, o))));
+        }
+        t.add_row(vec![
+            Cell::new(first + i + 1),
+            style.priority(a.priority_level),
+            Cell::new(action),
+            Cell::new(one_line(&raised_by(&a.raised_by))),
+        ]);
+    }
+    style.fit(&mut t, &[Fit::Whole, Fit::Whole, Fit::Words, Fit::Words], &[]);
+    t
 }
