@@ -8,7 +8,7 @@ use clap::Args;
 use super::brand::BrandArgs;
 use super::history::{StoreArgs, list_of};
 use super::output::Output;
-use super::rounds::{Organisation, Questionnaires, note_replaced};
+use super::rounds::{Organisation, Questionnaires, keep_to_same_respondents, note_replaced};
 use crate::core::history::{RoundScores, trend};
 use crate::core::round::rounds;
 use crate::exit;
@@ -21,6 +21,9 @@ pub struct TrendArgs {
     /// The organisation (case does not matter).
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: String,
+    /// Like for like: keep every round to the respondents who answered in all of them.
+    #[arg(long)]
+    pub same_respondents: bool,
     /// A questionnaire rounds of several respondents answered, when it is not built in (repeatable).
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Vec<String>,
@@ -43,15 +46,19 @@ pub fn run(args: TrendArgs, out: &Output) -> anyhow::Result<u8> {
     let summaries = org.summaries();
     let mut questionnaires = Questionnaires::new(&args.questionnaire)?;
     let mut points = Vec::new();
+    let mut found_rounds = rounds(&summaries);
+    let same_respondents =
+        if args.same_respondents { Some(keep_to_same_respondents(&mut found_rounds, &org.name)?) } else { None };
     // A round of one is its assessment; a round of several is read in full.
-    for found in rounds(&summaries) {
+    for found in found_rounds {
         note_replaced(&found, out);
         match found.members.as_slice() {
-            [only] => points.push(RoundScores::of_assessment(only)),
+            [only] => points.push(RoundScores::of_assessment(only, &org.verdicts_of(only))),
             _ => points.push(org.read(&found, &mut questionnaires, out)?.trend_scores()),
         }
     }
-    let t = trend(&org.name, points);
+    let mut t = trend(&org.name, points);
+    t.same_respondents = same_respondents;
     let output = args.output.as_deref();
     let to = out.destination(output)?;
     let text = match HistoryFormat::resolve(args.format, output) {
