@@ -286,4 +286,6 @@ fn the_review_words_its_verdicts_for_a_live_crm_and_the_others_keep_the_words_be
         .args(["assess", "--answers", "examples/answers-quick.toml", "--no-save", "-f", "json"])
         .run();
     assert!(quick.exits(0).json().get("verdicts").is_none(), "the standard words are not repeated in the JSON");
+    let show = crate::support::Test::new().args(["show", "crm-review"]).env("COLUMNS", "200").run();
+    assert!(show.exits(0).stdout().contains("ready is \"On track\""), "`show` tells the words");
 }
