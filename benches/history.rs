@@ -77,7 +77,7 @@ fn history(c: &mut Criterion) {
             // Every round here is one assessment, listed from its summary.
             let points = rounds(&summaries)
                 .iter()
-                .filter_map(|r| r.members.first().map(|s| RoundScores::of_assessment(s)))
+                .filter_map(|r| r.members.first().map(|s| RoundScores::of_assessment(s, &Default::default())))
                 .collect();
             let t = trend(ORG, points);
             black_box(render_trend(&t, TableStyle::default()))

@@ -9,9 +9,9 @@ use super::brand::BrandArgs;
 use super::history::{StoreArgs, list_of, load_listed, load_references};
 use super::offered::Offered;
 use super::output::Output;
-use super::rounds::{Organisation, Questionnaires, note_left_out, note_replaced};
+use super::rounds::{Organisation, Questionnaires, keep_to_same_respondents, note_left_out, note_replaced};
 use crate::core::assessment::Assessment;
-use crate::core::history::{Comparison, Subject, compare};
+use crate::core::history::{Comparison, Person, Subject, compare};
 use crate::core::round::select::{Wanted, has_label, pick_wanted};
 use crate::core::round::{Round, rounds};
 use crate::exit::{self, UsageError};
@@ -35,6 +35,9 @@ pub struct CompareArgs {
     /// Compare assessments of different questionnaires, on the questions they share.
     #[arg(long)]
     pub force: bool,
+    /// Compare rounds like for like: only the respondents who answered in both.
+    #[arg(long)]
+    pub same_respondents: bool,
     /// A questionnaire the rounds answered, when it is not built in (repeatable).
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Vec<String>,
@@ -66,11 +69,26 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
             let store = args.store.open()?;
             let listing = list_of(&store, org, out)?;
             match read_rounds(&args, org, &listing, &store.dir().display().to_string(), out)? {
-                Some([before, after]) => compare_rounds(&before, &after, args.force)?,
+                Some(Rounds { before, after, same_respondents }) => {
+                    let mut compared = compare_rounds(&before, &after, args.force)?;
+                    compared.comparison.same_respondents = same_respondents;
+                    compared
+                }
+                None if args.same_respondents => {
+                    return Err(UsageError::new(
+                        "--same-respondents compares two rounds: name two of the organisation's round labels",
+                    )
+                    .into());
+                }
                 None => {
                     compare_assessments(&args, load_listed(&[&args.before, &args.after], Some(org), &listing)?, out)?
                 }
             }
+        }
+        None if args.same_respondents => {
+            return Err(
+                UsageError::new("--same-respondents compares two rounds: name the organisation with --org").into()
+            );
         }
         None => {
             compare_assessments(&args, load_references(&[&args.before, &args.after], None, &args.store, out)?, out)?
@@ -88,6 +106,14 @@ pub fn run(args: CompareArgs, out: &Output) -> anyhow::Result<u8> {
     Ok(exit::OK)
 }
 
+/// Two rounds to compare, and with `--same-respondents` the people both
+/// were kept to.
+struct Rounds {
+    before: Round,
+    after: Round,
+    same_respondents: Option<Vec<Person>>,
+}
+
 /// The two rounds named, when both names are labels of the rounds of
 /// `org` (which must have assessments in the store).
 fn read_rounds(
@@ -96,7 +122,7 @@ fn read_rounds(
     listing: &Listing,
     store: &str,
     out: &Output,
-) -> anyhow::Result<Option<[Round; 2]>> {
+) -> anyhow::Result<Option<Rounds>> {
     let org = Organisation::find(listing, org)?;
     let summaries = org.summaries();
     let known = rounds(&summaries);
@@ -105,23 +131,30 @@ fn read_rounds(
     }
     let mut questionnaires = Questionnaires::new(&args.questionnaire)?;
     let named = questionnaires.named();
-    let mut read = |label: &str| -> anyhow::Result<Round> {
+    let mut found = Vec::new();
+    for label in [args.before.as_str(), args.after.as_str()] {
         // A label holding answers to several questionnaires is read as the
         // one of those named with --questionnaire, if any.
         let wanted = |q| Wanted { label: Some(label), questionnaire: q, store };
-        let found = pick_wanted(&summaries, &wanted(None), &org.name)
+        let round = pick_wanted(&summaries, &wanted(None), &org.name)
             .or_else(|e| named.iter().find_map(|q| pick_wanted(&summaries, &wanted(Some(q)), &org.name).ok()).ok_or(e))
             .map_err(|e| UsageError::new(e.message))?;
-        note_replaced(&found, out);
-        note_left_out(&found, store, out);
-        org.read(&found, &mut questionnaires, out)
-    };
-    Ok(Some([read(&args.before)?, read(&args.after)?]))
+        note_replaced(&round, out);
+        note_left_out(&round, store, out);
+        found.push(round);
+    }
+    let same_respondents =
+        if args.same_respondents { Some(keep_to_same_respondents(&mut found, &org.name)?) } else { None };
+    let before = org.read(&found[0], &mut questionnaires, out)?;
+    let after = org.read(&found[1], &mut questionnaires, out)?;
+    Ok(Some(Rounds { before, after, same_respondents }))
 }
 
 fn compare_rounds(before: &Round, after: &Round, force: bool) -> anyhow::Result<Compared> {
     let (a, b) = (before.as_assessment(), after.as_assessment());
-    let subjects = (Subject::round(&a, before.respondents.len()), Subject::round(&b, after.respondents.len()));
+    let people = |r: &Round| -> Vec<Person> { r.respondents.iter().map(|p| Person::new(&p.name, p.group)).collect() };
+    let (pa, pb) = (people(before), people(after));
+    let subjects = (Subject::round(&a, &pa), Subject::round(&b, &pb));
     let comparison = compare(subjects.0, subjects.1, force).map_err(|e| UsageError::new(e.message))?;
     Ok(Compared { comparison, before: a, after: b })
 }

@@ -8,7 +8,8 @@ use anyhow::Context;
 use super::output::Output;
 use crate::core::assessment::QuestionnaireRef;
 use crate::core::history::Summary;
-use crate::core::questionnaire::{Questionnaire, builtin};
+use crate::core::history::respondents::{Person, in_every_round, is_among, people_of};
+use crate::core::questionnaire::{Questionnaire, VerdictTitles, builtin};
 use crate::core::round::select::describe;
 use crate::core::round::{self, Found, Member, Round};
 use crate::exit::UsageError;
@@ -36,6 +37,13 @@ impl<'l> Organisation<'l> {
         self.entries.iter().map(|e| &e.summary).collect()
     }
 
+    /// How the questionnaire of the stored assessment `s` words its
+    /// verdicts (as kept in the assessment).
+    pub fn verdicts_of(&self, s: &Summary) -> VerdictTitles {
+        let entry = self.entries.iter().find(|e| e.summary.id == s.id);
+        entry.and_then(|e| e.assessment.as_deref()).map(|a| a.verdicts.clone()).unwrap_or_default()
+    }
+
     /// Reads `found` (one of this organisation's rounds) in full.
     pub fn read(&self, found: &Found<'_>, questionnaires: &mut Questionnaires, out: &Output) -> anyhow::Result<Round> {
         let q = questionnaires.for_round(&found.questionnaire, &found.label, out)?;
@@ -49,6 +57,30 @@ impl<'l> Organisation<'l> {
         }
         Ok(round::build(q, &self.name, &found.label, members))
     }
+}
+
+/// Keeps each of `rounds` to the people who answered in all of them (for
+/// `--same-respondents`), and returns those people; an error when nobody
+/// answered in every one.
+pub fn keep_to_same_respondents(rounds: &mut [Found<'_>], org: &str) -> anyhow::Result<Vec<Person>> {
+    let people: Vec<Vec<Person>> = rounds.iter().map(|r| people_of(&r.members)).collect();
+    let slices: Vec<&[Person]> = people.iter().map(Vec::as_slice).collect();
+    let common = in_every_round(&slices);
+    if common.is_empty() {
+        let labels: Vec<&str> = rounds.iter().map(|r| r.label.as_str()).collect();
+        return Err(UsageError::new(format!(
+            "nobody answered in every round of `{org}` ({}), so --same-respondents leaves nothing to compare: \
+             leave it out, or compare two rounds that share respondents with `crm-ready compare --org NAME A B \
+             --same-respondents`",
+            labels.join(", ")
+        ))
+        .into());
+    }
+    for (round, theirs) in rounds.iter_mut().zip(&people) {
+        let mut kept = theirs.iter().map(|p| is_among(p, &common));
+        round.members.retain(|_| kept.next().unwrap_or(false));
+    }
+    Ok(common)
 }
 
 /// Tells on stderr which earlier assessments of a respondent the round

@@ -8,7 +8,7 @@ use clap::Args;
 use super::brand::BrandArgs;
 use super::history::{StoreArgs, list_of};
 use super::output::Output;
-use super::rounds::{Organisation, Questionnaires, note_replaced};
+use super::rounds::{Organisation, Questionnaires, keep_to_same_respondents, note_replaced};
 use crate::core::history::{RoundScores, trend};
 use crate::core::round::select::series;
 use crate::exit::{self, UsageError};
@@ -23,6 +23,9 @@ pub struct TrendArgs {
     pub org: String,
     /// The questionnaire whose rounds the trend follows, when the organisation answered several; also the text
     /// of one that is not built in (a built-in's name or a file; repeatable).
+    /// Like for like: keep every round to the respondents who answered in all of them.
+    #[arg(long)]
+    pub same_respondents: bool,
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Vec<String>,
     /// How to write the trend [default: by the --output file's extension (.json, .html), else table].
@@ -57,15 +60,19 @@ pub fn run(args: TrendArgs, out: &Output) -> anyhow::Result<u8> {
         ));
     }
     let mut points = Vec::new();
+    let mut found_rounds = series.rounds;
+    let same_respondents =
+        if args.same_respondents { Some(keep_to_same_respondents(&mut found_rounds, &org.name)?) } else { None };
     // A round of one is its assessment; a round of several is read in full.
-    for found in series.rounds {
+    for found in found_rounds {
         note_replaced(&found, out);
         match found.members.as_slice() {
-            [only] => points.push(RoundScores::of_assessment(only)),
+            [only] => points.push(RoundScores::of_assessment(only, &org.verdicts_of(only))),
             _ => points.push(org.read(&found, &mut questionnaires, out)?.trend_scores()),
         }
     }
-    let t = trend(&org.name, points);
+    let mut t = trend(&org.name, points);
+    t.same_respondents = same_respondents;
     let output = args.output.as_deref();
     let to = out.destination(output)?;
     let text = match HistoryFormat::resolve(args.format, output) {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::answers::Answer;
 use crate::core::answers::Group;
-use crate::core::questionnaire::{Kind, PhaseDef, Severity, default_phases};
+use crate::core::questionnaire::{Kind, PhaseDef, Severity, VerdictTitles, default_phases};
 
 /// Bumped when the JSON changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -29,12 +29,21 @@ impl Verdict {
         }
     }
 
-    /// The verdict as a heading.
+    /// The verdict as a heading, in the words of a project before signing.
     pub fn title(self) -> &'static str {
         match self {
             Verdict::NotReady => "Not ready",
             Verdict::ReadyWithConditions => "Ready with conditions",
             Verdict::Ready => "Ready",
+        }
+    }
+
+    /// The verdict as a heading, in a questionnaire's words.
+    pub fn worded(self, titles: &VerdictTitles) -> &str {
+        match self {
+            Verdict::NotReady => &titles.not_ready,
+            Verdict::ReadyWithConditions => &titles.ready_with_conditions,
+            Verdict::Ready => &titles.ready,
         }
     }
 }
@@ -283,6 +292,10 @@ pub struct Assessment {
     /// When the actions fall due, most urgent first.
     #[serde(default = "default_phases")]
     pub phases: Vec<PhaseDef>,
+    /// How reports word the verdict: the questionnaire's `[verdicts]`;
+    /// left out when they are the words of a project before signing.
+    #[serde(default, skip_serializing_if = "VerdictTitles::is_standard")]
+    pub verdicts: VerdictTitles,
     pub actions: Vec<ActionItem>,
 }
 
@@ -297,6 +310,11 @@ impl<'a> QuestionTexts<'a> {
 }
 
 impl Assessment {
+    /// The verdict in the questionnaire's words.
+    pub fn verdict_title(&self) -> &str {
+        self.verdict.worded(&self.verdicts)
+    }
+
     /// The title of phase `id`, or the id itself for a phase not listed.
     pub fn phase_title<'a>(&'a self, id: &'a str) -> &'a str {
         self.phases.iter().find(|p| p.id == id).map_or(id, |p| p.title.as_str())

@@ -89,6 +89,18 @@ pub fn questionnaire_text(q: &Questionnaire, width: u16) -> String {
     for rule in rules_in_words(q) {
         page.line("  - ", &rule);
     }
+    if !q.verdicts.is_standard() {
+        let v = &q.verdicts;
+        page.line(
+            "  - ",
+            &format!(
+                "Reports word the verdicts as this questionnaire names them: ready is \"{}\", ready with conditions \"{}\", not ready \"{}\".",
+                one_line(&v.ready),
+                one_line(&v.ready_with_conditions),
+                one_line(&v.not_ready)
+            ),
+        );
+    }
     for (i, area) in q.areas.iter().enumerate() {
         page.blank();
         let heading =

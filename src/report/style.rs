@@ -99,9 +99,9 @@ impl TableStyle {
         if self.color && color != Color::Reset { c.fg(color) } else { c }
     }
 
-    /// The verdict, loud.
-    pub fn verdict(&self, v: Verdict) -> String {
-        let text = v.title().to_uppercase();
+    /// The verdict, loud, in the words `title` (the questionnaire's).
+    pub fn verdict(&self, v: Verdict, title: &str) -> String {
+        let text = title.to_uppercase();
         if !self.color {
             return text;
         }

@@ -18,7 +18,7 @@ pub const FIRST_ACTIONS: usize = 5;
 pub struct ExecutiveSummary<'a> {
     pub verdict: Verdict,
     /// The verdict in words: "Ready with conditions".
-    pub verdict_title: &'static str,
+    pub verdict_title: &'a str,
     /// The overall score, as shown: "84.2".
     pub score: String,
     /// What keeps the verdict below what the score alone gives, e.g.
@@ -59,7 +59,7 @@ impl<'a> ExecutiveSummary<'a> {
         let more_actions = first.as_ref().map_or(0, |p| p.actions.len().saturating_sub(FIRST_ACTIONS));
         ExecutiveSummary {
             verdict: a.verdict,
-            verdict_title: a.verdict.title(),
+            verdict_title: a.verdict_title(),
             score: fmt1(a.score),
             capped: a.capped.then(|| format!("capped: {}", caps(a))),
             reasons: reason_lines(a.verdict, &a.reasons),

@@ -67,7 +67,7 @@ fn bullet(out: &mut String, first: &str, text: &str, style: TableStyle) {
 /// the line would be too wide.
 fn verdict_line(s: &ExecutiveSummary<'_>, style: TableStyle) -> String {
     let plain = format!("Verdict: {}    ", s.verdict_title.to_uppercase());
-    let loud = format!("Verdict: {}    ", style.verdict(s.verdict));
+    let loud = format!("Verdict: {}    ", style.verdict(s.verdict, s.verdict_title));
     let whole = format!("{plain}{}", s.score_line());
     if whole.width() <= usize::from(style.width) {
         return format!("{loud}{}\n", s.score_line());

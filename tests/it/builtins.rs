@@ -257,3 +257,35 @@ fn every_failure_mode_is_covered_by_a_question_with_a_next_step() {
         }
     }
 }
+
+#[test]
+fn the_review_words_its_verdicts_for_a_live_crm_and_the_others_keep_the_words_before_signing() {
+    for q in all() {
+        let v = &q.verdicts;
+        let words = (v.ready.as_str(), v.ready_with_conditions.as_str(), v.not_ready.as_str());
+        match q.id.as_str() {
+            "crm-review" => assert_eq!(words, ("On track", "On track, with conditions", "At risk")),
+            _ => assert_eq!(words, ("Ready", "Ready with conditions", "Not ready"), "{}", q.id),
+        }
+    }
+    let review = "examples/review/2026-q1-tom-brennan.toml";
+    let table =
+        crate::support::Test::new().args(["assess", "--answers", review, "--no-save"]).env("NO_COLOR", "1").run();
+    let table = table.exits(0).stdout().to_string();
+    assert!(table.contains("Verdict: AT RISK"), "{table}");
+    let json = crate::support::Test::new().args(["assess", "--answers", review, "--no-save", "-f", "json"]).run();
+    let json = json.exits(0).json();
+    assert_eq!(json["verdict"], "not-ready", "the id stays for scripts");
+    assert_eq!(json["verdicts"]["not-ready"], "At risk");
+    let md = crate::support::Test::new().args(["assess", "--answers", review, "--no-save", "-f", "markdown"]).run();
+    let md = md.exits(0).stdout().to_string();
+    assert!(md.contains("## Verdict: At risk"), "{md}");
+    let html = crate::support::Test::new().args(["assess", "--answers", review, "--no-save", "-f", "html"]).run();
+    assert!(html.exits(0).stdout().contains(">At risk<"), "the HTML verdict in words");
+    let quick = crate::support::Test::new()
+        .args(["assess", "--answers", "examples/answers-quick.toml", "--no-save", "-f", "json"])
+        .run();
+    assert!(quick.exits(0).json().get("verdicts").is_none(), "the standard words are not repeated in the JSON");
+    let show = crate::support::Test::new().args(["show", "crm-review"]).env("COLUMNS", "200").run();
+    assert!(show.exits(0).stdout().contains("ready is \"On track\""), "`show` tells the words");
+}

@@ -431,3 +431,61 @@ fn the_quarterly_review_example_runs() {
         assert!(stdout.contains(part), "{part:?} missing from\n{stdout}");
     }
 }
+
+/// Two respondents of one round, compared: side by side in every format,
+/// never before and after.
+#[test]
+fn two_respondents_are_compared_side_by_side_not_before_and_after() {
+    use crate::round_store::{TempStore, WIDE_WORLD};
+    let store = TempStore::new().wide_world();
+    let listed = store.json(&["history", "--org", WIDE_WORLD]);
+    let id_of = |name: &str| {
+        let all = listed["assessments"].as_array().unwrap();
+        all.iter().find(|a| a["respondent"] == name).unwrap()["id"].as_str().unwrap().to_string()
+    };
+    let (md, user) = (id_of("Catherine Hale"), id_of("Owen Price"));
+    let c = store.json(&["compare", &md, &user]);
+    assert_eq!(c["reading"], "side-by-side");
+    assert_eq!(
+        (c["before"]["name"].as_str(), c["after"]["name"].as_str()),
+        (Some("2026-Q4 (Catherine Hale)"), Some("2026-Q4 (Owen Price)"))
+    );
+
+    let text = store.run(&["compare", &md, &user]).exits(0).stdout().to_string();
+    for said in [
+        "Wide World Importers: Catherine Hale and Owen Price, side by side\n",
+        "Score:   Catherine Hale 53.1, Owen Price 34.4: 18.7 apart\n",
+        "Verdict: Catherine Hale NOT READY, Owen Price NOT READY: the same for both\n",
+        "Answers that differ: Catherine Hale / Owen Price (",
+        "Red flags only Catherine Hale's answers raise",
+        "Red flags only Owen Price's answers raise",
+        "Actions only Catherine Hale's answers call for",
+        "Actions only Owen Price's answers call for",
+        "Actions both call for",
+        "┆ Difference ┆",
+    ] {
+        assert_contains(&text, said);
+    }
+    for never in ["→", "completed", "got worse", "improved", "still open", "New actions"] {
+        assert!(!text.contains(never), "{never:?} in a side-by-side comparison:\n{text}");
+    }
+
+    let html = store.run(&["compare", &md, &user, "-f", "html"]).exits(0).stdout().to_string();
+    let (head, rest) = html.split_once("<section class=\"summary\"").unwrap();
+    let page = rest.split_once("<script").unwrap().0;
+    assert_contains(head, "Catherine Hale and Owen Price, side by side");
+    assert!(!head.contains(&md) && !head.contains(&user), "ids belong in the small print:\n{head}");
+    assert_contains(page, &format!("Stored as {md} (Catherine Hale) and {user} (Owen Price)."));
+    for said in
+        ["Answers that differ: Catherine Hale &#x2f; Owen Price", "Actions only Owen Price&#x27;s answers call for"]
+    {
+        assert_contains(page, said);
+    }
+    for never in ["→", "completed", "got worse", "(same)"] {
+        assert!(!page.contains(never), "{never:?} in a side-by-side page");
+    }
+
+    // One respondent twice is still before and after.
+    let again = store.json(&["compare", &md, &md]);
+    assert_eq!(again["reading"], "over-time");
+}

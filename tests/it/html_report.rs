@@ -203,7 +203,9 @@ fn compare_and_trend_write_html_pages_too() {
     let tmp = tempfile::tempdir().unwrap();
     for (answers, label) in [("examples/answers-pitfalls.toml", "2026-Q1"), ("examples/answers-ready.toml", "2026-Q2")]
     {
-        run(tmp.path(), &["assess", "--answers", answers, "--org", "Contoso", "--label", label]).exits(0);
+        let who = ["--respondent", "Lee Marsh"];
+        run(tmp.path(), &[&["assess", "--answers", answers, "--org", "Contoso", "--label", label][..], &who].concat())
+            .exits(0);
     }
     let trend = tmp.path().join("trend.html");
     run(tmp.path(), &["trend", "--org", "Contoso", "-o", trend.to_str().unwrap()]).exits(0);

@@ -37,7 +37,7 @@ fn dash_is_stdout_for_every_command_with_an_output_option() {
         (&["report", "latest", "--org", WIDE_WORLD, "--store", s, "-o", "-"], "Verdict: "),
         (&["round", "--org", WIDE_WORLD, "--store", s, "-o", "-"], "Round 2026-Q4"),
         (&["trend", "--org", WIDE_WORLD, "--store", s, "-o", "-", "-f", "json"], "\"organization\""),
-        (&["compare", "previous", "latest", "--org", WIDE_WORLD, "--store", s, "-o", "-"], "→"),
+        (&["compare", "previous", "latest", "--org", WIDE_WORLD, "--store", s, "-o", "-"], "side by side"),
     ];
     for (args, expected) in commands {
         let out = run_in(cwd.path(), args).exits(0);

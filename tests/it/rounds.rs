@@ -13,7 +13,7 @@ fn a_round_shows_who_said_what_and_where_the_groups_disagree() {
     for part in [
         "Round 2026-Q4 — Wide World Importers\ncrm-readiness 2.1.0 · 4 respondents (Management 1, IT 1, Users 1, Owners 1) · 2026-11-03 to 2026-11-12",
         "Verdict: NOT READY    Score: 43.7 / 100 (respondents 34.4 to 53.1)",
-        "│ Catherine Hale   ┆ Managing director      ┆ management ┆ not-ready ┆ 53.1  ┆ 2026-11-03 │",
+        "│ Catherine Hale   ┆ Managing director      ┆ management ┆ Not ready ┆ 53.1  ┆ 2026-11-03 │",
         "Red flags (19, 7 of them disagreements between groups)",
         "Groups disagree: management (Catherine Hale): ",
         "Answers by question",

@@ -75,7 +75,8 @@ fn compare_takes_two_rounds_by_label_and_names_both_sides() {
     assert_contains(text, "Pennine Catering Supplies Ltd: 2026-Q1 (4 respondents) → 2026-Q3 (3 respondents)");
     assert_contains(
         text,
-        "Verdict: NOT READY → READY: 2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)\n",
+        // crm-review words its verdicts for a live CRM.
+        "Verdict: AT RISK → ON TRACK: 2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)\n",
     );
     assert!(!text.contains("(better)") && !text.contains("(worse)"), "{text}");
     assert_contains(text, "│ Area");
@@ -152,7 +153,7 @@ fn the_rounds_example_runs() {
         "Groups disagree: management (Catherine Hale): ",
         "== Pennine Catering Supplies Ltd, quarter by quarter",
         "Trend for Pennine Catering Supplies Ltd: 3 rounds (11 assessments), 2026-Q1 to 2026-Q3",
-        "READY: 2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)",
+        "ON TRACK: 2026-Q3 (3 respondents) is better than 2026-Q1 (4 respondents)",
     ] {
         assert!(stdout.contains(part), "{part:?} missing from\n{stdout}");
     }
@@ -222,4 +223,96 @@ fn labels_match_whatever_the_case() {
         out.stderr(),
         "no round labelled `Q4 2026` for `Pennine Catering Supplies Ltd`. Its labels, oldest first: ",
     );
+}
+
+/// The text with its lines joined: a sentence the terminal wrapped reads whole.
+fn unwrapped(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn rounds_that_heard_other_people_say_who_in_every_format() {
+    let store = TempStore::new().pennine();
+    let text = unwrapped(store.run(&["trend", "--org", PENNINE]).exits(0).stdout());
+    let html = store.run(&["trend", "--org", PENNINE, "-f", "html"]).exits(0).stdout().to_string();
+    for said in [
+        "1 respondent in 2026-Q2 was not in 2026-Q1: Robert Ainsworth (owners).",
+        "1 respondent in 2026-Q1 was not in 2026-Q2: Tom Brennan (users).",
+        "Not heard in 2026-Q1: owners.",
+        "1 respondent in 2026-Q2 was not in 2026-Q3: Robert Ainsworth (owners).",
+        "--same-respondents keeps to the people heard in every round.",
+    ] {
+        assert_contains(&text, said);
+        assert_contains(&html, said);
+    }
+    let t = store.json(&["trend", "--org", PENNINE]);
+    let first = &t["respondents_changed"][0];
+    assert_eq!((first["label"].as_str(), first["since"].as_str()), (Some("2026-Q2"), Some("2026-Q1")));
+    assert_eq!(first["joined"][0], serde_json::json!({"name": "Robert Ainsworth", "group": "owners"}));
+    assert_eq!(first["left"][0]["name"], "Tom Brennan");
+    assert_eq!(first["groups_joined"], serde_json::json!(["owners"]));
+    assert_eq!(t["same_respondents"], Value::Null);
+
+    let c = store.json(&["compare", "--org", PENNINE, "2026-Q1", "2026-Q3"]);
+    assert_eq!(c["respondents_changed"]["left"][0]["name"], "Tom Brennan");
+    assert_eq!(c["respondents_changed"]["joined"], serde_json::json!([]));
+    let text = unwrapped(store.run(&["compare", "--org", PENNINE, "2026-Q1", "2026-Q3"]).exits(0).stdout());
+    assert_contains(&text, "1 respondent in 2026-Q1 was not in 2026-Q3: Tom Brennan (users).");
+    let html = store.run(&["compare", "--org", PENNINE, "2026-Q1", "2026-Q3", "-f", "html"]).exits(0);
+    assert_contains(html.stdout(), "1 respondent in 2026-Q1 was not in 2026-Q3: Tom Brennan (users).");
+
+    // The same people throughout: nothing to say.
+    let same = store.json(&["compare", "--org", PENNINE, "2026-Q3", "2026-Q3"]);
+    assert_eq!(same["respondents_changed"], Value::Null);
+}
+
+#[test]
+fn same_respondents_keeps_every_round_to_the_people_heard_in_all_of_them() {
+    let store = TempStore::new().pennine();
+    let t = store.json(&["trend", "--org", PENNINE, "--same-respondents"]);
+    let respondents: Vec<u64> =
+        t["assessments"].as_array().unwrap().iter().map(|p| p["respondents"].as_u64().unwrap()).collect();
+    assert_eq!(respondents, [3, 3, 3]);
+    assert_eq!(strings(&t["same_respondents"], "name"), ["Dev Patel", "Helen Marsh", "Kirsty Doyle"]);
+    assert_eq!(t["respondents_changed"], serde_json::json!([]), "like for like, nobody came or went");
+    let all = store.json(&["trend", "--org", PENNINE]);
+    assert_ne!(t["overall"]["scores"][0], all["overall"]["scores"][0], "Tom Brennan's answers left out of 2026-Q1");
+    let text = unwrapped(store.run(&["trend", "--org", PENNINE, "--same-respondents"]).exits(0).stdout());
+    assert_contains(
+        &text,
+        "Like for like: only the 3 respondents heard in every round: Dev Patel (IT), Helen Marsh (management), \
+         Kirsty Doyle (users).",
+    );
+    assert!(!text.contains("was not in"), "{text}");
+
+    let c = store.json(&["compare", "--org", PENNINE, "2026-Q1", "2026-Q2", "--same-respondents"]);
+    assert_eq!((c["before"]["respondents"].as_u64(), c["after"]["respondents"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(c["respondents_changed"], Value::Null);
+    assert_eq!(strings(&c["same_respondents"], "name"), ["Dev Patel", "Helen Marsh", "Kirsty Doyle"]);
+    let html = store.run(&["compare", "--org", PENNINE, "2026-Q1", "2026-Q2", "--same-respondents", "-f", "html"]);
+    assert_contains(html.exits(0).stdout(), "Like for like: only the 3 respondents heard in both rounds:");
+
+    let out = store.run(&["compare", "previous", "latest", "--same-respondents"]).exits(2);
+    assert_contains(out.stderr(), "--same-respondents compares two rounds");
+}
+
+#[test]
+fn the_trend_and_comparison_word_verdicts_as_the_questionnaire_names_them() {
+    let store = TempStore::new().pennine();
+    let text = store.run(&["trend", "--org", PENNINE]).exits(0).stdout().to_string();
+    let row = text.lines().find(|l| l.contains("Verdict")).unwrap();
+    assert!(row.contains("At risk") && !row.contains("not-ready") && !row.contains("Not ready"), "{row}");
+    let t = store.json(&["trend", "--org", PENNINE]);
+    assert_eq!(
+        (t["assessments"][0]["verdict"].as_str(), t["assessments"][0]["verdict_title"].as_str()),
+        (Some("not-ready"), Some("At risk"))
+    );
+    let html = store.run(&["trend", "--org", PENNINE, "-f", "html"]).exits(0).stdout().to_string();
+    assert_contains(&html, "verdict-not-ready\">At risk</span>");
+    let c = store.json(&["compare", "--org", PENNINE, "2026-Q1", "2026-Q3"]);
+    assert_eq!(c["before"]["verdict_title"], "At risk");
+    let round = store.run(&["round", "--org", PENNINE, "--label", "2026-Q1"]).exits(0).stdout().to_string();
+    assert_contains(&round, "Verdict: AT RISK");
+    let md = store.run(&["round", "--org", PENNINE, "--label", "2026-Q1", "-f", "markdown"]).exits(0);
+    assert_contains(md.stdout(), "Verdict: At risk");
 }

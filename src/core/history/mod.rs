@@ -8,12 +8,14 @@ pub mod record;
 pub mod record_check;
 pub mod record_consistency;
 pub mod record_identity;
+pub mod respondents;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod trend;
 
 pub use compare::{Comparison, QuestionnaireMismatch, Subject, compare};
 pub use record::{StoredAssessment, Summary, quarter_label};
+pub use respondents::{Person, RespondentsChanged};
 pub use trend::{RoundScores, Trend, TrendPoint, sparkline, trend};
 
 /// Bumped when the JSON of `history`, `compare` or `trend` changes

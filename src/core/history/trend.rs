@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::HISTORY_SCHEMA_VERSION;
 use super::record::{AreaScore, Summary};
+use super::respondents::{Person, RespondentsChanged, RoundPeople, changes, people_of};
 use crate::core::assessment::Verdict;
+use crate::core::questionnaire::VerdictTitles;
 use crate::core::scoring::round1;
 
 /// Sparkline glyphs, lowest first.
@@ -28,21 +30,26 @@ pub struct TrendPoint {
     pub questionnaire: String,
     pub questionnaire_version: String,
     pub verdict: Verdict,
+    /// The verdict in its questionnaire's words: `Not ready`, `At risk`.
+    pub verdict_title: String,
     pub score: f64,
     /// How many people answered in the round: 1 is a single assessment.
     pub respondents: usize,
 }
 
-/// What a trend needs of one round: its point and its areas' scores.
+/// What a trend needs of one round: its point, its areas' scores and who
+/// answered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoundScores {
     pub point: TrendPoint,
     pub areas: Vec<AreaScore>,
+    pub people: Vec<Person>,
 }
 
 impl RoundScores {
-    /// A round of one: the assessment itself.
-    pub fn of_assessment(s: &Summary) -> RoundScores {
+    /// A round of one: the assessment itself, its verdict worded by
+    /// `verdicts` (its questionnaire's).
+    pub fn of_assessment(s: &Summary, verdicts: &VerdictTitles) -> RoundScores {
         RoundScores {
             point: TrendPoint {
                 id: s.id.clone(),
@@ -52,10 +59,12 @@ impl RoundScores {
                 questionnaire: s.questionnaire.id.clone(),
                 questionnaire_version: s.questionnaire.version.clone(),
                 verdict: s.verdict,
+                verdict_title: s.verdict.worded(verdicts).to_string(),
                 score: s.score,
                 respondents: 1,
             },
             areas: s.areas.clone(),
+            people: people_of(&[s]),
         }
     }
 }
@@ -111,6 +120,11 @@ pub struct Trend {
     /// The questionnaires and versions the rounds used, in the order first
     /// used.
     pub questionnaires: Vec<VersionUse>,
+    /// Who answered in a round and not in the one before, or the other way
+    /// round: a change of people moves the scores too.
+    pub respondents_changed: Vec<RespondentsChanged>,
+    /// With `--same-respondents`, the people every round was kept to.
+    pub same_respondents: Option<Vec<Person>>,
 }
 
 /// The trend of `organization` over its `rounds`, ordered by date (a
@@ -141,6 +155,9 @@ pub fn trend(organization: &str, mut rounds: Vec<RoundScores>) -> Trend {
             None => questionnaires.push(VersionUse { id: id.clone(), version: version.clone(), rounds: 1 }),
         }
     }
+    let people: Vec<RoundPeople<'_>> =
+        rounds.iter().map(|r| RoundPeople { label: &r.point.label, people: &r.people }).collect();
+    let respondents_changed = changes(&people);
     Trend {
         schema_version: HISTORY_SCHEMA_VERSION,
         tool_version: crate::VERSION,
@@ -149,6 +166,8 @@ pub fn trend(organization: &str, mut rounds: Vec<RoundScores>) -> Trend {
         assessments: rounds.into_iter().map(|r| r.point).collect(),
         areas: area_series,
         questionnaires,
+        respondents_changed,
+        same_respondents: None,
     }
 }
 
@@ -170,7 +189,7 @@ mod tests {
 
     fn summary(id: &str, saved_at: &str, score: f64, areas: &[(&str, Option<f64>)]) -> RoundScores {
         let s = crate::core::history::testing::summary(id, Some("Adventure Works Cycles"), saved_at, score, areas);
-        RoundScores::of_assessment(&s)
+        RoundScores::of_assessment(&s, &VerdictTitles::default())
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::model::{Area, Header, PhaseDef, Question, Questionnaire, Thresholds, 
 use super::phases::read_phases;
 use super::question::{QuestionPlace, read_question};
 use super::references::check_references;
+use super::verdicts::{VerdictTitles, read_verdicts};
 use super::when::QuestionConditions;
 use crate::core::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span};
 use crate::core::limits::{MAX_AREAS, MAX_QUESTIONS};
@@ -38,7 +39,7 @@ pub fn parse(source: &str, origin: &str) -> Result<Questionnaire, InvalidInput> 
     }
 }
 
-const TOP_KEYS: &[&str] = &["questionnaire", "scoring", "phase", "area"];
+const TOP_KEYS: &[&str] = &["questionnaire", "scoring", "verdicts", "phase", "area"];
 const HEADER_KEYS: &[&str] = &["id", "version", "title", "description", "minutes"];
 const SCORING_KEYS: &[&str] = &[
     "ready_at",
@@ -73,6 +74,7 @@ struct AreasRead {
 struct Top<'t, 'i> {
     header: Option<Header>,
     scoring: Thresholds,
+    verdicts: VerdictTitles,
     area_tables: Vec<(&'t Table<'i>, Span)>,
 }
 
@@ -88,7 +90,10 @@ impl<'s, 'e> Loader<'s, 'e> {
         check_references(&mut questions, &index, conditions, self.errs);
         let header = top.header?;
         let phases = std::mem::take(&mut self.phases);
-        Some(Questionnaire::assemble(header, top.scoring, phases, areas, questions, index, content_hash(self.source)))
+        let source = content_hash(self.source);
+        let mut q = Questionnaire::assemble(header, top.scoring, phases, areas, questions, index, source);
+        q.verdicts = top.verdicts;
+        Some(q)
     }
 
     /// Reads the root table: the header, the thresholds and the list of
@@ -111,6 +116,10 @@ impl<'s, 'e> Loader<'s, 'e> {
             Some((t, span)) => self.scoring(t, span),
             None => Thresholds::default(),
         };
+        let verdicts = match top.table("verdicts", self.errs) {
+            Some((t, span)) => read_verdicts(t, span, self.errs),
+            None => VerdictTitles::default(),
+        };
         let phase_tables = top.tables("phase", self.errs);
         self.phases = read_phases(self.source, phase_tables, self.errs);
         let area_tables = top.tables("area", self.errs);
@@ -128,7 +137,7 @@ impl<'s, 'e> Loader<'s, 'e> {
             ));
             return None;
         }
-        Some(Top { header, scoring, area_tables })
+        Some(Top { header, scoring, verdicts, area_tables })
     }
 
     fn header(&mut self, table: &Table<'_>, span: Span) -> Option<Header> {

@@ -19,8 +19,10 @@ mod phases;
 mod question;
 mod references;
 mod unknown;
+mod verdicts;
 mod when;
 
 pub use counts::QuestionCounts;
 pub use load::{content_hash, parse};
 pub use model::*;
+pub use verdicts::VerdictTitles;

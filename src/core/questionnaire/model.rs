@@ -30,6 +30,9 @@ pub struct Questionnaire {
     /// When actions are due, most urgent first: `[[phase]]` tables, or
     /// [`default_phases`] when the file declares none.
     pub phases: Vec<PhaseDef>,
+    /// How reports word the verdicts: `[verdicts]`, else the words of a
+    /// project before signing.
+    pub verdicts: super::VerdictTitles,
     pub areas: Vec<Area>,
     pub questions: Vec<Question>,
     index: QuestionIndex,
@@ -66,6 +69,7 @@ impl Questionnaire {
             content_hash,
             scoring,
             phases,
+            verdicts: super::VerdictTitles::default(),
             areas,
             questions,
             index,

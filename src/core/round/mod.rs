@@ -116,6 +116,7 @@ pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Ve
         known_to_some,
         unknowns,
         phases: q.phases.clone(),
+        verdicts: q.verdicts.clone(),
         actions,
     }
 }

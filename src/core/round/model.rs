@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::core::answers::Group;
 use crate::core::assessment::{PriorityLevel, QuestionStatus, QuestionnaireRef, Reason, Risk, Unknown, Verdict};
-use crate::core::questionnaire::{Kind, PhaseDef, Severity};
+use crate::core::questionnaire::{Kind, PhaseDef, Severity, VerdictTitles};
 
 /// Bumped when the JSON of `round` changes incompatibly.
 pub const ROUND_SCHEMA_VERSION: u32 = 1;
@@ -52,6 +52,10 @@ pub struct Round {
     pub known_to_some: Vec<KnownToSome>,
     /// When the actions fall due, most urgent first.
     pub phases: Vec<PhaseDef>,
+    /// How reports word the verdicts; left out when they are the words of
+    /// a project before signing.
+    #[serde(skip_serializing_if = "VerdictTitles::is_standard")]
+    pub verdicts: VerdictTitles,
     /// The merged action plan, in plan order.
     pub actions: Vec<RoundAction>,
 }

@@ -7,7 +7,7 @@ use crate::core::assessment::{
     ActionItem, AreaResult, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, SCHEMA_VERSION,
 };
 use crate::core::history::record::AreaScore;
-use crate::core::history::{RoundScores, TrendPoint};
+use crate::core::history::{Person, RoundScores, TrendPoint};
 use crate::core::questionnaire::Questionnaire;
 
 /// Which questionnaire `q` is.
@@ -59,6 +59,7 @@ impl Round {
                 .collect(),
             unknowns: self.unknowns.clone(),
             phases: self.phases.clone(),
+            verdicts: self.verdicts.clone(),
             actions: self.actions_each(),
         }
     }
@@ -76,6 +77,7 @@ impl Round {
                 questionnaire: self.questionnaire.id.clone(),
                 questionnaire_version: self.questionnaire.version.clone(),
                 verdict: self.verdict,
+                verdict_title: self.verdict.worded(&self.verdicts).to_string(),
                 score: self.score,
                 respondents: self.respondents.len(),
             },
@@ -84,6 +86,7 @@ impl Round {
                 .iter()
                 .map(|a| AreaScore { id: a.id.clone(), title: a.title.clone(), score: a.score, risk: a.risk })
                 .collect(),
+            people: self.respondents.iter().map(|r| Person::new(&r.name, r.group)).collect(),
         }
     }
 

@@ -128,6 +128,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
         red_flags,
         unknowns,
         phases: q.phases.clone(),
+        verdicts: q.verdicts.clone(),
         actions,
     }
 }

@@ -38,13 +38,14 @@ pub(super) fn noted_change_cell(style: TableStyle, change: Option<f64>, note: &s
     }
 }
 
-pub(super) fn verdict_cell(style: TableStyle, v: Verdict) -> Cell {
+/// A verdict coloured by what it is, in the words `text`.
+pub(super) fn verdict_cell(style: TableStyle, v: Verdict, text: &str) -> Cell {
     let color = match v {
         Verdict::Ready => Color::Green,
         Verdict::ReadyWithConditions => Color::Yellow,
         Verdict::NotReady => Color::Red,
     };
-    style.paint(v.name(), color)
+    style.paint(text, color)
 }
 
 #[cfg(test)]

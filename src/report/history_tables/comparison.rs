@@ -3,10 +3,12 @@
 use comfy_table::{Cell, Color};
 
 use super::cells::{change_cell, score_text, signed};
-use super::words::{SectionTitles, questionnaires_compared, side_date, side_names, verdict_direction};
-use crate::core::assessment::{ActionItem, RedFlag, Risk};
-use crate::core::history::compare::{AnswerChange, Comparison, Direction};
-use crate::core::scoring::fmt1;
+use super::words::{
+    SectionTitles, answer_scores, change_column, differing_answers, questionnaires_compared, respondents_changed,
+    risks_compared, same_respondents, scores_compared, side_date, side_names, verdict_direction, what_is_compared,
+};
+use crate::core::assessment::{ActionItem, RedFlag};
+use crate::core::history::compare::{AnswerChange, Comparison, Direction, Reading};
 use crate::core::text::one_line;
 use crate::report::fit::Fit;
 use crate::report::style::TableStyle;
@@ -19,24 +21,42 @@ pub fn render_comparison(c: &Comparison, style: TableStyle) -> String {
     let heading = comparison_heading(c, style);
     let mut out = style.lines(heading.strip_suffix('\n').unwrap_or(&heading));
     let mut areas = style.table();
-    areas.set_header(["Area", &before, &after, "Change", "Risk"].map(|h| style.head(h)));
+    areas.set_header(["Area", &before, &after, change_column(c), "Risk"].map(|h| style.head(h)));
     for a in &c.areas {
         areas.add_row(vec![
             Cell::new(one_line(&a.title)),
             Cell::new(score_text(a.before)),
             Cell::new(score_text(a.after)),
-            change_cell(style, a.change),
-            Cell::new(risk_change(a.risk_before, a.risk_after)),
+            match c.reading {
+                Reading::OverTime => change_cell(style, a.change),
+                Reading::SideBySide => Cell::new(a.change.map_or_else(|| "—".to_string(), signed)),
+            },
+            Cell::new(risks_compared(c, a.risk_before, a.risk_after)),
         ]);
     }
     style.fit(&mut areas, &[Fit::Words, Fit::Words, Fit::Words, Fit::Whole, Fit::Words], &[]);
     out.push_str(&format!("\nAreas\n{areas}\n"));
     let titles = SectionTitles::of(c);
     changed_answers(&mut out, c, &titles, style);
-    section(&mut out, &titles.raised, c.red_flags_raised.len(), || flags(&c.red_flags_raised, style));
-    section(&mut out, &titles.cleared, c.red_flags_cleared.len(), || flags(&c.red_flags_cleared, style));
-    section(&mut out, &titles.completed, c.actions_completed.len(), || actions(&c.actions_completed, style));
-    section(&mut out, &titles.new, c.actions_new.len(), || actions(&c.actions_new, style));
+    let raised = || flags(&c.red_flags_raised, style);
+    let cleared = || flags(&c.red_flags_cleared, style);
+    let completed = || actions(&c.actions_completed, style);
+    let new = || actions(&c.actions_new, style);
+    // Side by side, the first side's own come first, as its column does.
+    match c.reading {
+        Reading::OverTime => {
+            section(&mut out, &titles.raised, c.red_flags_raised.len(), raised);
+            section(&mut out, &titles.cleared, c.red_flags_cleared.len(), cleared);
+            section(&mut out, &titles.completed, c.actions_completed.len(), completed);
+            section(&mut out, &titles.new, c.actions_new.len(), new);
+        }
+        Reading::SideBySide => {
+            section(&mut out, &titles.cleared, c.red_flags_cleared.len(), cleared);
+            section(&mut out, &titles.raised, c.red_flags_raised.len(), raised);
+            section(&mut out, &titles.completed, c.actions_completed.len(), completed);
+            section(&mut out, &titles.new, c.actions_new.len(), new);
+        }
+    }
     section(&mut out, &titles.open, c.actions_open.len(), || actions(&c.actions_open, style));
     out
 }
@@ -49,18 +69,32 @@ fn comparison_heading(c: &Comparison, style: TableStyle) -> String {
         (Some(b), Some(a)) if !a.eq_ignore_ascii_case(b) => Some(format!("{} → {}", one_line(b), one_line(a))),
         (b, a) => a.or(b).map(|o| one_line(o).into_owned()),
     };
-    let mut out = format!("{}{before} → {after}\n", org.map(|o| format!("{o}: ")).unwrap_or_default(),);
-    out.push_str(&format!("Dates: {} → {}\n", side_date(&c.before), side_date(&c.after)));
+    let mut out = format!("{}{}\n", org.map(|o| format!("{o}: ")).unwrap_or_default(), what_is_compared(c));
+    let (dates, verdicts) = match c.reading {
+        Reading::OverTime => (
+            format!("{} → {}", side_date(&c.before), side_date(&c.after)),
+            format!(
+                "{} → {}",
+                style.verdict(c.verdict.before, &c.before.verdict_title),
+                style.verdict(c.verdict.after, &c.after.verdict_title)
+            ),
+        ),
+        Reading::SideBySide => (
+            format!("{} and {}", side_date(&c.before), side_date(&c.after)),
+            format!(
+                "{before} {}, {after} {}",
+                style.verdict(c.verdict.before, &c.before.verdict_title),
+                style.verdict(c.verdict.after, &c.after.verdict_title)
+            ),
+        ),
+    };
+    out.push_str(&format!("Dates: {dates}\n"));
     out.push_str(&format!("{}\n", questionnaires_compared(c)));
-    out.push_str(&format!(
-        "\nScore:   {} → {} ({})\nVerdict: {} → {}: {}\n",
-        fmt1(c.score.before),
-        fmt1(c.score.after),
-        signed(c.score.change),
-        style.verdict(c.verdict.before),
-        style.verdict(c.verdict.after),
-        verdict_direction(c)
-    ));
+    let changed = c.respondents_changed.iter().cloned().collect::<Vec<_>>();
+    for line in same_respondents(c.same_respondents.as_deref(), 2).into_iter().chain(respondents_changed(&changed)) {
+        out.push_str(&format!("{line}\n"));
+    }
+    out.push_str(&format!("\nScore:   {}\nVerdict: {verdicts}: {}\n", scores_compared(c), verdict_direction(c)));
     out
 }
 
@@ -75,10 +109,15 @@ fn changed_answers(out: &mut String, c: &Comparison, titles: &SectionTitles, sty
     let other = by(&|d| !matches!(d, Direction::Worse | Direction::Better));
     let (before, after) = side_names(c);
     let columns = [before.as_str(), after.as_str()];
-    section(out, &titles.worse, worse.len(), || answers(&worse, columns, style));
-    section(out, &titles.better, better.len(), || answers(&better, columns, style));
+    if c.reading == Reading::SideBySide {
+        let differ = differing_answers(c);
+        section(out, &titles.differ, differ.len(), || answers(c, &differ, columns, style));
+        return;
+    }
+    section(out, &titles.worse, worse.len(), || answers(c, &worse, columns, style));
+    section(out, &titles.better, better.len(), || answers(c, &better, columns, style));
     if !other.is_empty() {
-        section(out, &titles.other, other.len(), || answers(&other, columns, style));
+        section(out, &titles.other, other.len(), || answers(c, &other, columns, style));
     }
 }
 
@@ -92,17 +131,15 @@ fn section(out: &mut String, title: &str, count: usize, table: impl FnOnce() -> 
 }
 
 /// The answers that changed; `columns` names the two sides.
-fn answers(list: &[&AnswerChange], columns: [&str; 2], style: TableStyle) -> String {
+fn answers(c: &Comparison, list: &[&AnswerChange], columns: [&str; 2], style: TableStyle) -> String {
     let mut t = style.table();
     t.set_header(["Question", columns[0], columns[1], "Score"].map(|h| style.head(h)));
     for a in list {
-        let score = match (a.score_before, a.score_after) {
-            (None, None) => "—".to_string(),
-            (b, n) => format!("{} → {}", score_text(b), score_text(n)),
-        };
-        let color = match a.direction {
-            Direction::Better => Color::Green,
-            Direction::Worse => Color::Red,
+        let score = answer_scores(c, a);
+        // Side by side, neither answer is progress nor a setback.
+        let color = match (c.reading, a.direction) {
+            (Reading::OverTime, Direction::Better) => Color::Green,
+            (Reading::OverTime, Direction::Worse) => Color::Red,
             _ => Color::Reset,
         };
         t.add_row(vec![
@@ -143,11 +180,6 @@ fn actions(list: &[ActionItem], style: TableStyle) -> String {
     }
     style.fit(&mut t, &[Fit::Words, Fit::Whole, Fit::Words, Fit::Words], &[]);
     t.to_string()
-}
-
-fn risk_change(before: Option<Risk>, after: Option<Risk>) -> String {
-    let name = |r: Option<Risk>| r.map_or("n/a", Risk::name);
-    if before == after { name(after).to_string() } else { format!("{} → {}", name(before), name(after)) }
 }
 
 /// A phase's title, for actions listed without their assessment: the

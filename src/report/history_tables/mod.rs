@@ -60,7 +60,7 @@ fn history_table(entries: &[&Entry], style: TableStyle, shown: &[usize]) -> Tabl
             Cell::new(s.group.map_or("—", |g| g.title())),
             Cell::new(format!("{}\n{}", one_line(&s.questionnaire.id), one_line(&s.questionnaire.version))),
             Cell::new(fmt1(s.score)),
-            verdict_cell(style, s.verdict),
+            verdict_cell(style, s.verdict, s.verdict.name()),
             Cell::new(one_line(s.short_id())),
         ];
         let mut column = 0;

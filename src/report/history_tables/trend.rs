@@ -4,7 +4,10 @@
 use comfy_table::{Cell, Table};
 
 use super::cells::{noted_change_cell, score_text, verdict_cell};
-use super::words::{change_heading, change_note, questionnaires_used, rounds_and_assessments, row_change};
+use super::words::{
+    change_heading, change_note, questionnaires_used, respondents_changed, rounds_and_assessments, row_change,
+    same_respondents,
+};
 use crate::core::history::trend::{Series, Trend, sparkline};
 use crate::core::text::one_line;
 use crate::report::fit::Fit;
@@ -52,6 +55,12 @@ fn trend_heading(trend: &Trend, shown: usize) -> String {
     if let Some(used) = questionnaires_used(trend) {
         out.push_str(&format!("Questionnaires: {used}; areas are matched by id.\n"));
     }
+    for line in same_respondents(trend.same_respondents.as_deref(), trend.assessments.len())
+        .into_iter()
+        .chain(respondents_changed(&trend.respondents_changed))
+    {
+        out.push_str(&format!("{line}\n"));
+    }
     if shown < n {
         let line = if drawn == n { "covers all".to_string() } else { format!("shows the last {drawn}") };
         let first = trend.assessments.first().map_or_else(String::new, |p| one_line(&p.label).into_owned());
@@ -87,7 +96,7 @@ fn trend_table(trend: &Trend, shown: usize, style: TableStyle) -> Table {
         row(Cell::new(one_line(&area.title)), &area.series);
     }
     let mut verdicts = vec![Cell::new("Verdict"), Cell::new("")];
-    verdicts.extend(columns.iter().map(|p| verdict_cell(style, p.verdict)));
+    verdicts.extend(columns.iter().map(|p| verdict_cell(style, p.verdict, &p.verdict_title)));
     verdicts.push(Cell::new(""));
     t.add_row(verdicts);
     let mut respondents = vec![Cell::new("Respondents"), Cell::new("")];
@@ -117,7 +126,9 @@ mod tests {
                 summary(&format!("p{i}"), Some("Contoso"), &at, 10.0 * i as f64, &[])
             })
             .collect();
-        let rounds = |n: usize| points[..n].iter().map(RoundScores::of_assessment).collect::<Vec<_>>();
+        let rounds = |n: usize| {
+            points[..n].iter().map(|s| RoundScores::of_assessment(s, &Default::default())).collect::<Vec<_>>()
+        };
         let text = render_trend(&trend("Contoso", rounds(10)), TableStyle::default());
         assert!(text.starts_with("Trend for Contoso: 10 rounds, p0 to p9\n"), "{text}");
         let note = "Columns show the last 4 rounds, the trend line covers all and the change is since p0; \
@@ -158,7 +169,7 @@ mod tests {
                 &[("old", Some(40.0)), ("new", Some(45.0))],
             ),
         ];
-        let t = trend("Contoso", points.iter().map(RoundScores::of_assessment).collect());
+        let t = trend("Contoso", points.iter().map(|s| RoundScores::of_assessment(s, &Default::default())).collect());
         let text = render_trend(&t, TableStyle { color: false, width: 120 });
         let row = |title: &str| text.lines().find(|l| l.contains(title)).unwrap().to_string();
         assert!(text.contains("Change since 2026-Q1"), "{text}");

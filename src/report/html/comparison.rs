@@ -7,13 +7,14 @@ use super::charts::{BarChart, before_after_bars};
 use super::page::{Frame, bands};
 use crate::core::assessment::{ActionItem, Assessment, PriorityLevel, RedFlag, Risk, Verdict};
 use crate::core::brand::Brand;
-use crate::core::history::compare::{AnswerChange, Comparison, Direction, Side};
+use crate::core::history::compare::{AnswerChange, Comparison, Direction, Reading, Side};
 use crate::core::json::to_script_json;
 use crate::core::questionnaire::Severity;
 use crate::core::scoring::fmt1;
 use crate::report::history_tables::cells::signed;
 use crate::report::history_tables::words::{
-    SectionTitles, questionnaires_compared, side_date, side_names, verdict_direction,
+    SectionTitles, answer_scores, change_column, differing_answers, questionnaires_compared, respondents_changed,
+    risks_compared, same_respondents, scores_compared, side_names, verdict_direction, what_is_compared,
 };
 
 /// Everything `comparison.html` shows.
@@ -21,6 +22,21 @@ use crate::report::history_tables::words::{
 pub struct ComparisonPage<'a> {
     pub frame: Frame,
     pub organization: Option<&'a str>,
+    /// True when two parties are set side by side rather than one before
+    /// and after: the page then has no arrows and no progress.
+    pub side_by_side: bool,
+    /// `2026-Q1 (4 respondents) → 2026-Q2 (3 respondents)`, or `Mia Chen
+    /// and Ian Hart, side by side`.
+    pub compared: String,
+    /// `44 → 49.3 (+5.3)`, or `Mia Chen 62.8, Ian Hart 25: 37.8 apart`.
+    pub scores: String,
+    /// `Change`, or `Difference` side by side.
+    pub change_column: &'static str,
+    /// Between rounds, who answered in one and not the other, as the
+    /// terminal says it.
+    pub respondents_changed: Vec<String>,
+    /// With `--same-respondents`, who both rounds were kept to.
+    pub same_respondents: Option<String>,
     pub before: SideView<'a>,
     pub after: SideView<'a>,
     pub same_questionnaire: bool,
@@ -38,6 +54,8 @@ pub struct ComparisonPage<'a> {
     pub worse: Vec<AnswerRow<'a>>,
     pub better: Vec<AnswerRow<'a>>,
     pub other: Vec<AnswerRow<'a>>,
+    /// Side by side, every answer that differs, the widest gap first.
+    pub differ: Vec<AnswerRow<'a>>,
     pub flags_raised: Vec<FlagRow<'a>>,
     pub flags_cleared: Vec<FlagRow<'a>>,
     pub actions_new: Vec<ActionRow<'a>>,
@@ -50,7 +68,7 @@ pub struct ComparisonPage<'a> {
 pub struct SideView<'a> {
     /// As the terminal names it: `2026-Q1 (4 respondents)`.
     pub name: String,
-    /// `2026-03-11 (20260311-c1b0b2)`: the date, and the id when stored.
+    /// When it was assessed: `2026-03-11`.
     pub dated: String,
     pub label: Option<&'a str>,
     pub id: Option<&'a str>,
@@ -59,14 +77,14 @@ pub struct SideView<'a> {
     pub questionnaire: String,
     pub score: String,
     pub verdict: Verdict,
-    pub verdict_title: &'static str,
+    pub verdict_title: &'a str,
 }
 
 impl<'a> SideView<'a> {
     fn of(s: &'a Side, name: String) -> Self {
         SideView {
             name,
-            dated: side_date(s),
+            dated: s.assessed_at.strftime("%Y-%m-%d").to_string(),
             label: s.label.as_deref(),
             id: s.id.as_deref(),
             date: s.assessed_at.strftime("%Y-%m-%d").to_string(),
@@ -74,7 +92,7 @@ impl<'a> SideView<'a> {
             questionnaire: format!("{} {}", s.questionnaire.id, s.questionnaire.version),
             score: fmt1(s.score),
             verdict: s.verdict,
-            verdict_title: s.verdict.title(),
+            verdict_title: &s.verdict_title,
         }
     }
 }
@@ -87,6 +105,8 @@ pub struct AreaRow<'a> {
     pub change: String,
     pub risk_before: Option<Risk>,
     pub risk_after: Option<Risk>,
+    /// `high → medium`, `high / medium` side by side, or one risk.
+    pub risks: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -94,17 +114,14 @@ pub struct AnswerRow<'a> {
     pub text: &'a str,
     pub before: &'a str,
     pub after: &'a str,
-    /// "40 → 75", or "—" when neither side is scored.
+    /// "40 → 75" ("40 / 75" side by side), or "—" when neither side is
+    /// scored.
     pub score: String,
 }
 
 impl<'a> AnswerRow<'a> {
-    fn of(a: &'a AnswerChange) -> Self {
-        let score = match (a.score_before, a.score_after) {
-            (None, None) => "—".to_string(),
-            (b, n) => format!("{} → {}", score_text(b), score_text(n)),
-        };
-        AnswerRow { text: &a.text, before: &a.before, after: &a.after, score }
+    fn of(c: &Comparison, a: &'a AnswerChange) -> Self {
+        AnswerRow { text: &a.text, before: &a.before, after: &a.after, score: answer_scores(c, a) }
     }
 }
 
@@ -133,7 +150,7 @@ impl<'a> ComparisonPage<'a> {
     /// questions the actions answer).
     pub fn new(c: &'a Comparison, before: &'a Assessment, after: &'a Assessment, brand: &Brand) -> Self {
         let changed = |keep: fn(Direction) -> bool| {
-            c.changed_answers.iter().filter(|a| keep(a.direction)).map(AnswerRow::of).collect()
+            c.changed_answers.iter().filter(|a| keep(a.direction)).map(|a| AnswerRow::of(c, a)).collect()
         };
         let flags = |list: &'a [RedFlag]| {
             list.iter()
@@ -163,6 +180,12 @@ impl<'a> ComparisonPage<'a> {
                 to_script_json(c),
             ),
             organization: org,
+            side_by_side: c.reading == Reading::SideBySide,
+            compared: what_is_compared(c),
+            scores: scores_compared(c),
+            change_column: change_column(c),
+            respondents_changed: respondents_changed(&c.respondents_changed.iter().cloned().collect::<Vec<_>>()),
+            same_respondents: same_respondents(c.same_respondents.as_deref(), 2),
             before: SideView::of(&c.before, before_name),
             after: SideView::of(&c.after, after_name),
             same_questionnaire: c.same_questionnaire,
@@ -183,11 +206,13 @@ impl<'a> ComparisonPage<'a> {
                     change: a.change.map_or_else(|| "—".into(), signed),
                     risk_before: a.risk_before,
                     risk_after: a.risk_after,
+                    risks: risks_compared(c, a.risk_before, a.risk_after),
                 })
                 .collect(),
             worse: changed(|d| d == Direction::Worse),
             better: changed(|d| d == Direction::Better),
             other: changed(|d| !matches!(d, Direction::Worse | Direction::Better)),
+            differ: differing_answers(c).into_iter().map(|a| AnswerRow::of(c, a)).collect(),
             flags_raised: flags(&c.red_flags_raised),
             flags_cleared: flags(&c.red_flags_cleared),
             actions_new: actions(&c.actions_new, after),

@@ -12,7 +12,7 @@ use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, PriorityLevel, Risk, Verdict};
 use crate::core::brand::Brand;
 use crate::core::json::to_script_json;
-use crate::core::questionnaire::Severity;
+use crate::core::questionnaire::{Severity, VerdictTitles};
 use crate::core::round::{FlagKind, Respondent, Round, RoundAction, RoundFlag, SaidBy};
 use crate::core::scoring::fmt1;
 use crate::report::round::{
@@ -56,7 +56,7 @@ pub struct Heading<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary<'a> {
     pub verdict: Verdict,
-    pub verdict_title: &'static str,
+    pub verdict_title: &'a str,
     pub score: String,
     /// `respondents 34.4 to 53.1`; `None` for a round of one.
     pub range: Option<String>,
@@ -85,7 +85,7 @@ pub struct RespondentRow<'a> {
     pub role: Option<&'a str>,
     pub group: Option<GroupKey>,
     pub verdict: Verdict,
-    pub verdict_title: &'static str,
+    pub verdict_title: &'a str,
     pub score: String,
     pub date: String,
 }
@@ -177,7 +177,7 @@ impl<'a> RoundPage<'a> {
                 respondents: respondents_line(r),
             },
             summary,
-            respondents: r.respondents.iter().map(RespondentRow::of).collect(),
+            respondents: r.respondents.iter().map(|p| RespondentRow::of(p, &r.verdicts)).collect(),
             chart: spread_chart(r, &spread, bands(&q.id, &q.version, Some(&q.content_hash)).as_ref()),
             areas: r
                 .areas
@@ -236,7 +236,7 @@ impl<'a> Summary<'a> {
         let first = plan.first();
         Summary {
             verdict: r.verdict,
-            verdict_title: r.verdict.title(),
+            verdict_title: r.verdict.worded(&r.verdicts),
             score: shared.score,
             range: (r.respondents.len() > 1)
                 .then(|| format!("respondents {} to {}", fmt1(r.lowest_score), fmt1(r.highest_score))),
@@ -261,13 +261,14 @@ impl<'a> Summary<'a> {
 }
 
 impl<'a> RespondentRow<'a> {
-    fn of(p: &'a Respondent) -> Self {
+    /// `p`'s row, their verdict worded by `verdicts` (the round's).
+    fn of(p: &'a Respondent, verdicts: &'a VerdictTitles) -> Self {
         RespondentRow {
             name: &p.name,
             role: p.role.as_deref(),
             group: p.group.map(|g| group_key(Some(g))),
             verdict: p.verdict,
-            verdict_title: p.verdict.title(),
+            verdict_title: p.verdict.worded(verdicts),
             score: fmt1(p.score),
             date: p.assessed_at.strftime("%Y-%m-%d").to_string(),
         }

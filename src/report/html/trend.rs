@@ -11,7 +11,8 @@ use crate::core::json::to_script_json;
 use crate::core::scoring::fmt1;
 use crate::report::history_tables::cells::signed;
 use crate::report::history_tables::words::{
-    change_heading, change_note, questionnaires_used, rounds_and_assessments, row_change,
+    change_heading, change_note, questionnaires_used, respondents_changed, rounds_and_assessments, row_change,
+    same_respondents,
 };
 
 /// Most assessments shown as columns of the table; the charts show all.
@@ -27,6 +28,10 @@ pub struct TrendPage<'a> {
     pub rounds: String,
     /// The questionnaires used, when more than one.
     pub questionnaires: Option<String>,
+    /// Who answered in one round and not the next, as the terminal says it.
+    pub respondents_changed: Vec<String>,
+    /// With `--same-respondents`, who every round was kept to.
+    pub same_respondents: Option<String>,
     /// The change column's heading: `Change since 2026-Q1`.
     pub change_heading: String,
     pub first_label: Option<&'a str>,
@@ -45,7 +50,7 @@ pub struct Column<'a> {
     pub label: &'a str,
     pub date: String,
     pub verdict: Verdict,
-    pub verdict_title: &'static str,
+    pub verdict_title: &'a str,
     /// How many answered in the round.
     pub respondents: usize,
 }
@@ -83,6 +88,8 @@ impl<'a> TrendPage<'a> {
             count,
             rounds: rounds_and_assessments(t),
             questionnaires: questionnaires_used(t),
+            respondents_changed: respondents_changed(&t.respondents_changed),
+            same_respondents: same_respondents(t.same_respondents.as_deref(), t.assessments.len()),
             change_heading: change_heading(t),
             first_label: labels.first().copied(),
             last_label: labels.last().copied(),
@@ -93,7 +100,7 @@ impl<'a> TrendPage<'a> {
                     label: &p.label,
                     date: p.assessed_at.strftime("%Y-%m-%d").to_string(),
                     verdict: p.verdict,
-                    verdict_title: p.verdict.title(),
+                    verdict_title: &p.verdict_title,
                     respondents: p.respondents,
                 })
                 .collect(),

@@ -20,7 +20,7 @@ pub fn render_round_markdown(r: &Round, brand: &Brand) -> String {
 
 /// "Verdict: Not ready — score 43.7 / 100 (respondents 34.4 to 53.1)".
 fn verdict_words(r: &Round) -> String {
-    format!("Verdict: {} — score {}", r.verdict.title(), md(&score_line(r)))
+    format!("Verdict: {} — score {}", r.verdict.worded(&r.verdicts), md(&score_line(r)))
 }
 
 /// The verdict once more, as the last line of the report itself.
@@ -59,7 +59,7 @@ fn respondents(r: &Round) -> String {
             md(&p.name),
             p.role.as_deref().map_or_else(|| "—".into(), md),
             p.group.map_or("—", |g| g.name()),
-            p.verdict.name(),
+            p.verdict.worded(&r.verdicts),
             fmt1(p.score),
             p.assessed_at.strftime("%Y-%m-%d")
         ));

@@ -37,11 +37,19 @@ pub fn render_round_table(r: &Round, style: TableStyle) -> String {
 /// under the title and again as the last line, so it is in view when the
 /// round has scrolled by. Wrapped at spaces when the width is short.
 fn verdict_line(r: &Round, style: TableStyle) -> String {
-    let plain = format!("Verdict: {}    Score: {}", r.verdict.title().to_uppercase(), score_line(r));
+    let plain = format!("Verdict: {}    Score: {}", r.verdict.worded(&r.verdicts).to_uppercase(), score_line(r));
     if width(&plain) <= usize::from(style.width) {
-        return format!("Verdict: {}    Score: {}\n", style.verdict(r.verdict), score_line(r));
+        return format!(
+            "Verdict: {}    Score: {}\n",
+            style.verdict(r.verdict, r.verdict.worded(&r.verdicts)),
+            score_line(r)
+        );
     }
-    format!("Verdict: {}\n{}", style.verdict(r.verdict), style.lines(&format!("Score: {}", score_line(r))))
+    format!(
+        "Verdict: {}\n{}",
+        style.verdict(r.verdict, r.verdict.worded(&r.verdicts)),
+        style.lines(&format!("Score: {}", score_line(r)))
+    )
 }
 
 fn heading(r: &Round, style: TableStyle) -> String {
@@ -74,7 +82,7 @@ fn respondents(r: &Round, style: TableStyle) -> String {
             Cell::new(one_line(&p.name)),
             Cell::new(p.role.as_deref().map_or_else(|| "—".into(), one_line)),
             Cell::new(p.group.map_or("—", |g| g.name())),
-            Cell::new(p.verdict.name()),
+            Cell::new(p.verdict.worded(&r.verdicts)),
             Cell::new(fmt1(p.score)),
             Cell::new(p.assessed_at.strftime("%Y-%m-%d")),
         ]);

@@ -57,8 +57,8 @@ fn lines(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
 fn verdict(a: &Assessment, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         Span::styled("Result: ", theme.strong()),
-        Span::styled(a.verdict.title().to_string(), theme.verdict(a.verdict)),
-        Span::raw(" ".repeat(w.saturating_sub(8 + width(a.verdict.title()) + 22))),
+        Span::styled(a.verdict_title().to_string(), theme.verdict(a.verdict)),
+        Span::raw(" ".repeat(w.saturating_sub(8 + width(a.verdict_title()) + 22))),
         Span::styled(format!("{:>22}", format!("readiness {} / 100", fmt1(a.score))), theme.strong()),
     ])];
     // The reasons every report's summary gives, worked out in one place.

@@ -8,10 +8,14 @@ use serde::Serialize;
 
 use super::HISTORY_SCHEMA_VERSION;
 use super::record::Summary;
+use super::respondents::{Person, RespondentsChanged, RoundPeople, changed};
 use crate::core::assessment::{
     ActionItem, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, Risk, Verdict,
 };
 use crate::core::scoring::round1;
+
+mod reading;
+pub use reading::Reading;
 
 /// Which way something moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -53,17 +57,19 @@ pub struct Subject<'a> {
     pub summary: Option<&'a Summary>,
     /// How many people answered: 1 for a single assessment.
     pub respondents: usize,
+    /// Who answered in a round; empty for a single assessment.
+    pub people: &'a [Person],
 }
 
 impl<'a> Subject<'a> {
     /// A single assessment, from the store (with its summary) or a file.
     pub fn assessment(assessment: &'a Assessment, summary: Option<&'a Summary>) -> Self {
-        Subject { assessment, summary, respondents: 1 }
+        Subject { assessment, summary, respondents: 1, people: &[] }
     }
 
-    /// A round of `respondents`, as one assessment.
-    pub fn round(assessment: &'a Assessment, respondents: usize) -> Self {
-        Subject { assessment, summary: None, respondents }
+    /// A round that `people` answered, as one assessment.
+    pub fn round(assessment: &'a Assessment, people: &'a [Person]) -> Self {
+        Subject { assessment, summary: None, respondents: people.len(), people }
     }
 }
 
@@ -83,6 +89,8 @@ pub struct Side {
     pub respondents: usize,
     pub questionnaire: QuestionnaireRef,
     pub verdict: Verdict,
+    /// The verdict in its questionnaire's words: `Not ready`, `At risk`.
+    pub verdict_title: String,
     pub score: f64,
 }
 
@@ -106,6 +114,7 @@ impl Side {
             respondents: subject.respondents,
             questionnaire: a.questionnaire.clone(),
             verdict: a.verdict,
+            verdict_title: a.verdict_title().to_string(),
             score: a.score,
         }
     }
@@ -162,6 +171,14 @@ pub struct Comparison {
     pub tool_version: &'static str,
     pub before: Side,
     pub after: Side,
+    /// Over time (`before` then `after`), or two parties side by side.
+    pub reading: Reading,
+    /// Between two rounds, who answered in one and not in the other: a
+    /// change of people moves the scores too. `None` when the same people
+    /// answered, or for single assessments.
+    pub respondents_changed: Option<RespondentsChanged>,
+    /// With `--same-respondents`, the people both rounds were kept to.
+    pub same_respondents: Option<Vec<Person>>,
     /// False when the two answered different questionnaires or versions:
     /// only the questions and areas they share are compared.
     pub same_questionnaire: bool,
@@ -272,11 +289,16 @@ pub fn compare(before: Subject<'_>, after: Subject<'_>, force: bool) -> Result<C
     let (red_flags_raised, red_flags_cleared, _) = split(&a.red_flags, &b.red_flags, &shared);
     let (actions_new, actions_completed, actions_open) = split(&a.actions, &b.actions, &shared);
 
+    let respondents_changed = rounds_people(before, after);
+    let (before, after) = (Side::of(before), Side::of(after));
     Ok(Comparison {
         schema_version: HISTORY_SCHEMA_VERSION,
         tool_version: crate::VERSION,
-        before: Side::of(before),
-        after: Side::of(after),
+        reading: Reading::of(&before, &after),
+        respondents_changed,
+        same_respondents: None,
+        before,
+        after,
         same_questionnaire: same,
         questions_compared,
         score: ScoreChange { before: a.score, after: b.score, change: round1(b.score - a.score) },
@@ -293,6 +315,16 @@ pub fn compare(before: Subject<'_>, after: Subject<'_>, force: bool) -> Result<C
         actions_new,
         actions_open,
     })
+}
+
+/// Who came or went between two rounds; `None` unless both are rounds.
+fn rounds_people(before: Subject<'_>, after: Subject<'_>) -> Option<RespondentsChanged> {
+    if before.people.is_empty() || after.people.is_empty() {
+        return None;
+    }
+    let label = |s: &Subject<'_>| s.assessment.label.clone().unwrap_or_default();
+    let (lb, la) = (label(&before), label(&after));
+    changed(RoundPeople { label: &lb, people: before.people }, RoundPeople { label: &la, people: after.people })
 }
 
 fn verdict_direction(before: Verdict, after: Verdict) -> Direction {

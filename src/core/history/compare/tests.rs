@@ -190,3 +190,34 @@ fn another_version_compares_on_what_both_share_and_another_text_is_refused() {
     assert!(err.message.contains("different questionnaires (`interview` and `crm-other`)"), "{}", err.message);
     assert!(compare(Subject::assessment(&a, None), Subject::assessment(&c, None), true).is_ok());
 }
+
+#[test]
+fn two_people_or_two_of_one_round_read_side_by_side_one_person_over_time() {
+    let q = interview();
+    let person = |name: Option<&str>, label: &str| {
+        let mut a = with(&q, &[]);
+        a.respondent = name.map(str::to_string);
+        a.label = Some(label.to_string());
+        a
+    };
+    let reading = |a: &Assessment, b: &Assessment| {
+        compare(Subject::assessment(a, None), Subject::assessment(b, None), false).unwrap().reading
+    };
+    let (md, user) = (person(Some("Gareth Lloyd"), "2026-Q4"), person(Some("Lee Carter"), "2026-Q4"));
+    assert_eq!(reading(&md, &user), Reading::SideBySide, "two respondents of one round");
+    assert_eq!(reading(&md, &person(Some("Lee Carter"), "2026-Q3")), Reading::SideBySide, "two people, two rounds");
+    assert_eq!(reading(&person(None, "2026-Q4"), &person(None, "2026-Q4")), Reading::SideBySide, "two of one round");
+    assert_eq!(
+        reading(&md, &person(Some("gareth lloyd "), "2026-Q4")),
+        Reading::OverTime,
+        "one person answering again"
+    );
+    assert_eq!(reading(&md, &person(Some("Gareth Lloyd"), "2027-Q1")), Reading::OverTime, "one person a quarter on");
+    assert_eq!(reading(&person(None, "2026-Q3"), &person(None, "2026-Q4")), Reading::OverTime, "one unnamed champion");
+    let people = [
+        crate::core::history::Person::new("Gareth Lloyd", None),
+        crate::core::history::Person::new("Lee Carter", None),
+    ];
+    let round = compare(Subject::round(&md, &people), Subject::round(&user, &people), false).unwrap();
+    assert_eq!(round.reading, Reading::OverTime, "rounds are compared over time");
+}
