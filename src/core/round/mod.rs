@@ -35,7 +35,7 @@ pub use spread::{AreaSpread, GroupScore};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, QuestionResult, Unknown};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, decided, due_first, round1};
+use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, due_first, round1};
 
 /// One respondent's assessment, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,11 +88,7 @@ pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Ve
     let scores: Vec<f64> = respondents.iter().map(|r| r.score).collect();
     let overall = mean(&scores).unwrap_or(0.0);
     let evidence = evidence(q, overall, &areas, &questions, &flags, &actions, &unknowns);
-    let mut decision = decide(&q.scoring, &evidence);
-    // The reasons that decided the verdict, as every report shows them: a
-    // not-ready verdict's conditions would only have made it ready with
-    // conditions, and the red flags and areas list them anyway.
-    decision.reasons.retain(|r| decided(decision.verdict, &r.rule));
+    let decision = decide(&q.scoring, &evidence);
     let mut red_flags = flags;
     red_flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
 

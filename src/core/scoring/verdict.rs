@@ -161,8 +161,10 @@ pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
         });
     }
     let by_score = by_score_alone(t, e.overall);
+    // Only the reasons that decided it: a not-ready verdict's conditions
+    // would only have made it ready with conditions, and the red flags and
+    // areas list them anyway.
     let (verdict, reasons) = if !blocking.is_empty() {
-        blocking.extend(conditions);
         (Verdict::NotReady, blocking)
     } else if !conditions.is_empty() {
         (Verdict::ReadyWithConditions, conditions)
@@ -397,9 +399,10 @@ mod tests {
     #[test]
     fn area_reasons_say_why_an_area_is_at_risk_true_to_the_thresholds() {
         let t = Thresholds::default();
-        let by_flag = decide(&t, &evidence(70.0, Risk::High, vec![flag(Severity::Critical, "q", true)]));
-        let area = by_flag.reasons.iter().find(|r| r.rule == "high-risk-area").unwrap();
-        assert_eq!(area.message, "A: high risk because it holds a critical red flag (score 70)");
+        // A critical flag blocks, so its area's condition is not among the
+        // verdict's reasons; the words are the rule's all the same.
+        let by_flag = high_risk_areas(&t, &evidence(70.0, Risk::High, vec![flag(Severity::Critical, "q", true)]), &[]);
+        assert_eq!(by_flag[0].message, "A: high risk because it holds a critical red flag (score 70)");
         let by_score = decide(&t, &evidence(45.0, Risk::High, vec![flag(Severity::Major, "q", true)]));
         assert_eq!(by_score.reasons[0].message, "A: high risk (45), 1 major red flag due before signing");
     }
