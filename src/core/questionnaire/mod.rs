@@ -20,6 +20,7 @@ mod question;
 mod references;
 mod unknown;
 mod verdicts;
+mod version;
 mod when;
 
 pub use counts::QuestionCounts;

@@ -18,8 +18,8 @@ pub use verdict::{
 
 use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::{
-    ActionItem, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, SCHEMA_VERSION, Unknown,
-    UnknownReason,
+    ActionItem, AreaResult, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, SCHEMA_VERSION,
+    Unknown, UnknownReason,
 };
 use crate::core::conditions::{self, Visibility};
 use crate::core::questionnaire::{Area, Question, Questionnaire, Severity};
@@ -69,36 +69,8 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
     let overall = tally::overall(&q.areas, &tallies);
     let Findings { results, mut red_flags, unknowns, actions } = findings;
     let actions = plan::in_plan_order(q, actions);
-    let evidence = Evidence {
-        overall,
-        areas: areas
-            .iter()
-            .map(|a| AreaEvidence { id: a.id.clone(), title: a.title.clone(), score: a.score, risk: a.risk })
-            .collect(),
-        questions: results
-            .iter()
-            .map(|r| QuestionEvidence { id: r.id.clone(), area: r.area.clone(), score: r.score, weight: r.weight })
-            .collect(),
-        flags: red_flags
-            .iter()
-            .map(|f| FlagEvidence {
-                severity: f.severity,
-                area: f.area.clone(),
-                question: f.question.clone(),
-                finding: answered(&f.question_text, &f.answer),
-                urgent: is_due_first(f, &actions, cx.first_phase),
-            })
-            .collect(),
-        shown: tallies.iter().map(|t| t.shown).sum(),
-        // The share of unknowns is over scored questions: an open gate is listed, not counted.
-        unknowns: unknowns
-            .iter()
-            .filter(|u| q.question(&u.question).is_some_and(Question::is_scored))
-            .map(|u| u.question.clone())
-            .collect(),
-        first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
-        due_first: due_first(actions.iter().map(|a| (a.question.as_str(), a.phase.as_str())), cx.first_phase),
-    };
+    let shown = tallies.iter().map(|t| t.shown).sum();
+    let evidence = evidence(q, &cx, overall, shown, &areas, &results, &red_flags, &unknowns, &actions);
     let decision = decide(&q.scoring, &evidence);
 
     // Critical flags first; otherwise questionnaire order (the sort is stable).
@@ -130,6 +102,51 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
         phases: q.phases.clone(),
         verdicts: q.verdicts.clone(),
         actions,
+    }
+}
+
+/// What the assessment found, as the verdict's rules read it.
+#[allow(clippy::too_many_arguments)]
+fn evidence(
+    q: &Questionnaire,
+    cx: &Context<'_>,
+    overall: f64,
+    shown: usize,
+    areas: &[AreaResult],
+    results: &[QuestionResult],
+    red_flags: &[RedFlag],
+    unknowns: &[Unknown],
+    actions: &[ActionItem],
+) -> Evidence {
+    Evidence {
+        overall,
+        areas: areas
+            .iter()
+            .map(|a| AreaEvidence { id: a.id.clone(), title: a.title.clone(), score: a.score, risk: a.risk })
+            .collect(),
+        questions: results
+            .iter()
+            .map(|r| QuestionEvidence { id: r.id.clone(), area: r.area.clone(), score: r.score, weight: r.weight })
+            .collect(),
+        flags: red_flags
+            .iter()
+            .map(|f| FlagEvidence {
+                severity: f.severity,
+                area: f.area.clone(),
+                question: f.question.clone(),
+                finding: answered(&f.question_text, &f.answer),
+                urgent: is_due_first(f, actions, cx.first_phase),
+            })
+            .collect(),
+        shown,
+        // The share of unknowns is over scored questions: an open gate is listed, not counted.
+        unknowns: unknowns
+            .iter()
+            .filter(|u| q.question(&u.question).is_some_and(Question::is_scored))
+            .map(|u| u.question.clone())
+            .collect(),
+        first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
+        due_first: due_first(actions.iter().map(|a| (a.question.as_str(), a.phase.as_str())), cx.first_phase),
     }
 }
 

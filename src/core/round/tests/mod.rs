@@ -7,6 +7,10 @@ use crate::core::assessment::{PriorityLevel, Verdict};
 use crate::core::questionnaire::{Severity, builtin, parse};
 use crate::core::scoring::{decided, score};
 
+mod agreement;
+use agreement::{members, one_question};
+mod plan;
+
 /// The value of `key = "value"` in an answers file's header.
 fn header<'t>(text: &'t str, key: &str) -> Option<&'t str> {
     text.lines().find_map(|l| l.strip_prefix(&format!("{key} = \""))?.strip_suffix('"'))
@@ -36,10 +40,10 @@ fn readiness() -> Questionnaire {
 fn wide_world() -> (Questionnaire, Round) {
     let q = readiness();
     let files = [
-        ("users", include_str!("../../../examples/round/users.toml")),
-        ("it", include_str!("../../../examples/round/it.toml")),
-        ("owners", include_str!("../../../examples/round/owners.toml")),
-        ("management", include_str!("../../../examples/round/management.toml")),
+        ("users", include_str!("../../../../examples/round/users.toml")),
+        ("it", include_str!("../../../../examples/round/it.toml")),
+        ("owners", include_str!("../../../../examples/round/owners.toml")),
+        ("management", include_str!("../../../../examples/round/management.toml")),
     ];
     let members = files.iter().map(|(name, text)| example_member(&q, name, text)).collect();
     let round = build(&q, "Wide World Importers", "2026-Q4", members);
@@ -128,208 +132,9 @@ fn a_flag_anyone_raised_stands_with_who_raised_it() {
 }
 
 #[test]
-fn the_merged_plan_holds_one_action_per_question_in_plan_order() {
-    let (q, round) = wide_world();
-    let mut questions: Vec<&str> = round.actions.iter().map(|a| a.question.as_str()).collect();
-    let total = questions.len();
-    questions.sort_unstable();
-    questions.dedup();
-    assert_eq!(questions.len(), total, "each question once");
-    let ranks: Vec<(usize, f64)> = round.actions.iter().map(|a| (q.phase_rank(&a.phase), a.priority)).collect();
-    assert!(ranks.windows(2).all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 >= w[1].1)), "plan order");
-    // Three respondents left the data with the champion; their action appears once, raised by all three.
-    let shared = round.actions.iter().filter(|a| a.raised_by.len() > 1).count();
-    assert!(shared > 5, "{shared}");
-    for a in &round.actions {
-        // The step is as urgent as the most urgent recommendation under it,
-        // and names everyone who raised any, once.
-        for o in &a.other_recommendations {
-            assert!(q.phase_rank(&a.phase) <= q.phase_rank(&o.phase), "{a:?}");
-            assert!(a.priority >= o.priority, "{a:?}");
-            if !o.recommendation.starts_with("Bring ") {
-                assert!(o.raised_by.iter().all(|s| a.raised_by.iter().any(|r| r.respondent == s.respondent)));
-            }
-        }
-        let mut names: Vec<&str> = a.raised_by.iter().map(|s| s.respondent.as_str()).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), a.raised_by.len(), "{a:?}");
-    }
-    // Read as one assessment (for `compare`), every recommendation is kept.
-    let each = round.as_assessment().actions.len();
-    assert_eq!(each, round.actions.iter().map(|a| 1 + a.other_recommendations.len()).sum::<usize>());
-}
-
-/// One question whose two weaker answers recommend different things, due
-/// in different phases.
-fn two_remedies() -> Questionnaire {
-    let source = r#"
-[questionnaire]
-id = "t"
-version = "1"
-title = "T"
-
-[[area]]
-id = "a"
-title = "A"
-why = "Why."
-
-[[area.question]]
-id = "q"
-kind = "single"
-text = "Has the MD presented the objectives to every team?"
-[[area.question.choice]]
-id = "all"
-label = "Yes, to every team"
-score = 100
-[[area.question.choice]]
-id = "some"
-label = "To some teams"
-score = 50
-recommendation = "Present them to the rest before signing."
-phase = "before-signing"
-[[area.question.choice]]
-id = "none"
-label = "Not yet"
-score = 0
-recommendation = "Have each team lead brief their team during set-up."
-phase = "setup"
-"#;
-    parse(source, "t.toml").unwrap()
-}
-
-#[test]
-fn one_action_per_question_at_the_earliest_phase_and_highest_priority_any_answer_gives() {
-    let q = two_remedies();
-    // No groups: nobody disagrees, so only the answers' actions count.
-    let who = [("Ann", None, "none"), ("Bob", None, "some"), ("Cy", None, "none")];
-    let round = build(&q, "T", "L", members(&q, &who));
-    assert_eq!(round.actions.len(), 1, "{:?}", round.actions);
-    let step = &round.actions[0];
-    let singles = members(&q, &who);
-    let highest = singles.iter().flat_map(|m| &m.assessment.actions).map(|a| a.priority).fold(0.0, f64::max);
-    let set_up = singles[0].assessment.actions[0].priority;
-    assert!(set_up > singles[1].assessment.actions[0].priority, "the set-up remedy is the more pressing by priority");
-    assert_eq!((step.phase.as_str(), step.priority), ("before-signing", highest));
-    assert_eq!(step.priority_level, PriorityLevel::of(highest));
-    assert_eq!(step.recommendation, "Present them to the rest before signing.");
-    let who: Vec<&str> = step.raised_by.iter().map(|s| s.respondent.as_str()).collect();
-    assert_eq!(who, ["Bob", "Ann", "Cy"]);
-    assert_eq!(step.other_recommendations.len(), 1);
-    let other = &step.other_recommendations[0];
-    assert_eq!(other.recommendation, "Have each team lead brief their team during set-up.");
-    assert_eq!((other.phase.as_str(), other.priority), ("setup", set_up));
-    assert_eq!(other.raised_by.iter().map(|s| s.respondent.as_str()).collect::<Vec<_>>(), ["Ann", "Cy"]);
-}
-
-#[test]
-fn agreement_is_high_where_they_agree_and_low_where_they_do_not() {
-    let (_, round) = wide_world();
-    let question = |id: &str| round.questions.iter().find(|x| x.id == id).unwrap();
-    // Everyone answered "named-no-time" for the owner.
-    assert_eq!(question("ownership.owner").agreement, Some(1.0));
-    assert!(question("management.mandate").agreement.unwrap() < 0.5);
-    // "Don't know" is left out and counted apart.
-    let integration = question("setup.integration");
-    assert_eq!((integration.answered, integration.unknown), (3, 1));
-    assert_eq!(
-        integration.groups.iter().map(|g| g.group.as_str()).collect::<Vec<_>>(),
-        ["management", "it", "users", "owners"]
-    );
-    assert_eq!(integration.groups[2].score, None, "users only said they don't know");
-    assert!(round.areas.iter().all(|a| a.agreement.is_none_or(|x| (0.0..=1.0).contains(&x))));
-}
-
-/// A one-question questionnaire whose answers score 0, 50 and 100.
-fn one_question() -> Questionnaire {
-    let source = r#"
-[questionnaire]
-id = "t"
-version = "1"
-title = "T"
-
-[[area]]
-id = "a"
-title = "A"
-why = "Why."
-
-[[area.question]]
-id = "q"
-kind = "single"
-text = "Will use be required?"
-[[area.question.choice]]
-id = "no"
-label = "Up to each team"
-score = 0
-[[area.question.choice]]
-id = "some"
-label = "Required"
-score = 50
-[[area.question.choice]]
-id = "yes"
-label = "Required and checked"
-score = 100
-"#;
-    parse(source, "t.toml").unwrap()
-}
-
-/// Members answering `one_question`: (name, group, choice).
-fn members(q: &Questionnaire, who: &[(&str, Option<Group>, &str)]) -> Vec<Member<'static>> {
-    who.iter()
-        .enumerate()
-        .map(|(i, (name, group, choice))| {
-            let mut answers = Answers::for_questionnaire(q);
-            answers.respondent = Some(name.to_string());
-            answers.group = *group;
-            answers.answers.insert("q".into(), Answer::Text(choice.to_string()));
-            let at: jiff::Timestamp = format!("2026-11-0{}T09:00:00Z", i + 1).parse().unwrap();
-            Member { id: None, assessment: Cow::Owned(score(q, &answers, at)) }
-        })
-        .collect()
-}
-
-#[test]
-fn groups_far_apart_raise_a_flag_and_groups_in_line_do_not() {
-    let q = one_question();
-    let apart = members(&q, &[("Ann", Some(Group::Management), "yes"), ("Bob", Some(Group::Users), "no")]);
-    let round = build(&q, "T", "L", apart);
-    assert_eq!(round.red_flags.len(), 1);
-    let flag = &round.red_flags[0];
-    assert_eq!(flag.kind, FlagKind::Disagreement);
-    assert_eq!(flag.answer, "management (Ann): \"Required and checked\" versus users (Bob): \"Up to each team\"");
-    assert_eq!(round.verdict, Verdict::ReadyWithConditions, "a major flag; the score, 50, is not below 50");
-    assert_eq!(round.actions.len(), 1);
-    assert_eq!(round.actions[0].priority, 75.0, "a full-scale disagreement on the only question");
-
-    let in_line = members(&q, &[("Ann", Some(Group::Management), "yes"), ("Bob", Some(Group::Users), "yes")]);
-    let round = build(&q, "T", "L", in_line);
-    assert!(round.red_flags.is_empty());
-    assert_eq!(round.verdict, Verdict::Ready);
-
-    // Without groups everyone is "unassigned": one group cannot disagree with itself.
-    let no_groups = members(&q, &[("Ann", None, "yes"), ("Bob", None, "no")]);
-    assert!(build(&q, "T", "L", no_groups).red_flags.is_empty());
-    // Just under the bar: 50 points apart is a disagreement, 49.9 is not.
-    let half = members(&q, &[("Ann", Some(Group::Management), "yes"), ("Bob", Some(Group::It), "some")]);
-    assert_eq!(build(&q, "T", "L", half).red_flags.len(), 1);
-}
-
-#[test]
-fn agreement_of_three_on_a_question_scoring_0_50_100() {
-    let q = one_question();
-    let who = [("Ann", None, "yes"), ("Bob", None, "yes"), ("Cy", None, "no")];
-    let round = build(&q, "T", "L", members(&q, &who));
-    // Observed 2222.2 against 1666.7 expected: 1 − 1.333 counts as 0.
-    assert_eq!(round.questions[0].agreement, Some(0.0));
-    assert_eq!(round.areas[0].agreement, Some(0.0));
-    let who = [("Ann", None, "yes"), ("Bob", None, "some")];
-    assert_eq!(build(&q, "T", "L", members(&q, &who)).questions[0].agreement, Some(0.63));
-}
-
-#[test]
 fn a_round_of_one_is_its_assessment() {
     let q = readiness();
-    let member = example_member(&q, "it", include_str!("../../../examples/round/it.toml"));
+    let member = example_member(&q, "it", include_str!("../../../../examples/round/it.toml"));
     let a = member.assessment.clone();
     let round = build(&q, "Wide World Importers", "2026-Q4", vec![member]);
     assert_eq!((round.verdict, round.score, round.capped), (a.verdict, a.score, a.capped));
