@@ -128,15 +128,7 @@ impl Questionnaires {
 
     /// Which questionnaires were named on the command line.
     pub fn named(&self) -> Vec<QuestionnaireRef> {
-        self.known
-            .iter()
-            .map(|q| QuestionnaireRef {
-                id: q.id.clone(),
-                version: q.version.clone(),
-                title: q.title.clone(),
-                content_hash: q.content_hash.clone(),
-            })
-            .collect()
+        self.known.iter().map(QuestionnaireRef::of).collect()
     }
 
     /// The questionnaire the round `label` answered, `r`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::answers::Answer;
 use crate::core::answers::Group;
-use crate::core::questionnaire::{Kind, PhaseDef, Severity, VerdictTitles, default_phases};
+use crate::core::questionnaire::{Kind, PhaseDef, Questionnaire, Severity, VerdictTitles, default_phases};
 
 /// Bumped when the JSON changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -74,6 +74,18 @@ pub struct QuestionnaireRef {
     pub version: String,
     pub title: String,
     pub content_hash: String,
+}
+
+impl QuestionnaireRef {
+    /// Which questionnaire `q` is.
+    pub fn of(q: &Questionnaire) -> QuestionnaireRef {
+        QuestionnaireRef {
+            id: q.id.clone(),
+            version: q.version.clone(),
+            title: q.title.clone(),
+            content_hash: q.content_hash.clone(),
+        }
+    }
 }
 
 /// One rule that shaped the verdict, with the answers behind it.

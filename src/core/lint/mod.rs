@@ -58,12 +58,7 @@ pub fn lint(q: &Questionnaire) -> Lint {
     let report = LintReport {
         schema_version: SCHEMA_VERSION,
         tool_version: crate::VERSION.to_string(),
-        questionnaire: QuestionnaireRef {
-            id: q.id.clone(),
-            version: q.version.clone(),
-            title: q.title.clone(),
-            content_hash: q.content_hash.clone(),
-        },
+        questionnaire: QuestionnaireRef::of(q),
         findings,
         areas,
         reachable: reach.reachable,

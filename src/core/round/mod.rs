@@ -33,7 +33,7 @@ pub use select::{Found, RoundError, rounds};
 pub use spread::{AreaSpread, GroupScore};
 
 use crate::core::answers::Group;
-use crate::core::assessment::{Assessment, QuestionResult, Unknown};
+use crate::core::assessment::{Assessment, QuestionResult, QuestionnaireRef, Unknown};
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, due_first, round1};
 
@@ -97,7 +97,7 @@ pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Ve
         tool_version: crate::VERSION.to_string(),
         organization: organization.to_string(),
         label: label.to_string(),
-        questionnaire: members.first().map_or_else(|| view::reference(q), |m| m.assessment.questionnaire.clone()),
+        questionnaire: members.first().map_or_else(|| QuestionnaireRef::of(q), |m| m.assessment.questionnaire.clone()),
         assessed_at: members.iter().map(|m| m.assessment.assessed_at).max().unwrap_or_default(),
         verdict: decision.verdict,
         score: round1(overall),

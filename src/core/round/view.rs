@@ -4,21 +4,10 @@
 use super::model::{Round, RoundQuestion, SaidBy};
 use super::questions::{is_unknown, unknown_status};
 use crate::core::assessment::{
-    ActionItem, AreaResult, Assessment, QuestionResult, QuestionStatus, QuestionnaireRef, RedFlag, SCHEMA_VERSION,
+    ActionItem, AreaResult, Assessment, QuestionResult, QuestionStatus, RedFlag, SCHEMA_VERSION,
 };
 use crate::core::history::record::AreaScore;
 use crate::core::history::{Person, RoundScores, TrendPoint};
-use crate::core::questionnaire::Questionnaire;
-
-/// Which questionnaire `q` is.
-pub(super) fn reference(q: &Questionnaire) -> QuestionnaireRef {
-    QuestionnaireRef {
-        id: q.id.clone(),
-        version: q.version.clone(),
-        title: q.title.clone(),
-        content_hash: q.content_hash.clone(),
-    }
-}
 
 impl Round {
     /// The round as one assessment: its verdict, scores, merged flags and

@@ -79,12 +79,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
     Assessment {
         schema_version: SCHEMA_VERSION,
         tool_version: crate::VERSION.to_string(),
-        questionnaire: QuestionnaireRef {
-            id: q.id.clone(),
-            version: q.version.clone(),
-            title: q.title.clone(),
-            content_hash: q.content_hash.clone(),
-        },
+        questionnaire: QuestionnaireRef::of(q),
         assessed_at: answers.assessed_at.unwrap_or(now),
         organization: answers.organization.clone(),
         respondent: answers.respondent.clone(),

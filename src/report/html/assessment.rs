@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::charts::{BarChart, area_bars};
 use super::page::{Frame, bands};
+use super::shared_rows::{SmallPrint, UnknownRow};
 use crate::core::assessment::{Assessment, QuestionStatus, Risk};
 use crate::core::brand::Brand;
 use crate::core::json::to_script_json;
@@ -61,13 +62,6 @@ pub struct FlagRow<'a> {
     pub answer: &'a str,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct UnknownRow<'a> {
-    pub area: &'a str,
-    pub question: &'a str,
-    pub status: String,
-}
-
 /// An area's questions with their answers, for the appendix.
 #[derive(Debug, Clone, Serialize)]
 pub struct AppendixArea<'a> {
@@ -84,16 +78,6 @@ pub struct AppendixQuestion<'a> {
     pub answered: bool,
     pub score: Option<String>,
     pub note: Option<&'a str>,
-}
-
-/// The questionnaire exactly and the timestamps: the record's small print.
-#[derive(Debug, Clone, Serialize)]
-pub struct SmallPrint<'a> {
-    pub questionnaire_id: &'a str,
-    pub questionnaire_version: &'a str,
-    pub content_hash: &'a str,
-    pub assessed_at: String,
-    pub tool_version: &'a str,
 }
 
 impl<'a> AssessmentPage<'a> {
@@ -142,22 +126,16 @@ impl<'a> AssessmentPage<'a> {
             unknowns: a
                 .unknowns
                 .iter()
-                .map(|u| UnknownRow {
-                    area: area_title(&u.area),
-                    question: &u.text,
-                    status: u.reason_in_words(|id| a.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str())),
+                .map(|u| {
+                    UnknownRow::of(u, area_title(&u.area), |id| {
+                        a.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str())
+                    })
                 })
                 .collect(),
             plan: phase_plans(a),
             notes: context_rows(a),
             appendix: appendix(a),
-            small_print: SmallPrint {
-                questionnaire_id: &q.id,
-                questionnaire_version: &q.version,
-                content_hash: &q.content_hash,
-                assessed_at: a.assessed_at.to_string(),
-                tool_version: &a.tool_version,
-            },
+            small_print: SmallPrint::of(q, a.assessed_at, &a.tool_version),
         }
     }
 }

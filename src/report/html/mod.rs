@@ -27,6 +27,7 @@ mod markers;
 mod page;
 mod round;
 mod round_appendix;
+mod shared_rows;
 mod spread_chart;
 mod trend;
 

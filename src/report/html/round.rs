@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::markers::{GroupKey, group_key};
 use super::page::{Frame, bands};
 use super::round_appendix::{AppendixArea, appendix};
+use super::shared_rows::{SmallPrint, UnknownRow};
 use super::spread_chart::{SpreadChart, spread_chart};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, PriorityLevel, Risk, Verdict};
@@ -111,13 +112,6 @@ pub struct FlagRow<'a> {
     pub said: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct UnknownRow<'a> {
-    pub area: &'a str,
-    pub question: &'a str,
-    pub status: String,
-}
-
 /// One action of the merged plan, ready to show.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionRow<'a> {
@@ -143,16 +137,6 @@ pub struct PhaseActions<'a> {
     pub actions: Vec<ActionRow<'a>>,
     /// A long phase's other actions.
     pub rest: Vec<ActionRow<'a>>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SmallPrint<'a> {
-    pub questionnaire_id: &'a str,
-    pub questionnaire_version: &'a str,
-    pub content_hash: &'a str,
-    /// When the round was complete: its latest assessment.
-    pub assessed_at: String,
-    pub tool_version: &'a str,
 }
 
 impl<'a> RoundPage<'a> {
@@ -208,21 +192,15 @@ impl<'a> RoundPage<'a> {
             unknowns: r
                 .unknowns
                 .iter()
-                .map(|u| UnknownRow {
-                    area: area_title(r, &u.area),
-                    question: &u.text,
-                    status: u.reason_in_words(|id| r.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str())),
+                .map(|u| {
+                    UnknownRow::of(u, area_title(r, &u.area), |id| {
+                        r.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str())
+                    })
                 })
                 .collect(),
             plan,
             appendix: appendix(r),
-            small_print: SmallPrint {
-                questionnaire_id: &q.id,
-                questionnaire_version: &q.version,
-                content_hash: &q.content_hash,
-                assessed_at: r.assessed_at.to_string(),
-                tool_version: &r.tool_version,
-            },
+            small_print: SmallPrint::of(q, r.assessed_at, &r.tool_version),
         }
     }
 }
