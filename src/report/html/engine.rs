@@ -14,6 +14,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("templates/base.html")),
     ("style.css", include_str!("templates/style.css")),
     ("charts.html", include_str!("templates/charts.html")),
+    ("sections.html", include_str!("templates/sections.html")),
     ("assessment.html", include_str!("templates/assessment.html")),
     ("trend.html", include_str!("templates/trend.html")),
     ("comparison.html", include_str!("templates/comparison.html")),
