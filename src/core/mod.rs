@@ -11,6 +11,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod embedded;
 pub mod history;
+pub mod in_sentence;
 pub mod json;
 pub mod json_text;
 pub mod limits;

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::plan::{ActionView, phase_plans};
 use super::sections::reason_lines;
 use crate::core::assessment::{Assessment, Risk, Verdict};
+use crate::core::in_sentence::lower_first;
 use crate::core::scoring::fmt1;
 
 /// How many actions of the first phase the summary lists.
@@ -103,7 +104,9 @@ const CAPPING_RULES: &[(Verdict, &str, &str, &str)] = &[
     ),
     (Verdict::ReadyWithConditions, "major-red-flag", "major red flag", "major red flags"),
     (Verdict::ReadyWithConditions, "high-risk-area", "high-risk area", "high-risk areas"),
+    (Verdict::ReadyWithConditions, "medium-risk-area", "medium-risk area", "medium-risk areas"),
     (Verdict::ReadyWithConditions, "too-many-unknowns", "too many unknowns", "too many unknowns"),
+    (Verdict::ReadyWithConditions, "actions-due-first", "action due first", "actions due first"),
 ];
 
 /// What caps the verdict, counted: "2 critical red flags, 1 high-risk
@@ -118,6 +121,11 @@ fn caps(a: &Assessment) -> String {
             match n {
                 0 => None,
                 _ if *rule == "too-many-unknowns" => Some(one.to_string()),
+                // One reason for them all, naming the phase.
+                _ if *rule == "actions-due-first" => {
+                    let first = a.phases.first().map_or("first", |p| p.title.as_str());
+                    Some(format!("actions due {}", lower_first(first)))
+                }
                 1 => Some(format!("1 {one}")),
                 n => Some(format!("{n} {many}")),
             }
@@ -148,6 +156,14 @@ mod tests {
         assert_eq!(s.score_line(), "Score: 84.2 / 100 — capped: 2 critical red flags");
         a.capped = false;
         assert_eq!(ExecutiveSummary::of(&a).score_line(), "Score: 84.2 / 100");
+        // Held back by the plan alone: the cap names the phase.
+        a.verdict = Verdict::ReadyWithConditions;
+        a.capped = true;
+        a.reasons = vec![reason("medium-risk-area"), reason("actions-due-first")];
+        assert_eq!(
+            ExecutiveSummary::of(&a).capped.as_deref(),
+            Some("capped: 1 medium-risk area, actions due before signing")
+        );
     }
 
     #[test]

@@ -212,7 +212,11 @@ fn weights_combine_questions_and_areas() {
     assert_eq!(a.score, 63.8);
     assert_eq!(a.areas[0].risk, Some(Risk::Medium));
     assert_eq!(a.verdict, Verdict::ReadyWithConditions);
-    assert_eq!(a.reasons.iter().map(|r| r.rule.as_str()).collect::<Vec<_>>(), ["score-below-ready"]);
+    // Both areas below 75 without a flag: each is named, then the score.
+    let rules: Vec<&str> = a.reasons.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(rules, ["medium-risk-area", "medium-risk-area", "score-below-ready"]);
+    assert_eq!(a.reasons[0].message, "Area A: medium risk (66.7)");
+    assert_eq!(a.reasons[0].questions, ["a.one"]);
     // 100 × shortfall 0.5 × no flag 0.5 × weight 1.5.
     assert_eq!(a.actions.len(), 1);
     assert_eq!(a.actions[0].recommendation, "Improve one.");
@@ -534,4 +538,89 @@ fn a_high_risk_area_with_a_major_flag_due_before_signing_means_not_ready() {
     };
     let a = assess_with(&edited(off), &answers);
     assert_eq!(a.verdict, Verdict::ReadyWithConditions, "{:?}", rules(&a));
+}
+
+/// A single weaker answer whose action is due before signing: the verdict
+/// says "not yet", and the action is never low, since it holds the verdict
+/// back.
+#[test]
+fn an_action_due_before_signing_holds_ready_back_and_is_never_low() {
+    let q = crm_ready::core::questionnaire::builtin::find("crm-readiness").unwrap().load().unwrap();
+    let case =
+        std::fs::read_to_string(format!("{}/tests/cases/model-company.toml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text =
+        case.replace("\"vision.objective\" = \"written-measurable\"", "\"vision.objective\" = \"measurable-unsigned\"");
+    assert_ne!(text, case, "the case names its objective");
+    let loaded = crm_ready::core::answers_file::parse_answers(
+        &text,
+        "model.toml",
+        crm_ready::core::answers_file::Syntax::Toml,
+        &q,
+    )
+    .unwrap();
+    let a = score(&q, &loaded.answers, jiff::Timestamp::UNIX_EPOCH);
+    assert_eq!(a.verdict, Verdict::ReadyWithConditions);
+    assert!(a.capped, "the score alone says ready: {}", a.score);
+    let due: Vec<&str> =
+        a.reasons.iter().filter(|r| r.rule == "actions-due-first").map(|r| r.message.as_str()).collect();
+    assert_eq!(due, ["The plan has actions due before signing on 1 question"]);
+    let first = &a.actions[0];
+    assert_eq!((first.phase.as_str(), first.question.as_str()), ("before-signing", "vision.objective"));
+    assert_eq!(first.priority_level, PriorityLevel::Medium, "{first:?}");
+}
+
+/// A scored gate with no action of its own for "don't know" still carries
+/// its waiting follow-up's flag, with the action to find out its answer.
+#[test]
+fn a_gate_without_an_unknown_action_still_carries_its_follow_ups_flag() {
+    let src = r#"
+[questionnaire]
+id = "g"
+version = "1"
+title = "G"
+
+[[area]]
+id = "a"
+title = "A"
+why = "W."
+
+[[area.question]]
+id = "a.gate"
+kind = "yes_no"
+text = "Several suppliers?"
+[[area.question.choice]]
+id = "yes"
+score = 100
+[[area.question.choice]]
+id = "no"
+score = 100
+
+[[area.question]]
+id = "a.lead"
+kind = "yes_no"
+text = "Is one of them in charge?"
+when = { question = "a.gate", is = "yes" }
+[[area.question.choice]]
+id = "yes"
+score = 100
+[[area.question.choice]]
+id = "no"
+score = 0
+red_flag = "critical"
+recommendation = "Name a lead supplier."
+phase = "before-signing"
+"#;
+    let q = parse(src, "g.toml").unwrap();
+    let mut answers = Answers::for_questionnaire(&q);
+    answers.answers.insert("a.gate".into(), Answer::DontKnow);
+    let a = score(&q, &answers, jiff::Timestamp::UNIX_EPOCH);
+    assert_eq!(a.verdict, Verdict::NotReady, "{:?}", a.reasons);
+    assert_eq!(a.red_flags.len(), 1);
+    assert_eq!((a.red_flags[0].question.as_str(), a.red_flags[0].severity), ("a.gate", Severity::Critical));
+    assert_eq!(a.actions.len(), 1);
+    assert!(a.actions[0].recommendation.starts_with("Find out the answer to \"Several suppliers?\""));
+    let gate = a.questions.iter().find(|x| x.id == "a.gate").unwrap();
+    assert_eq!(gate.red_flag, Some(Severity::Critical));
+    let listed: Vec<&str> = a.unknowns.iter().map(|u| u.question.as_str()).collect();
+    assert_eq!(listed, ["a.gate", "a.lead"], "each once");
 }

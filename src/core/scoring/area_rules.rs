@@ -5,23 +5,17 @@
 //! in words true to the thresholds.
 
 use super::fmt1;
-use super::verdict::{AreaEvidence, Evidence, FlagEvidence, QuestionEvidence, weakest};
+use super::verdict::{AreaEvidence, Evidence, FlagEvidence, QuestionEvidence, weakest, weakest_below};
 use crate::core::assessment::{Reason, Risk};
 use crate::core::counted::counted;
+use crate::core::in_sentence::lower_first;
 use crate::core::questionnaire::{Severity, Thresholds};
-
-/// A blocking reason about one area.
-pub(super) struct AreaReason {
-    /// The area's id.
-    pub area: String,
-    pub reason: Reason,
-}
 
 /// Risks that cluster in one area rule out anything better than not
 /// ready: they are settled before signing or not at all. Each question
 /// counts once, however many major flags it carries (an answer's and a
 /// disagreement's, say).
-pub(super) fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<AreaReason> {
+pub(super) fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<Reason> {
     let mut reasons = Vec::new();
     for area in &e.areas {
         let majors: Vec<&FlagEvidence> =
@@ -34,18 +28,15 @@ pub(super) fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<AreaReason> {
         }
         let state = area_in_words(t, e, area);
         if questions.len() > t.max_major_flags_per_area as usize {
-            reasons.push(AreaReason {
-                area: area.id.clone(),
-                reason: Reason {
-                    rule: "major-flags-clustered".into(),
-                    message: format!(
-                        "{}: {state}, {} (more than {} in one area)",
-                        area.title,
-                        counted(questions.len(), "major red flag", "major red flags"),
-                        t.max_major_flags_per_area
-                    ),
-                    questions,
-                },
+            reasons.push(Reason {
+                rule: "major-flags-clustered".into(),
+                message: format!(
+                    "{}: {state}, {} (more than {} in one area)",
+                    area.title,
+                    counted(questions.len(), "major red flag", "major red flags"),
+                    t.max_major_flags_per_area
+                ),
+                questions,
             });
         } else if t.escalate_high_risk_areas
             && area.risk == Some(Risk::High)
@@ -53,18 +44,15 @@ pub(super) fn clustered_risks(t: &Thresholds, e: &Evidence) -> Vec<AreaReason> {
             && weak_in_more_than_one_answer(e, &area.id)
         {
             let urgent = distinct(majors.iter().filter(|f| f.urgent).map(|f| f.question.as_str())).len();
-            reasons.push(AreaReason {
-                area: area.id.clone(),
-                reason: Reason {
-                    rule: "high-risk-area-with-major-flag".into(),
-                    message: format!(
-                        "{}: {state}, {} due {}",
-                        area.title,
-                        counted(urgent, "major red flag", "major red flags"),
-                        lower_first(&e.first_phase)
-                    ),
-                    questions,
-                },
+            reasons.push(Reason {
+                rule: "high-risk-area-with-major-flag".into(),
+                message: format!(
+                    "{}: {state}, {} due {}",
+                    area.title,
+                    counted(urgent, "major red flag", "major red flags"),
+                    lower_first(&e.first_phase)
+                ),
+                questions,
             });
         }
     }
@@ -79,18 +67,35 @@ fn weak_in_more_than_one_answer(e: &Evidence, area: &str) -> bool {
     e.questions.iter().filter(|q| q.area == area && q.score.is_some_and(|s| s < 50.0)).nth(1).is_some()
 }
 
-/// A condition for each area at high risk, but those in `named` (which a
-/// blocking reason names already).
-pub(super) fn high_risk_areas(t: &Thresholds, e: &Evidence, named: &[String]) -> Vec<Reason> {
+/// A condition for each area at high risk.
+pub(super) fn high_risk_areas(t: &Thresholds, e: &Evidence) -> Vec<Reason> {
     e.areas
         .iter()
-        .filter(|a| a.risk == Some(Risk::High) && !named.contains(&a.id))
+        .filter(|a| a.risk == Some(Risk::High))
         .map(|area| {
             let its: Vec<QuestionEvidence> = e.questions.iter().filter(|q| q.area == area.id).cloned().collect();
             Reason {
                 rule: "high-risk-area".into(),
                 message: format!("{}: {}", area.title, area_in_words(t, e, area)),
                 questions: weakest(&its),
+            }
+        })
+        .collect()
+}
+
+/// A condition for each area at medium risk by its score alone (one with
+/// a red flag is named by the flag's reason): ready means every area is
+/// sound, not only the mean of them.
+pub(super) fn medium_risk_areas(t: &Thresholds, e: &Evidence) -> Vec<Reason> {
+    e.areas
+        .iter()
+        .filter(|a| a.risk == Some(Risk::Medium) && !e.flags.iter().any(|f| f.area == a.id))
+        .map(|area| {
+            let its: Vec<QuestionEvidence> = e.questions.iter().filter(|q| q.area == area.id).cloned().collect();
+            Reason {
+                rule: "medium-risk-area".into(),
+                message: format!("{}: {}", area.title, area_in_words(t, e, area)),
+                questions: weakest_below(&its, t.medium_risk_below),
             }
         })
         .collect()
@@ -124,14 +129,4 @@ fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         }
     }
     out
-}
-
-/// A phase title as it reads inside a sentence: "Before signing" → "before
-/// signing".
-pub(super) fn lower_first(title: &str) -> String {
-    let mut chars = title.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

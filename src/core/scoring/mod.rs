@@ -59,8 +59,11 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
         let gate = OpenGate::of(q, at, &visibility, seen.status(), &cx.weights);
         let tally = &mut tallies[question.area];
         let mut result = score_question(&cx, area, question, seen, gate.as_ref(), answers, tally, &mut findings);
-        if let Some(gate) = gate.filter(|_| !question.is_scored()) {
-            result.red_flag = record_open_gate(&cx, area, question, &gate, tally, &mut findings);
+        // A scored gate raises its own unknown action, carrying the gate's
+        // flag; one without such an action raises the gate's.
+        if let Some(gate) = gate.filter(|_| !question.is_scored() || question.unknown.recommendation.is_none()) {
+            let flag = record_open_gate(&cx, area, question, &gate, tally, &mut findings);
+            result.red_flag = result.red_flag.max(flag);
         }
         findings.results.push(result);
     }
@@ -265,9 +268,10 @@ fn unknown(area: &Area, question: &Question, answer: Option<&Answer>) -> Unknown
     }
 }
 
-/// Lists a context-only question that scored follow-ups wait on as an
-/// unknown, with the action to find out its answer and the red flag its
-/// follow-ups would raise unknown; returns that flag.
+/// Raises the action to find out the answer to a gate that scored
+/// follow-ups wait on, with the red flag they would raise unknown, and
+/// lists a context-only gate as an unknown (a scored one is listed as it is
+/// scored); returns that flag.
 fn record_open_gate(
     cx: &Context<'_>,
     area: &Area,
@@ -276,8 +280,10 @@ fn record_open_gate(
     tally: &mut AreaTally,
     findings: &mut Findings,
 ) -> Option<Severity> {
-    let answer = if gate.dont_know { Answer::DontKnow } else { Answer::Text(String::new()) };
-    findings.unknowns.push(unknown(area, question, gate.dont_know.then_some(&answer)));
+    if !question.is_scored() {
+        let dont_know = Answer::DontKnow;
+        findings.unknowns.push(unknown(area, question, gate.dont_know.then_some(&dont_know)));
+    }
     let action = gate.action(area, question, cx.first_phase);
     if let Some(severity) = gate.flag {
         tally.count_flag(severity);

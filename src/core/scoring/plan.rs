@@ -6,8 +6,9 @@
 //! its question and area weigh against the others (the square root of
 //! area weight ÷ mean area weight × question weight ÷ mean question
 //! weight in its area, kept within 0.5–2). A critical red flag's action is
-//! at least 50 (high), a major one's at least 20 (medium); nothing goes
-//! above 100. In words: high from 50, medium from 20, low below.
+//! at least 50 (high), a major one's and one due in the first phase at
+//! least 20 (medium); nothing goes above 100. In words: high from 50,
+//! medium from 20, low below.
 
 use super::answer::{Because, Raised};
 use super::round1;
@@ -17,6 +18,8 @@ use crate::core::questionnaire::{Area, Question, Questionnaire, Severity};
 /// The lowest priority of an action that comes with a red flag.
 pub(super) const FLOOR_CRITICAL: f64 = PriorityLevel::HIGH_FROM;
 pub(super) const FLOOR_MAJOR: f64 = PriorityLevel::MEDIUM_FROM;
+/// The lowest priority of an action due in the first phase.
+pub(super) const FLOOR_DUE_FIRST: f64 = PriorityLevel::MEDIUM_FROM;
 
 /// How much each area and each question weighs against the others: the
 /// mean weights priorities are measured against.
@@ -99,8 +102,15 @@ pub(super) fn red_flag(area: &Area, question: &Question, raised: &Raised<'_>, an
 
 /// The actions in plan order: by phase (most urgent first), then highest
 /// priority first, otherwise in the order they were raised (the sort is
-/// stable).
+/// stable). An action due in the first phase is at least medium: it holds
+/// the verdict back until it is done.
 pub(super) fn in_plan_order(q: &Questionnaire, mut actions: Vec<ActionItem>) -> Vec<ActionItem> {
+    if let Some(first) = q.phases.first() {
+        for a in actions.iter_mut().filter(|a| a.phase == first.id && a.priority < FLOOR_DUE_FIRST) {
+            a.priority = FLOOR_DUE_FIRST;
+            a.priority_level = PriorityLevel::of(a.priority);
+        }
+    }
     sort_in_plan_order(q, &mut actions, |a| (&a.phase, a.priority));
     actions
 }

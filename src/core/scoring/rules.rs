@@ -37,15 +37,16 @@ pub fn rules_in_words(q: &Questionnaire) -> Vec<String> {
     }
     rules.push(format!("Not ready with {}.", join_or(&not_ready)));
     rules.push(format!(
-        "Ready at {} or more with no red flag, no high-risk area, at most {:.0}% of the shown scored questions \
-         unknown and no action due \"{first}\"; ready with conditions otherwise.",
+        "Ready at {} or more with no red flag, every area at low risk, at most {:.0}% of the shown scored \
+         questions unknown and no action due \"{first}\"; ready with conditions otherwise.",
         fmt1(t.ready_at),
         100.0 * t.max_unknown_share
     ));
     rules.push(format!(
         "Actions fall due in phases ({}), and within a phase by priority: 100 × how far the answer falls short × \
          severity (critical 1, major 0.75, none 0.5) × weight (area and question against the others, 0.5 to 2), at \
-         least {} with a critical flag and {} with a major one; high from {}, medium from {}, low below.",
+         least {} with a critical flag and {} with a major one or when due \"{first}\"; high from {}, medium from {}, \
+         low below.",
         q.phases.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join(", "),
         fmt1(FLOOR_CRITICAL),
         fmt1(FLOOR_MAJOR),

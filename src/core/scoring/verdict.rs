@@ -7,14 +7,15 @@
 //! `max_major_flags_per_area`; or (with `escalate_high_risk_areas`) an
 //! area at high risk that holds a major red flag due in the first phase
 //! and at least two answers scoring below 50.
-//! Ready with conditions: any major red flag, high-risk area, too many
-//! unknowns, an action due in the first phase (a buyer told "ready" signs;
+//! Ready with conditions: any major red flag, area at high or medium risk,
+//! too many unknowns, an action due in the first phase (a buyer told "ready" signs;
 //! a plan that says "do this before signing" contradicts that), or a score
 //! below `ready_at`. Ready otherwise.
 
-use super::area_rules::{clustered_risks, high_risk_areas, lower_first};
+use super::area_rules::{clustered_risks, high_risk_areas, medium_risk_areas};
 use super::fmt1;
 use crate::core::assessment::{Reason, Risk, Verdict};
+use crate::core::in_sentence::lower_first;
 use crate::core::questionnaire::{Severity, Thresholds};
 
 /// What the verdict is decided on.
@@ -135,10 +136,7 @@ pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
         let reason = flag_reason(flag);
         if flag.severity == Severity::Critical { blocking.push(reason) } else { conditions.push(reason) }
     }
-    let clustered = clustered_risks(t, e);
-    // An area a blocking rule names is not named again as merely high risk.
-    let named: Vec<String> = clustered.iter().map(|c| c.area.clone()).collect();
-    blocking.extend(clustered.into_iter().map(|c| c.reason));
+    blocking.extend(clustered_risks(t, e));
     if e.overall < t.high_risk_below {
         blocking.push(Reason {
             rule: "score-below-minimum".into(),
@@ -146,7 +144,8 @@ pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
             questions: weakest(&e.questions),
         });
     }
-    conditions.extend(high_risk_areas(t, e, &named));
+    conditions.extend(high_risk_areas(t, e));
+    conditions.extend(medium_risk_areas(t, e));
     conditions.extend(too_many_unknowns(t, e));
     conditions.extend(actions_due_first(e));
     if e.overall < t.ready_at && e.overall >= t.high_risk_below {
@@ -189,7 +188,7 @@ fn ready(t: &Thresholds, e: &Evidence) -> Reason {
     Reason {
         rule: "ready".into(),
         message: format!(
-            "Overall readiness {} reaches {}, with no red flag, no high-risk area, few unknowns and nothing due {}",
+            "Overall readiness {} reaches {}, with no red flag, every area at low risk, few unknowns and nothing due {}",
             fmt1(e.overall),
             fmt1(t.ready_at),
             lower_first(&e.first_phase)
@@ -248,7 +247,12 @@ const WEAKEST: usize = 5;
 /// then heaviest first, then in questionnaire order; at most five: the
 /// answers that pull a score down.
 pub(super) fn weakest(questions: &[QuestionEvidence]) -> Vec<String> {
-    let mut low: Vec<&QuestionEvidence> = questions.iter().filter(|r| r.score.is_some_and(|s| s < 50.0)).collect();
+    weakest_below(questions, 50.0)
+}
+
+/// As [`weakest`], with the questions scoring below `bar`.
+pub(super) fn weakest_below(questions: &[QuestionEvidence], bar: f64) -> Vec<String> {
+    let mut low: Vec<&QuestionEvidence> = questions.iter().filter(|r| r.score.is_some_and(|s| s < bar)).collect();
     low.sort_by(|a, b| {
         let (sa, sb) = (a.score.unwrap_or(0.0), b.score.unwrap_or(0.0));
         sa.total_cmp(&sb).then(b.weight.total_cmp(&a.weight))
@@ -338,7 +342,7 @@ mod tests {
         assert_eq!(decide(&t, &e).verdict, Verdict::Ready);
         assert_eq!(
             decide(&t, &e).reasons[0].message,
-            "Overall readiness 98 reaches 75, with no red flag, no high-risk area, few unknowns and nothing due before signing"
+            "Overall readiness 98 reaches 75, with no red flag, every area at low risk, few unknowns and nothing due before signing"
         );
         e.due_first = vec!["q".into(), "q2".into()];
         let d = decide(&t, &e);
@@ -347,15 +351,6 @@ mod tests {
         assert_eq!(d.reasons[0].rule, "actions-due-first");
         assert_eq!(d.reasons[0].message, "The plan has actions due before signing on 2 questions");
         assert_eq!(d.reasons[0].questions, ["q", "q2"]);
-    }
-
-    #[test]
-    fn an_area_a_blocking_rule_names_is_not_named_again_as_high_risk() {
-        let t = Thresholds::default();
-        let d = decide(&t, &evidence(45.0, Risk::High, vec![flag(Severity::Major, "q", true)]));
-        let rules: Vec<&str> = d.reasons.iter().map(|r| r.rule.as_str()).collect();
-        assert!(rules.contains(&"high-risk-area-with-major-flag"), "{rules:?}");
-        assert!(!rules.contains(&"high-risk-area"), "{rules:?}");
     }
 
     #[test]
@@ -401,7 +396,7 @@ mod tests {
         let t = Thresholds::default();
         // A critical flag blocks, so its area's condition is not among the
         // verdict's reasons; the words are the rule's all the same.
-        let by_flag = high_risk_areas(&t, &evidence(70.0, Risk::High, vec![flag(Severity::Critical, "q", true)]), &[]);
+        let by_flag = high_risk_areas(&t, &evidence(70.0, Risk::High, vec![flag(Severity::Critical, "q", true)]));
         assert_eq!(by_flag[0].message, "A: high risk because it holds a critical red flag (score 70)");
         let by_score = decide(&t, &evidence(45.0, Risk::High, vec![flag(Severity::Major, "q", true)]));
         assert_eq!(by_score.reasons[0].message, "A: high risk (45), 1 major red flag due before signing");

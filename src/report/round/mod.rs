@@ -9,6 +9,7 @@ pub use markdown::render_round_markdown;
 pub use table::render_round_table;
 
 use crate::core::answers::Group;
+use crate::core::in_sentence::lower_first;
 use crate::core::round::{
     GivenAnswer, OtherRecommendation, Round, RoundAction, RoundQuestion, SaidBy, UNASSIGNED, group_word,
 };
@@ -79,12 +80,6 @@ pub(in crate::report) fn other_line(r: &Round, o: &OtherRecommendation) -> Strin
         lower_first(r.phase_title(&o.phase)),
         raised_by(&o.raised_by)
     )
-}
-
-/// `During set-up` → `during set-up`.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// `Round 2026-Q4 — Wide World Importers`.
