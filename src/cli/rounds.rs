@@ -69,9 +69,9 @@ pub fn keep_to_same_respondents(rounds: &mut [Found<'_>], org: &str) -> anyhow::
     if common.is_empty() {
         let labels: Vec<&str> = rounds.iter().map(|r| r.label.as_str()).collect();
         return Err(UsageError::new(format!(
-            "nobody answered in every round of `{org}` ({}), so --same-respondents leaves nothing to compare: \
-             leave it out, or compare two rounds that share respondents with `crm-ready compare --org NAME A B \
-             --same-respondents`",
+            "nobody answered in every round of `{org}` ({}), so --same-respondents leaves nothing to compare \
+             (a respondent without a name is never taken for one in another round): leave it out, or compare two \
+             rounds that share respondents with `crm-ready compare --org NAME A B --same-respondents`",
             labels.join(", ")
         ))
         .into());
@@ -133,12 +133,15 @@ impl Questionnaires {
 
     /// The questionnaire the round `label` answered, `r`.
     pub fn for_round(&mut self, r: &QuestionnaireRef, label: &str, out: &Output) -> anyhow::Result<&Questionnaire> {
-        let matches = |q: &Questionnaire| q.id == r.id && q.version == r.version;
-        if !self.known.iter().any(matches) {
+        // The exact version if it is at hand, else one with the same major
+        // number: it asks the same questions.
+        let exact = |q: &&Questionnaire| q.id == r.id && q.version == r.version;
+        let compatible = |q: &&Questionnaire| q.id == r.id && q.accepts_answers_for(&r.version);
+        if !self.known.iter().any(|q| compatible(&q)) {
             match builtin::find(&r.id) {
                 Some(b) => {
                     let q = b.shared()?.clone();
-                    if q.version != r.version {
+                    if !q.accepts_answers_for(&r.version) {
                         return Err(UsageError::new(format!(
                             "the round `{label}` answered {} {}, and this crm-ready has {} {} built in: \
                              pass the {} questionnaire's file with --questionnaire FILE",
@@ -158,14 +161,21 @@ impl Questionnaires {
                 }
             }
         }
-        let Some(q) = self.known.iter().find(|q| matches(q)) else {
+        let Some(q) = self.known.iter().find(exact).or_else(|| self.known.iter().find(compatible)) else {
             return Err(UsageError::new(format!("no questionnaire `{}` {}", r.id, r.version)).into());
         };
         let name = format!("{} {}", r.id, r.version);
         if q.content_hash != r.content_hash && !self.warned.contains(&name) {
+            let here = if q.version == r.version {
+                format!("{name} here is not the exact text the round `{label}` answered (the content hashes differ)")
+            } else {
+                format!(
+                    "the round `{label}` answered {name}, read here with {} {}, which asks the same questions",
+                    q.id, q.version
+                )
+            };
             out.warn(&format!(
-                "{name} here is not the exact text the round `{label}` answered (the content hashes differ): \
-                 its answers and scores are read as stored, its thresholds and possible answers from this text"
+                "{here}: its answers and scores are read as stored, its thresholds and possible answers from this text"
             ));
             self.warned.push(name);
         }

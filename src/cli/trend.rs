@@ -21,11 +21,11 @@ pub struct TrendArgs {
     /// The organisation (case does not matter).
     #[arg(long, visible_alias = "organization", value_name = "NAME")]
     pub org: String,
-    /// The questionnaire whose rounds the trend follows, when the organisation answered several; also the text
-    /// of one that is not built in (a built-in's name or a file; repeatable).
     /// Like for like: keep every round to the respondents who answered in all of them.
     #[arg(long)]
     pub same_respondents: bool,
+    /// The questionnaire whose rounds the trend follows, when the organisation answered several; also the text
+    /// of one that is not built in (a built-in's name or a file; repeatable).
     #[arg(long, short = 'q', value_name = "NAME|PATH")]
     pub questionnaire: Vec<String>,
     /// How to write the trend [default: by the --output file's extension (.json, .html), else table].

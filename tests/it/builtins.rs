@@ -22,7 +22,7 @@ fn the_three_built_ins_load_with_the_expected_size() {
         [
             ("crm-readiness".to_string(), "2.1.0".to_string(), 65, Some(25)),
             ("crm-quick".to_string(), "2.1.0".to_string(), 15, Some(5)),
-            ("crm-review".to_string(), "1.0.0".to_string(), 25, Some(20)),
+            ("crm-review".to_string(), "1.1.0".to_string(), 25, Some(20)),
         ]
     );
     assert_eq!(builtin::DEFAULT, "crm-readiness");

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crm_ready::core::answers::{Answers, Group};
 use crm_ready::core::answers_file::{Syntax, parse_answers};
 use crm_ready::core::history::StoredAssessment;
-use crm_ready::core::questionnaire::builtin;
+use crm_ready::core::questionnaire::{Questionnaire, builtin};
 use crm_ready::core::scoring::score;
 use crm_ready::io::store::Store;
 use serde_json::Value;
@@ -45,14 +45,33 @@ impl TempStore {
 
     /// [`TempStore::save`], after `change` has had its way with the answers.
     pub fn save_as(&self, example: &str, change: impl FnOnce(&mut Answers)) {
+        self.save_with(example, change, |_| {});
+    }
+
+    /// [`TempStore::save`], scored by an earlier text of its questionnaire
+    /// numbered `version`.
+    pub fn save_earlier(&self, example: &str, version: &str) {
+        self.save_with(
+            example,
+            |_| {},
+            |q| {
+                q.version = version.to_string();
+                q.content_hash = format!("sha256:{}", "e".repeat(64));
+            },
+        );
+    }
+
+    fn save_with(&self, example: &str, change: impl FnOnce(&mut Answers), text_of: impl FnOnce(&mut Questionnaire)) {
         let text = std::fs::read_to_string(Path::new(ROOT).join("examples").join(example)).unwrap();
         let body: String = text
             .lines()
             .filter(|l| !l.starts_with("group = ") && !l.starts_with("assessed_at = "))
             .map(|l| format!("{l}\n"))
             .collect();
-        let q = builtin::find(header(&text, "questionnaire").unwrap()).unwrap().load().unwrap();
+        let mut q = builtin::find(header(&text, "questionnaire").unwrap()).unwrap().load().unwrap();
         let mut answers = parse_answers(&body, example, Syntax::Toml, &q).unwrap().answers;
+        text_of(&mut q);
+        answers.version.clone_from(&q.version);
         answers.group = header(&text, "group").and_then(Group::from_name);
         change(&mut answers);
         // The date `change` gave, else the file's.

@@ -30,7 +30,7 @@ fn trend_has_one_column_per_round_in_date_order() {
         assert_eq!(t["assessments"][i]["verdict"], round["verdict"], "{label}");
         assert_eq!(t["overall"]["scores"][i], round["score"]);
     }
-    assert_eq!(t["questionnaires"], serde_json::json!([{"id": "crm-review", "version": "1.0.0", "rounds": 3}]));
+    assert_eq!(t["questionnaires"], serde_json::json!([{"id": "crm-review", "version": "1.1.0", "rounds": 3}]));
 
     let table = store.run(&["trend", "--org", PENNINE]).exits(0);
     assert_contains(
@@ -315,4 +315,29 @@ fn the_trend_and_comparison_word_verdicts_as_the_questionnaire_names_them() {
     assert_contains(&round, "Verdict: AT RISK");
     let md = store.run(&["round", "--org", PENNINE, "--label", "2026-Q1", "-f", "markdown"]).exits(0);
     assert_contains(md.stdout(), "Verdict: At risk");
+}
+
+/// Records of an earlier minor version of a built-in (answered before an
+/// upgrade) are read with the built-in, which asks the same questions, and
+/// join a round with records of the current version.
+#[test]
+fn a_round_answered_with_an_earlier_minor_version_is_read_with_the_built_in() {
+    let store = TempStore::new();
+    for who in ["users", "owners"] {
+        store.save_earlier(&format!("round/{who}.toml"), "2.0.0");
+    }
+    let out = store.run(&["round", "--org", WIDE_WORLD, "--format", "json"]).exits(0);
+    assert_eq!(out.json()["respondents"].as_array().unwrap().len(), 2);
+    assert_contains(
+        out.stderr(),
+        "the round `2026-Q4` answered crm-readiness 2.0.0, read here with crm-readiness 2.1.0, which asks the same questions",
+    );
+    // The other two answer the current text: one round of four, not two.
+    for who in ["management", "it"] {
+        store.save(&format!("round/{who}.toml"));
+    }
+    let round = store.json(&["round", "--org", WIDE_WORLD]);
+    assert_eq!(round["respondents"].as_array().unwrap().len(), 4);
+    let t = store.json(&["trend", "--org", WIDE_WORLD]);
+    assert_eq!(t["assessments"].as_array().unwrap().len(), 1, "one column for the label");
 }

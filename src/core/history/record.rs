@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use crate::core::answers::{Answers, Group};
 use crate::core::assessment::{Assessment, QuestionnaireRef, Risk, Verdict};
+use crate::core::questionnaire::{builtin, same_major};
 
 /// Marks a JSON file as a crm-ready assessment record.
 pub const RECORD_FORMAT: &str = "crm-ready-assessment-record";
@@ -162,9 +163,46 @@ pub fn slug(name: &str) -> String {
     if out.is_empty() { "unnamed".to_string() } else { out.to_string() }
 }
 
+/// Words the verdict of `a`, written before its questionnaire named its
+/// verdicts, as the built-in of that questionnaire's major version does:
+/// one organisation's reports then use one set of words.
+pub fn word_verdicts_as_builtin(a: &mut Assessment) {
+    if !a.verdicts.is_standard() {
+        return;
+    }
+    let q = &a.questionnaire;
+    if let Some(b) = builtin::find(&q.id).and_then(|b| b.shared().ok())
+        && same_major(&b.version, &q.version)
+    {
+        a.verdicts = b.verdicts.clone();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_from_before_the_verdict_words_takes_its_builtins() {
+        let mut a = crate::core::history::testing::record("Contoso", "2026-04-01T10:00:00Z", 1).assessment;
+        a.questionnaire.id = "crm-review".into();
+        a.questionnaire.version = "1.0.0".into();
+        assert!(a.verdicts.is_standard());
+        word_verdicts_as_builtin(&mut a);
+        assert_eq!(a.verdict.worded(&a.verdicts), builtin_words(a.verdict));
+        // Another major version, or a questionnaire with the usual words: as stored.
+        let mut other = crate::core::history::testing::record("Contoso", "2026-04-01T10:00:00Z", 2).assessment;
+        other.questionnaire.id = "crm-review".into();
+        other.questionnaire.version = "2.0.0".into();
+        word_verdicts_as_builtin(&mut other);
+        assert!(other.verdicts.is_standard());
+    }
+
+    fn builtin_words(v: Verdict) -> String {
+        let q = builtin::find("crm-review").unwrap().load().unwrap();
+        assert!(!q.verdicts.is_standard());
+        v.worded(&q.verdicts).to_string()
+    }
 
     fn at(s: &str) -> jiff::Timestamp {
         s.parse().unwrap()

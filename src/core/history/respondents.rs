@@ -17,17 +17,22 @@ pub struct Person {
     /// round names them.
     pub name: String,
     pub group: Option<Group>,
+    /// False for `Respondent N`: nobody can tell whether two unnamed
+    /// respondents are one person, so they never are.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub named: bool,
 }
 
 impl Person {
     pub fn new(name: &str, group: Option<Group>) -> Person {
-        Person { name: name.trim().to_string(), group }
+        Person { name: name.trim().to_string(), group, named: true }
     }
 
     /// One person in two rounds: the same name, whatever its case (as a
-    /// round tells a respondent who answered twice).
+    /// round tells a respondent who answered twice); never an unnamed one.
     pub fn same_as(&self, other: &Person) -> bool {
-        self.name.to_lowercase() == other.name.to_lowercase()
+        self.named && other.named && self.name.to_lowercase() == other.name.to_lowercase()
     }
 
     fn among(&self, people: &[Person]) -> bool {
@@ -45,7 +50,7 @@ pub fn people_of(members: &[&Summary]) -> Vec<Person> {
             let given = s.respondent.as_deref().map(str::trim).filter(|n| !n.is_empty());
             match given {
                 Some(name) => Person::new(name, s.group),
-                None => Person::new(&format!("Respondent {}", i + 1), s.group),
+                None => Person { named: false, ..Person::new(&format!("Respondent {}", i + 1), s.group) },
             }
         })
         .collect()
@@ -76,11 +81,14 @@ pub struct RespondentsChanged {
     pub groups_left: Vec<Group>,
 }
 
-/// How the people changed from `since` to `now`; `None` when the same
-/// people answered in both.
+/// How the named people changed from `since` to `now`; `None` when the
+/// same people answered in both. Unnamed respondents are left out: nobody
+/// can say whether they came or went.
 pub fn changed(since: RoundPeople<'_>, now: RoundPeople<'_>) -> Option<RespondentsChanged> {
-    let joined: Vec<Person> = now.people.iter().filter(|p| !p.among(since.people)).cloned().collect();
-    let left: Vec<Person> = since.people.iter().filter(|p| !p.among(now.people)).cloned().collect();
+    let new_in = |these: &[Person], other: &[Person]| -> Vec<Person> {
+        these.iter().filter(|p| p.named && !p.among(other)).cloned().collect()
+    };
+    let (joined, left) = (new_in(now.people, since.people), new_in(since.people, now.people));
     if joined.is_empty() && left.is_empty() {
         return None;
     }
@@ -122,6 +130,15 @@ mod tests {
 
     fn round(people: &[(&str, Group)]) -> Vec<Person> {
         people.iter().map(|(n, g)| Person::new(n, Some(*g))).collect()
+    }
+
+    #[test]
+    fn respondents_without_a_name_are_never_taken_for_one_another() {
+        let unnamed = |n: usize| Person { named: false, ..Person::new(&format!("Respondent {n}"), None) };
+        assert!(!unnamed(1).same_as(&unnamed(1)));
+        assert!(Person::new("Ann", None).same_as(&Person::new("ann ", None)));
+        let (a, b) = ([unnamed(1), Person::new("Ann", None)], [unnamed(1), Person::new("Ann", None)]);
+        assert_eq!(in_every_round(&[&a, &b]), [Person::new("Ann", None)]);
     }
 
     #[test]

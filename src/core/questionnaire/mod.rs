@@ -27,3 +27,4 @@ pub use counts::QuestionCounts;
 pub use load::{content_hash, parse};
 pub use model::*;
 pub use verdicts::VerdictTitles;
+pub use version::same_major;

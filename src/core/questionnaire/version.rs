@@ -11,9 +11,15 @@ impl Questionnaire {
     /// a minor one keeps every question and choice id (and each answer is
     /// still checked against them).
     pub fn accepts_answers_for(&self, version: &str) -> bool {
-        let major = |v: &str| v.trim().split('.').next().unwrap_or_default().to_string();
-        version == self.version || (!major(version).is_empty() && major(version) == major(&self.version))
+        same_major(version, &self.version)
     }
+}
+
+/// Whether two versions of one questionnaire share their major number (or
+/// are the same string): answers to one are answers to the other.
+pub fn same_major(a: &str, b: &str) -> bool {
+    let major = |v: &str| v.trim().split('.').next().unwrap_or_default().to_string();
+    a == b || (!major(a).is_empty() && major(a) == major(b))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub use super::refusals::describe;
 use super::refusals::{mixed, no_such_label, not_answered, several_questionnaires};
 use crate::core::assessment::QuestionnaireRef;
 use crate::core::history::Summary;
+use crate::core::questionnaire::same_major;
 
 /// The assessments of one round.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,9 +57,11 @@ pub struct Wanted<'w> {
 
 /// The rounds among `summaries` (one organisation's), ordered by date (a
 /// round's latest assessment). Labels match whatever the case (a round is
-/// named as its first assessment spells it). Assessments with one label
-/// but different questionnaires or versions are separate rounds here;
-/// [`pick`] refuses them unless one questionnaire is asked for.
+/// named as its first assessment spells it). Versions with one major
+/// number answer the same questions, so they form one round, named by its
+/// latest assessment's version. Assessments with one label but different
+/// questionnaires or major versions are separate rounds here; [`pick`]
+/// refuses them unless one questionnaire is asked for.
 pub fn rounds<'a>(summaries: &[&'a Summary]) -> Vec<Found<'a>> {
     let mut ordered = summaries.to_vec();
     ordered.sort_by(|a, b| (a.assessed_at, a.saved_at, &a.id).cmp(&(b.assessed_at, b.saved_at, &b.id)));
@@ -67,10 +70,13 @@ pub fn rounds<'a>(summaries: &[&'a Summary]) -> Vec<Found<'a>> {
         let same = |f: &&mut Found<'a>| {
             same_label(&f.label, &s.label)
                 && f.questionnaire.id == s.questionnaire.id
-                && f.questionnaire.version == s.questionnaire.version
+                && same_major(&f.questionnaire.version, &s.questionnaire.version)
         };
         match found.iter_mut().find(same) {
-            Some(round) => round.members.push(s),
+            Some(round) => {
+                round.questionnaire = s.questionnaire.clone();
+                round.members.push(s);
+            }
             None => found.push(Found {
                 label: s.label.trim().to_string(),
                 questionnaire: s.questionnaire.clone(),

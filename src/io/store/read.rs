@@ -10,7 +10,7 @@ use super::{LoadedAssessment, MAX_RECORD_BYTES, StoreError};
 use crate::core::assessment::{Assessment, SCHEMA_VERSION};
 use crate::core::diagnostic::position;
 use crate::core::embedded::extract_json;
-use crate::core::history::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, StoredAssessment};
+use crate::core::history::record::{RECORD_FORMAT, RECORD_SCHEMA_VERSION, StoredAssessment, word_verdicts_as_builtin};
 use crate::core::history::record_check::{CheckContext, check_record, check_report};
 use crate::core::json_text::refused_strings;
 use crate::core::shell_word::shell_quote;
@@ -66,11 +66,9 @@ impl Reader {
             && record.schema_version <= RECORD_SCHEMA_VERSION
         {
             check_record(&record, &self.cx).map_err(|p| invalid(format!("a damaged assessment record: {p}")))?;
-            return Ok(LoadedAssessment {
-                path: path.to_path_buf(),
-                summary: Some(record.summary),
-                assessment: record.assessment,
-            });
+            let mut assessment = record.assessment;
+            word_verdicts_as_builtin(&mut assessment);
+            return Ok(LoadedAssessment { path: path.to_path_buf(), summary: Some(record.summary), assessment });
         }
         self.load_other(path, bytes)
     }
@@ -109,10 +107,11 @@ impl Reader {
                 if let Some(v) = head.schema_version.filter(|v| *v > u64::from(SCHEMA_VERSION)) {
                     return Err(newer("report", v));
                 }
-                let assessment: Assessment =
+                let mut assessment: Assessment =
                     serde_json::from_slice(bytes).map_err(|e| invalid(format!("a damaged assessment report ({e})")))?;
                 check_report(&assessment, &self.cx)
                     .map_err(|p| invalid(format!("a damaged assessment report: {p}")))?;
+                word_verdicts_as_builtin(&mut assessment);
                 Ok(LoadedAssessment { path: path.to_path_buf(), summary: None, assessment })
             }
             _ => Err(invalid(
