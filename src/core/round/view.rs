@@ -79,31 +79,24 @@ impl Round {
         }
     }
 
-    /// Every recommendation of the plan as an action of its own, in plan
-    /// order: what `compare` matches by question and recommendation.
+    /// The merged plan, one action per question as the round shows it
+    /// (its lead recommendation), in plan order.
     fn actions_each(&self) -> Vec<ActionItem> {
         let because = |said: &[SaidBy]| {
             said.iter().map(|s| format!("{}: {}", s.respondent, s.answer)).collect::<Vec<_>>().join("; ")
         };
-        let mut items: Vec<ActionItem> = Vec::new();
-        for a in &self.actions {
-            let item = |phase: &str, priority: f64, level, recommendation: &str, said: &[SaidBy]| ActionItem {
-                phase: phase.to_string(),
-                priority,
-                priority_level: level,
+        self.actions
+            .iter()
+            .map(|a| ActionItem {
+                phase: a.phase.clone(),
+                priority: a.priority,
+                priority_level: a.priority_level,
                 area: a.area.clone(),
                 question: a.question.clone(),
-                recommendation: recommendation.to_string(),
-                because: because(said),
-            };
-            items.push(item(&a.phase, a.priority, a.priority_level, &a.recommendation, &a.raised_by));
-            for o in &a.other_recommendations {
-                items.push(item(&o.phase, o.priority, o.priority_level, &o.recommendation, &o.raised_by));
-            }
-        }
-        let rank = |phase: &str| self.phases.iter().position(|p| p.id == phase).unwrap_or(self.phases.len());
-        items.sort_by(|x, y| rank(&x.phase).cmp(&rank(&y.phase)).then(y.priority.total_cmp(&x.priority)));
-        items
+                recommendation: a.recommendation.clone(),
+                because: because(&a.raised_by),
+            })
+            .collect()
     }
 
     fn area_result(&self, area: &super::model::RoundArea) -> AreaResult {

@@ -287,7 +287,7 @@ pub fn compare(before: Subject<'_>, after: Subject<'_>, force: bool) -> Result<C
     }
 
     let (red_flags_raised, red_flags_cleared, _) = split(&a.red_flags, &b.red_flags, &shared);
-    let (actions_new, actions_completed, actions_open) = split(&a.actions, &b.actions, &shared);
+    let (actions_new, actions_completed, actions_open) = split_by_question(&a.actions, &b.actions, &shared);
 
     let respondents_changed = rounds_people(before, after);
     let (before, after) = (Side::of(before), Side::of(after));
@@ -350,6 +350,23 @@ fn split<T: Tied + Clone>(before: &[T], after: &[T], shared: &dyn Fn(&str) -> bo
     (pick(after, &|k| !old.contains(k)), pick(before, &|k| !new.contains(k)), pick(after, &|k| old.contains(k)))
 }
 
+/// Splits two plans on shared questions by question: (actions on a
+/// question with none before, actions on a question with none after, the
+/// actions after on a question with some before). A question that still
+/// calls for an action is open, however its recommendation reads now: it
+/// is completed only when nothing is left to do on it. Order is kept.
+fn split_by_question(
+    before: &[ActionItem],
+    after: &[ActionItem],
+    shared: &dyn Fn(&str) -> bool,
+) -> (Vec<ActionItem>, Vec<ActionItem>, Vec<ActionItem>) {
+    let has = |list: &[ActionItem], q: &str| list.iter().any(|x| x.question == q);
+    let pick = |list: &[ActionItem], keep: &dyn Fn(&str) -> bool| -> Vec<ActionItem> {
+        list.iter().filter(|x| shared(&x.question) && keep(&x.question)).cloned().collect()
+    };
+    (pick(after, &|q| !has(before, q)), pick(before, &|q| !has(after, q)), pick(after, &|q| has(before, q)))
+}
+
 /// Items raised by one question's answer.
 trait Tied {
     fn question(&self) -> &str;
@@ -357,15 +374,6 @@ trait Tied {
 }
 
 impl Tied for RedFlag {
-    fn question(&self) -> &str {
-        &self.question
-    }
-    fn recommendation(&self) -> &str {
-        &self.recommendation
-    }
-}
-
-impl Tied for ActionItem {
     fn question(&self) -> &str {
         &self.question
     }

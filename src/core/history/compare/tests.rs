@@ -114,9 +114,13 @@ fn a_setback_raises_flags_and_new_actions() {
     assert_eq!(c.red_flags_raised.len(), 1);
     assert_eq!(c.red_flags_raised[0].question, "management.mandate");
     assert!(c.red_flags_cleared.is_empty());
-    assert!(c.actions_new.iter().any(|x| x.question == "management.mandate"));
-    // The old answer's action (decide how use is checked) is done with.
-    assert!(c.actions_completed.iter().any(|x| x.question == "management.mandate"));
+    // The question still calls for an action, in the new answer's words: it
+    // is open, neither new nor completed.
+    let on_mandate = |list: &[ActionItem]| list.iter().filter(|x| x.question == "management.mandate").count();
+    assert_eq!((on_mandate(&c.actions_new), on_mandate(&c.actions_completed)), (0, 0));
+    assert_eq!(on_mandate(&c.actions_open), 1);
+    let open = c.actions_open.iter().find(|x| x.question == "management.mandate").unwrap();
+    assert!(after.actions.contains(open), "as the later assessment words it");
     assert_eq!(c.changed_answers[0].direction, Direction::Worse);
 }
 

@@ -141,7 +141,11 @@ fn a_round_of_one_is_its_assessment() {
     assert_eq!(round.reasons, a.reasons);
     assert_eq!(round.red_flags.len(), a.red_flags.len());
     let view = round.as_assessment();
-    assert_eq!(view.actions.len(), a.actions.len());
+    // One action per question, as the round's plan holds them.
+    let mut questions: Vec<&str> = a.actions.iter().map(|x| x.question.as_str()).collect();
+    questions.sort_unstable();
+    questions.dedup();
+    assert_eq!(view.actions.len(), questions.len());
     assert_eq!(view.areas, a.areas);
     assert_eq!(view.unknowns, a.unknowns);
 }
