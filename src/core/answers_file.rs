@@ -121,8 +121,8 @@ fn drop_hidden(answers: &mut Answers, q: &Questionnaire, positions: &Positions) 
                 format!("ignoring the answer to `{}`: its condition hides it given the other answers", question.id)
             }
             Visibility::Pending { gate } => format!(
-                "setting aside the answer to `{}`: it depends on `{}`, which has no real answer, so it counts as \
-                 unknown; answer `{}` and it counts",
+                "setting aside the answer to `{}`: it depends on `{}`, which has no real answer, so it is not \
+                 asked and counts as unknown (waiting); answer `{}` and it counts",
                 question.id,
                 q.questions.get(gate).map_or("", |g| g.id.as_str()),
                 q.questions.get(gate).map_or("", |g| g.id.as_str())
