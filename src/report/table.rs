@@ -186,7 +186,7 @@ fn answers_to_check(a: &Assessment, style: TableStyle) -> String {
     t.set_header(vec![style.head("What to check"), style.head("Answers given")]);
     for row in &rows {
         let given: Vec<String> =
-            row.answers.iter().map(|g| format!("{}: {}", one_line(g.question), one_line(&g.answer))).collect();
+            row.answers.iter().map(|g| format!("{} → {}", one_line(g.question), one_line(&g.answer))).collect();
         t.add_row(vec![Cell::new(one_line(row.message)), Cell::new(given.join("\n"))]);
     }
     style.fit(&mut t, &[Fit::Words, Fit::Words], &[]);
