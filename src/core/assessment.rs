@@ -93,7 +93,7 @@ impl QuestionnaireRef {
 pub struct Reason {
     /// A stable name: `critical-red-flag`, `score-below-minimum`,
     /// `major-red-flag`, `high-risk-area`, `too-many-unknowns`,
-    /// `score-below-ready` or `ready`.
+    /// `answers-to-check`, `score-below-ready` or `ready`.
     pub rule: String,
     pub message: String,
     /// The question ids that drove it.
@@ -218,6 +218,18 @@ impl Unknown {
     }
 }
 
+/// Answers that cannot all be true, to check with the respondent: one of
+/// the questionnaire's checks, whose conditions all hold on the answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AnswerToCheck {
+    /// The check's id.
+    pub id: String,
+    /// What to check, in the questionnaire's words.
+    pub message: String,
+    /// The ids of the questions whose answers contradict each other.
+    pub questions: Vec<String>,
+}
+
 /// How urgent an action is, in words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -301,6 +313,9 @@ pub struct Assessment {
     pub questions: Vec<QuestionResult>,
     pub red_flags: Vec<RedFlag>,
     pub unknowns: Vec<Unknown>,
+    /// Answers that cannot all be true: to check with the respondent.
+    #[serde(default)]
+    pub answers_to_check: Vec<AnswerToCheck>,
     /// When the actions fall due, most urgent first.
     #[serde(default = "default_phases")]
     pub phases: Vec<PhaseDef>,

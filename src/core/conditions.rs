@@ -93,6 +93,14 @@ fn question_visibility(
     pending.map_or(Visibility::Shown, |gate| Visibility::Pending { gate })
 }
 
+/// Whether condition `c` holds on the answers given, for a reader of all of
+/// them (a questionnaire's checks): the question it names is shown
+/// (`visibility`, from [`visibility`]) and its real answer passes the test.
+pub fn holds(q: &Questionnaire, c: &Condition, answers: &BTreeMap<String, Answer>, visibility: &[Visibility]) -> bool {
+    let shown = q.position(&c.question).and_then(|at| visibility.get(at)) == Some(&Visibility::Shown);
+    shown && answers.get(&c.question).is_some_and(|a| passes(&c.test, a))
+}
+
 /// Whether an answer passes a condition's test; "don't know" passes none.
 pub fn passes(test: &Test, answer: &Answer) -> bool {
     match (test, answer) {

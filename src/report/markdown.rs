@@ -2,7 +2,7 @@
 //! first, the detail after, the small print and the verdict at the end.
 
 use super::plan::phase_plans;
-use super::sections::context_rows;
+use super::sections::{check_rows, context_rows};
 use super::summary::ExecutiveSummary;
 use crate::core::assessment::Assessment;
 use crate::core::brand::Brand;
@@ -30,6 +30,7 @@ pub fn render_markdown(a: &Assessment, brand: &Brand) -> String {
         areas(a),
         red_flags(a),
         unknowns(a),
+        answers_to_check(a),
         notes(a),
         action_plan(a),
         small_print(a, &summary, brand),
@@ -128,6 +129,22 @@ fn unknowns(a: &Assessment) -> String {
     for u in &a.unknowns {
         let why = u.reason_in_words(|id| a.questions.iter().find(|x| x.id == id).map(|x| x.text.as_str()));
         out.push_str(&format!("- {} ({why})\n", md(&u.text)));
+    }
+    out
+}
+
+/// Answers that contradict each other: what to check, with the answers.
+fn answers_to_check(a: &Assessment) -> String {
+    let rows = check_rows(a);
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n## Answers to check\n\n");
+    for row in &rows {
+        out.push_str(&format!("- {}\n", md(row.message)));
+        for given in &row.answers {
+            out.push_str(&format!("  - *{}* {}\n", md(given.question), md(&given.answer)));
+        }
     }
     out
 }

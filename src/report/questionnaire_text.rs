@@ -111,7 +111,27 @@ pub fn questionnaire_text(q: &Questionnaire, width: u16) -> String {
             question_text(&mut page, q, question);
         }
     }
+    checks_text(&mut page, q);
     page.out
+}
+
+/// The answers that cannot all be true: each check's conditions and what
+/// the report then asks to check.
+fn checks_text(page: &mut Page, q: &Questionnaire) {
+    if q.checks.is_empty() {
+        return;
+    }
+    page.blank();
+    page.line("## ", "Answers to check (cannot all be true; ready with conditions at best)");
+    for check in &q.checks {
+        page.blank();
+        page.line("  ", &one_line(&check.id));
+        for (i, c) in check.all.iter().enumerate() {
+            let lead = if i == 0 { "    when " } else { "     and " };
+            page.line(lead, &format!("{} {} {}", one_line(&c.question), c.test.key(), test_operand(&c.test)));
+        }
+        page.line("    → ", &one_line(&check.message));
+    }
 }
 
 /// One question: its wording, when it is shown, what each answer scores
@@ -266,5 +286,18 @@ phase = "before-signing"
                 assert!(text.contains("    - an-id-far-too-long-for-any-column-at-all\n"), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn the_checks_come_last_with_their_conditions_and_what_to_ask() {
+        let q = crate::core::questionnaire::builtin::find("crm-quick").unwrap().load().unwrap();
+        let text = questionnaire_text(&q, 100);
+        let at = text.find("## Answers to check").expect("a section for the checks");
+        let section = &text[at..];
+        assert!(section.contains("    when setup.training-budget is not-included\n"), "{section}");
+        assert!(section.contains("     and setup.plan-covers includes training\n"), "{section}");
+        assert!(section.contains("    → The set-up plan includes training"), "{section}");
+        let review = crate::core::questionnaire::builtin::find("crm-review").unwrap().load().unwrap();
+        assert!(!questionnaire_text(&review, 100).contains("## Answers to check"));
     }
 }

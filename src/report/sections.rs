@@ -1,5 +1,6 @@
 //! What the table and the Markdown report both show, worked out once: the
-//! reasons behind the verdict, and the respondent's own words.
+//! reasons behind the verdict, the respondent's own words, and the answers
+//! that contradict each other.
 
 use crate::core::assessment::{Assessment, QuestionStatus, Reason, Verdict};
 use crate::core::questionnaire::Kind;
@@ -63,6 +64,37 @@ pub fn context_rows(a: &Assessment) -> Vec<ContextRow<'_>> {
             let answer = (q.kind == Kind::Text).then_some(q.answer_text.as_deref()).flatten();
             let note = q.note.as_deref();
             (answer.is_some() || note.is_some()).then_some(ContextRow { question: &q.text, answer, note })
+        })
+        .collect()
+}
+
+/// One set of answers that contradict each other, for the "Answers to
+/// check" section: what to check, and the answers given.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CheckRow<'a> {
+    pub message: &'a str,
+    pub answers: Vec<GivenAnswer<'a>>,
+}
+
+/// A question and the answer given to it, in words.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct GivenAnswer<'a> {
+    pub question: &'a str,
+    pub answer: String,
+}
+
+/// The answers to check, in the questionnaire's order of its checks.
+pub fn check_rows(a: &Assessment) -> Vec<CheckRow<'_>> {
+    a.answers_to_check
+        .iter()
+        .map(|c| CheckRow {
+            message: &c.message,
+            answers: c
+                .questions
+                .iter()
+                .filter_map(|id| a.questions.iter().find(|q| &q.id == id))
+                .map(|q| GivenAnswer { question: &q.text, answer: q.in_words() })
+                .collect(),
         })
         .collect()
 }

@@ -1,14 +1,14 @@
 //! The terminal report: the summary first (verdict, score, why, areas at
-//! risk, first actions), then areas, red flags, unknowns, notes and the
-//! action plan as comfy-table tables, then the small print and the verdict
-//! again. Every string from a file is sanitised.
+//! risk, first actions), then areas, red flags, unknowns, answers to
+//! check, notes and the action plan as comfy-table tables, then the small
+//! print and the verdict again. Every string from a file is sanitised.
 
 use comfy_table::Cell;
 use unicode_width::UnicodeWidthStr;
 
 use super::fit::Fit;
 use super::plan::{ActionView, phase_plans};
-use super::sections::context_rows;
+use super::sections::{check_rows, context_rows};
 use super::style::TableStyle;
 use super::summary::ExecutiveSummary;
 use crate::core::assessment::Assessment;
@@ -34,6 +34,7 @@ pub fn render_table(a: &Assessment, style: TableStyle) -> String {
         areas(a, style),
         red_flags(a, style),
         unknowns(a, style),
+        answers_to_check(a, style),
         notes(a, style),
         action_plan(a, style),
         small_print(a, style),
@@ -173,6 +174,23 @@ fn unknowns(a: &Assessment, style: TableStyle) -> String {
     }
     style.fit(&mut t, &[Fit::Words, Fit::Words, Fit::Words], &[]);
     format!("\nUnknowns to resolve ({})\n{t}\n", a.unknowns.len())
+}
+
+/// Answers that contradict each other: what to check, with the answers.
+fn answers_to_check(a: &Assessment, style: TableStyle) -> String {
+    let rows = check_rows(a);
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut t = style.table();
+    t.set_header(vec![style.head("What to check"), style.head("Answers given")]);
+    for row in &rows {
+        let given: Vec<String> =
+            row.answers.iter().map(|g| format!("{} → {}", one_line(g.question), one_line(&g.answer))).collect();
+        t.add_row(vec![Cell::new(one_line(row.message)), Cell::new(given.join("\n"))]);
+    }
+    style.fit(&mut t, &[Fit::Words, Fit::Words], &[]);
+    format!("\nAnswers to check ({})\n{t}\n", rows.len())
 }
 
 /// Free-text answers and notes: what the respondent said in their words.

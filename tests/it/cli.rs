@@ -135,6 +135,7 @@ fn assess_json_has_the_documented_keys_in_order() {
             "questions",
             "red_flags",
             "unknowns",
+            "answers_to_check",
             "phases",
             "actions"
         ]

@@ -10,6 +10,7 @@ mod support;
 mod generate;
 mod json_schema;
 
+mod answers_to_check;
 mod bad_inputs;
 mod brand;
 mod browser;

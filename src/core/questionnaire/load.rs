@@ -3,11 +3,12 @@
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
+use super::answer_checks::{RawCheck, read_checks};
 use super::checks::{UniqueIds, named, read_id, read_label, read_text, read_weight};
 use super::model::{Area, Header, PhaseDef, Question, Questionnaire, Thresholds, index_questions};
 use super::phases::read_phases;
 use super::question::{QuestionPlace, read_question};
-use super::references::check_references;
+use super::references::{check_answer_checks, check_references};
 use super::verdicts::{VerdictTitles, read_verdicts};
 use super::when::QuestionConditions;
 use crate::core::diagnostic::{Diagnostic, Diagnostics, InvalidInput, Span};
@@ -39,7 +40,7 @@ pub fn parse(source: &str, origin: &str) -> Result<Questionnaire, InvalidInput> 
     }
 }
 
-const TOP_KEYS: &[&str] = &["questionnaire", "scoring", "verdicts", "phase", "area"];
+const TOP_KEYS: &[&str] = &["questionnaire", "scoring", "verdicts", "phase", "area", "check"];
 const HEADER_KEYS: &[&str] = &["id", "version", "title", "description", "minutes"];
 const SCORING_KEYS: &[&str] = &[
     "ready_at",
@@ -76,6 +77,8 @@ struct Top<'t, 'i> {
     scoring: Thresholds,
     verdicts: VerdictTitles,
     area_tables: Vec<(&'t Table<'i>, Span)>,
+    /// The `[[check]]` tables as written.
+    checks: Vec<RawCheck>,
 }
 
 impl<'s, 'e> Loader<'s, 'e> {
@@ -88,11 +91,13 @@ impl<'s, 'e> Loader<'s, 'e> {
         let AreasRead { areas, mut questions, conditions } = self.areas(top.area_tables)?;
         let index = index_questions(&questions);
         check_references(&mut questions, &index, conditions, self.errs);
+        let checks = check_answer_checks(&questions, &index, top.checks, self.errs);
         let header = top.header?;
         let phases = std::mem::take(&mut self.phases);
         let source = content_hash(self.source);
         let mut q = Questionnaire::assemble(header, top.scoring, phases, areas, questions, index, source);
         q.verdicts = top.verdicts;
+        q.checks = checks;
         Some(q)
     }
 
@@ -123,6 +128,7 @@ impl<'s, 'e> Loader<'s, 'e> {
         let phase_tables = top.tables("phase", self.errs);
         self.phases = read_phases(self.source, phase_tables, self.errs);
         let area_tables = top.tables("area", self.errs);
+        let checks = read_checks(self.source, top.tables("check", self.errs), self.errs);
         if area_tables.is_empty() && top.get("area").is_none() {
             // Nothing in the file to point at: it is the whole file's problem.
             self.errs.push(
@@ -137,7 +143,7 @@ impl<'s, 'e> Loader<'s, 'e> {
             ));
             return None;
         }
-        Some(Top { header, scoring, verdicts, area_tables })
+        Some(Top { header, scoring, verdicts, area_tables, checks })
     }
 
     fn header(&mut self, table: &Table<'_>, span: Span) -> Option<Header> {

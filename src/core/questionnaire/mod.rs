@@ -5,8 +5,10 @@
 //! its header, thresholds and areas), `question`, `choices`, `bands`,
 //! `outcome` (what an answer leads to), `when` (conditions as written) and
 //! `references` (conditions checked against the other questions), over the
-//! field checks they share in `checks`.
+//! field checks they share in `checks`; `answer_checks` reads `[[check]]`,
+//! the answers that cannot all be true.
 
+mod answer_checks;
 mod bands;
 pub mod builtin;
 mod checks;
@@ -23,6 +25,7 @@ mod verdicts;
 mod version;
 mod when;
 
+pub use answer_checks::AnswerCheck;
 pub use counts::QuestionCounts;
 pub use load::{content_hash, parse};
 pub use model::*;

@@ -35,6 +35,8 @@ pub struct Questionnaire {
     pub verdicts: super::VerdictTitles,
     pub areas: Vec<Area>,
     pub questions: Vec<Question>,
+    /// Pairs (or more) of answers that cannot all be true: `[[check]]`.
+    pub checks: Vec<super::AnswerCheck>,
     index: QuestionIndex,
 }
 
@@ -62,6 +64,7 @@ impl Questionnaire {
             verdicts: super::VerdictTitles::default(),
             areas,
             questions,
+            checks: Vec::new(),
             index,
         }
     }

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::answer_checks::{AnswerCheck, RawCheck};
 use super::model::{Condition, Kind, Question, QuestionIndex, Test};
 use super::when::{QuestionConditions, RawCondition};
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
@@ -62,10 +63,18 @@ impl<'a, 'e> References<'a, 'e> {
     /// The conditions of question `owner` that hold up; the rest are
     /// reported.
     fn valid_conditions(&mut self, owner: usize, conditions: Vec<RawCondition>) -> Vec<Condition> {
-        conditions.into_iter().filter_map(|c| self.check(owner, c)).collect()
+        conditions.into_iter().filter_map(|c| self.check(Some(owner), c)).collect()
     }
 
-    fn check(&mut self, owner: usize, c: RawCondition) -> Option<Condition> {
+    /// The conditions of a check that hold up; the rest are reported. A
+    /// check reads the answers once all are given, so it may name any
+    /// question.
+    fn valid_check_conditions(&mut self, conditions: Vec<RawCondition>) -> Vec<Condition> {
+        conditions.into_iter().filter_map(|c| self.check(None, c)).collect()
+    }
+
+    /// Checks condition `c` of question `owner` (`None` for a check's).
+    fn check(&mut self, owner: Option<usize>, c: RawCondition) -> Option<Condition> {
         let target = self.target(owner, &c)?;
         if let Some(problem) = mismatch(&c.test, target.kind) {
             self.errs.push(Diagnostic::at(c.span.clone(), problem));
@@ -75,26 +84,26 @@ impl<'a, 'e> References<'a, 'e> {
     }
 
     /// The question a condition of question `owner` names, when it exists
-    /// and comes before `owner`.
-    fn target(&mut self, owner: usize, c: &RawCondition) -> Option<&'a Question> {
+    /// and comes before `owner` (any question, for a check's condition).
+    fn target(&mut self, owner: Option<usize>, c: &RawCondition) -> Option<&'a Question> {
         let name = c.question.get_ref().as_str();
-        match self.positions.get(name) {
-            None => {
-                self.report_unknown(c);
-                None
-            }
-            Some(&t) if t == owner => {
+        let Some(t) = self.positions.get(name).copied() else {
+            self.report_unknown(c);
+            return None;
+        };
+        match owner {
+            Some(owner) if t == owner => {
                 self.errs.push(
                     Diagnostic::at(c.question.span(), format!("question `{name}` has a condition on itself"))
                         .with_help("a condition must name a question asked before this one"),
                 );
                 None
             }
-            Some(&t) if t > owner => {
+            Some(owner) if t > owner => {
                 self.report_forward(owner, t, c);
                 None
             }
-            Some(&t) => {
+            _ => {
                 let questions = self.questions;
                 Some(&questions[t])
             }
@@ -158,15 +167,43 @@ impl<'a, 'e> References<'a, 'e> {
         for (id, span) in test_choices(&c.test).iter().zip(&c.choice_spans) {
             if target.choice(id).is_none() {
                 let known: Vec<&str> = target.choices.iter().map(|ch| ch.id.as_str()).collect();
+                self.hints += 1;
+                let best = if self.hints <= MAX_COSTLY_HINTS { closest(id, &known) } else { None };
+                let help = match best {
+                    Some(best) => format!("did you mean `{best}`? its choices are: {}", known.join(", ")),
+                    None => format!("its choices are: {}", known.join(", ")),
+                };
                 self.errs.push(
                     Diagnostic::at(span.clone(), format!("question `{}` has no choice `{id}`", c.question.get_ref()))
-                        .with_help(format!("its choices are: {}", known.join(", "))),
+                        .with_help(help),
                 );
                 ok = false;
             }
         }
         ok
     }
+}
+
+/// Checks the conditions of every `[[check]]` against the questions, and
+/// keeps the checks that are right in every part.
+pub(super) fn check_answer_checks(
+    questions: &[Question],
+    positions: &QuestionIndex,
+    raw: Vec<RawCheck>,
+    errs: &mut Diagnostics,
+) -> Vec<AnswerCheck> {
+    let mut references = References::new(questions, positions, &[], errs);
+    raw.into_iter()
+        .filter_map(|r| {
+            let read = r.all.len();
+            let all = references.valid_check_conditions(r.all);
+            let complete = r.all_read && all.len() == read;
+            match (r.id, r.message) {
+                (Some(id), Some(message)) if complete => Some(AnswerCheck { id, all, message }),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The questions each question's conditions name, by position.

@@ -32,7 +32,13 @@ pub(super) struct QuestionConditions {
 
 /// Reads `when`: one condition table, or an array of them that must all hold.
 pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCondition> {
-    let Some(node) = q.get("when") else {
+    read_conditions(q, "when", errs)
+}
+
+/// Reads the conditions under `key` (`when` of a question, `all` of a
+/// check): one condition table, or an array of them that must all hold.
+pub(super) fn read_conditions(q: &Fields<'_, '_>, key: &'static str, errs: &mut Diagnostics) -> Vec<RawCondition> {
+    let Some(node) = q.get(key) else {
         return Vec::new();
     };
     let tables: Vec<_> = match node.get_ref() {
@@ -44,7 +50,7 @@ pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCo
                 other => {
                     errs.push(Diagnostic::at(
                         item.span(),
-                        format!("each condition in `when` must be a table, found {}", describe(other)),
+                        format!("each condition in `{key}` must be a table, found {}", describe(other)),
                     ));
                     None
                 }
@@ -54,9 +60,9 @@ pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCo
             errs.push(
                 Diagnostic::at(
                     node.span(),
-                    format!("`when` must be a table or an array of tables, found {}", describe(other)),
+                    format!("`{key}` must be a table or an array of tables, found {}", describe(other)),
                 )
-                .with_help("for example `when = { question = \"vendors.count\", is = \"several\" }`"),
+                .with_help(format!("for example `{key} = {}`", example(key))),
             );
             return Vec::new();
         }
@@ -72,23 +78,32 @@ pub(super) fn read_when(q: &Fields<'_, '_>, errs: &mut Diagnostics) -> Vec<RawCo
             let before = errs.len();
             let f = Fields::new(t, span, context, CONDITION_KEYS, errs);
             let misspelt = errs.len() > before;
-            read_condition(f, misspelt, errs)
+            read_condition(f, key, misspelt, errs)
         })
         .collect()
 }
 
-/// Reads one condition table. `misspelt`: it has an unknown key, already
-/// reported, which is most likely the test itself.
-fn read_condition(f: Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> Option<RawCondition> {
+/// How conditions under `key` are written, for help messages.
+fn example(key: &str) -> &'static str {
+    if key == "when" {
+        "{ question = \"vendors.count\", is = \"several\" }"
+    } else {
+        "[ { question = \"vendors.count\", is = \"one\" }, { question = \"vendors.prime\", is = \"no\" } ]"
+    }
+}
+
+/// Reads one condition table, written under `within`. `misspelt`: it has
+/// an unknown key, already reported, which is most likely the test itself.
+fn read_condition(f: Fields<'_, '_>, within: &str, misspelt: bool, errs: &mut Diagnostics) -> Option<RawCondition> {
     let question = f.required_string("question", errs);
-    let key = test_key(&f, misspelt, errs)?;
+    let key = test_key(&f, within, misspelt, errs)?;
     let WrittenTest { test, choice_spans } = read_test(&f, key, errs)?;
     Some(RawCondition { span: f.span.clone(), question: question?, test, choice_spans })
 }
 
 /// The key of the one test a condition names; `None` when it names none or
 /// several (reported, unless a misspelt key already explains it).
-fn test_key(f: &Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> Option<&'static str> {
+fn test_key(f: &Fields<'_, '_>, within: &str, misspelt: bool, errs: &mut Diagnostics) -> Option<&'static str> {
     let present: Vec<&'static str> = CONDITION_KEYS[1..].iter().copied().filter(|k| f.get(k).is_some()).collect();
     if present.is_empty() && misspelt {
         return None;
@@ -100,7 +115,7 @@ fn test_key(f: &Fields<'_, '_>, misspelt: bool, errs: &mut Diagnostics) -> Optio
             format!("{} names {} tests ({}); use one per condition", f.context(), present.len(), present.join(", "))
         };
         errs.push(Diagnostic::at(f.span.clone(), message).with_help(format!(
-            "use exactly one of {OPERATORS}; list several conditions as `when = [ {{...}}, {{...}} ]`"
+            "use exactly one of {OPERATORS}; list several conditions as `{within} = [ {{...}}, {{...}} ]`"
         )));
         return None;
     }

@@ -35,7 +35,9 @@ pub use spread::{AreaSpread, GroupScore};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, QuestionResult, QuestionnaireRef, Unknown};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{Evidence, FlagEvidence, QuestionEvidence, answered, decide, due_first, round1};
+use crate::core::scoring::{
+    CheckEvidence, Evidence, FlagEvidence, QuestionEvidence, answered, decide, due_first, round1,
+};
 
 /// One respondent's assessment, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,7 +89,8 @@ pub fn build(q: &Questionnaire, organization: &str, label: &str, mut members: Ve
 
     let scores: Vec<f64> = respondents.iter().map(|r| r.score).collect();
     let overall = mean(&scores).unwrap_or(0.0);
-    let evidence = evidence(q, overall, &areas, &questions, &flags, &actions, &unknowns);
+    let mut evidence = evidence(q, overall, &areas, &questions, &flags, &actions, &unknowns);
+    evidence.answers_to_check = answers_to_check(&people);
     let decision = decide(&q.scoring, &evidence);
     let mut red_flags = flags;
     red_flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
@@ -153,7 +156,22 @@ fn evidence(
             .collect(),
         first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
         due_first: due_first(actions.iter().map(|a| (a.question.as_str(), a.phase.as_str())), first_phase),
+        answers_to_check: Vec::new(),
     }
+}
+
+/// Each respondent's answers that contradict each other, naming who gave
+/// them: a contradiction is one person's, so it is checked with them.
+fn answers_to_check(people: &[Person<'_>]) -> Vec<CheckEvidence> {
+    people
+        .iter()
+        .flat_map(|p| {
+            p.assessment
+                .answers_to_check
+                .iter()
+                .map(|a| CheckEvidence { questions: a.questions.clone(), respondent: Some(p.name.clone()) })
+        })
+        .collect()
 }
 
 /// The red flags as the verdict reads them: one per question (so one

@@ -47,6 +47,8 @@ impl Round {
                 })
                 .collect(),
             unknowns: self.unknowns.clone(),
+            // Each respondent's own: the round's reasons name who to check them with.
+            answers_to_check: Vec::new(),
             phases: self.phases.clone(),
             verdicts: self.verdicts.clone(),
             actions: self.actions_each(),

@@ -3,12 +3,14 @@
 
 mod answer;
 mod area_rules;
+mod checks;
 mod gates;
 mod plan;
 mod rules;
 mod tally;
 mod verdict;
 
+pub use checks::{CheckEvidence, answers_to_check};
 pub use plan::{Weights, action_priority, sort_in_plan_order};
 pub use rules::rules_in_words;
 pub use verdict::{
@@ -73,7 +75,9 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
     let Findings { results, mut red_flags, unknowns, actions } = findings;
     let actions = plan::in_plan_order(q, actions);
     let shown = tallies.iter().map(|t| t.shown).sum();
-    let evidence = evidence(q, &cx, overall, shown, &areas, &results, &red_flags, &unknowns, &actions);
+    let answers_to_check = answers_to_check(q, &answers.answers, &visibility);
+    let mut evidence = evidence(q, &cx, overall, shown, &areas, &results, &red_flags, &unknowns, &actions);
+    evidence.answers_to_check = checks::evidence(&answers_to_check);
     let decision = decide(&q.scoring, &evidence);
 
     // Critical flags first; otherwise questionnaire order (the sort is stable).
@@ -97,6 +101,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, now: jiff::Timestamp) -> Asse
         questions: results,
         red_flags,
         unknowns,
+        answers_to_check,
         phases: q.phases.clone(),
         verdicts: q.verdicts.clone(),
         actions,
@@ -145,6 +150,7 @@ fn evidence(
             .collect(),
         first_phase: q.phases.first().map_or_else(|| "Before signing".to_string(), |p| p.title.clone()),
         due_first: due_first(actions.iter().map(|a| (a.question.as_str(), a.phase.as_str())), cx.first_phase),
+        answers_to_check: Vec::new(),
     }
 }
 

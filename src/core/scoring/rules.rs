@@ -38,10 +38,18 @@ pub fn rules_in_words(q: &Questionnaire) -> Vec<String> {
     rules.push(format!("Not ready with {}.", join_or(&not_ready)));
     rules.push(format!(
         "Ready at {} or more with no red flag, every area at low risk, at most {:.0}% of the shown scored \
-         questions unknown and no action due \"{first}\"; ready with conditions otherwise.",
+         questions unknown, no answers to check and no action due \"{first}\"; ready with conditions otherwise.",
         fmt1(t.ready_at),
         100.0 * t.max_unknown_share
     ));
+    if !q.checks.is_empty() {
+        rules.push(format!(
+            "Answers to check: the questionnaire has {} checks, each of answers that cannot all be true. A \
+             check whose answers were all given is listed, to go through with the respondent, and makes the \
+             verdict ready with conditions at best, never not ready.",
+            q.checks.len()
+        ));
+    }
     rules.push(format!(
         "Actions fall due in phases ({}), and within a phase by priority: 100 × how far the answer falls short × \
          severity (critical 1, major 0.75, none 0.5) × weight (area and question against the others, 0.5 to 2), at \
@@ -77,5 +85,16 @@ mod tests {
         assert!(text.contains("more than 2 major red flags in one area"), "{text}");
         assert!(text.contains(&format!("due \"{}\"", q.phases[0].title)), "{text}");
         assert!(text.contains("Ready at 75 or more"), "{text}");
+    }
+
+    #[test]
+    fn the_rules_name_the_answers_to_check_when_there_are_checks() {
+        let q = builtin::find("crm-readiness").unwrap().load().unwrap();
+        let text = rules_in_words(&q).join("\n");
+        assert!(text.contains(&format!("Answers to check: the questionnaire has {} checks", q.checks.len())), "{text}");
+        assert!(text.contains("never not ready"), "{text}");
+        let review = builtin::find("crm-review").unwrap().load().unwrap();
+        assert!(review.checks.is_empty());
+        assert!(!rules_in_words(&review).join("\n").contains("Answers to check:"));
     }
 }

@@ -8,11 +8,13 @@
 //! area at high risk that holds a major red flag due in the first phase
 //! and at least two answers scoring below 50.
 //! Ready with conditions: any major red flag, area at high or medium risk,
-//! too many unknowns, an action due in the first phase (a buyer told "ready" signs;
-//! a plan that says "do this before signing" contradicts that), or a score
-//! below `ready_at`. Ready otherwise.
+//! too many unknowns, answers that contradict each other (the
+//! questionnaire's checks), an action due in the first phase (a buyer told
+//! "ready" signs; a plan that says "do this before signing" contradicts
+//! that), or a score below `ready_at`. Ready otherwise.
 
 use super::area_rules::{clustered_risks, high_risk_areas, medium_risk_areas};
+use super::checks::{CheckEvidence, answers_to_check_reason};
 use super::fmt1;
 use crate::core::assessment::{Reason, Risk, Verdict};
 use crate::core::in_sentence::lower_first;
@@ -40,6 +42,9 @@ pub struct Evidence {
     /// The questions with an action due in the first phase, in plan order,
     /// each once.
     pub due_first: Vec<String>,
+    /// The answers that contradict each other (the questionnaire's checks
+    /// that hold), in file order.
+    pub answers_to_check: Vec<CheckEvidence>,
 }
 
 /// One area's score and risk.
@@ -147,6 +152,7 @@ pub fn decide(t: &Thresholds, e: &Evidence) -> Decision {
     conditions.extend(high_risk_areas(t, e));
     conditions.extend(medium_risk_areas(t, e));
     conditions.extend(too_many_unknowns(t, e));
+    conditions.extend(answers_to_check_reason(e));
     conditions.extend(actions_due_first(e));
     if e.overall < t.ready_at && e.overall >= t.high_risk_below {
         conditions.push(Reason {
@@ -301,6 +307,7 @@ mod tests {
             unknowns: Vec::new(),
             first_phase: "Before signing".into(),
             due_first: Vec::new(),
+            answers_to_check: Vec::new(),
         }
     }
 

@@ -12,7 +12,7 @@ use crate::core::json::to_script_json;
 use crate::core::questionnaire::Severity;
 use crate::core::scoring::fmt1;
 use crate::report::plan::{PhasePlan, phase_plans};
-use crate::report::sections::{ContextRow, context_rows};
+use crate::report::sections::{CheckRow, ContextRow, check_rows, context_rows};
 use crate::report::summary::ExecutiveSummary;
 
 /// Everything `assessment.html` shows.
@@ -25,6 +25,7 @@ pub struct AssessmentPage<'a> {
     pub areas: Vec<AreaRow<'a>>,
     pub red_flags: Vec<FlagRow<'a>>,
     pub unknowns: Vec<UnknownRow<'a>>,
+    pub answers_to_check: Vec<CheckRow<'a>>,
     pub plan: Vec<PhasePlan<'a>>,
     pub notes: Vec<ContextRow<'a>>,
     pub appendix: Vec<AppendixArea<'a>>,
@@ -132,6 +133,7 @@ impl<'a> AssessmentPage<'a> {
                     })
                 })
                 .collect(),
+            answers_to_check: check_rows(a),
             plan: phase_plans(a),
             notes: context_rows(a),
             appendix: appendix(a),

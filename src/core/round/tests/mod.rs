@@ -320,3 +320,20 @@ fn a_rounds_reasons_are_those_that_decided_its_verdict() {
         assert!(decided(round.verdict, &r.rule), "{r:?}");
     }
 }
+
+#[test]
+fn each_respondents_answers_to_check_hold_the_round_back_and_name_who() {
+    let q = readiness();
+    let text = include_str!("../../../../tests/fixtures/answers/contradictions/checked-use-but-old-reports.toml");
+    let member = |name: &str, second: i64| {
+        let mut answers = parse_answers(text, "contradiction.toml", Syntax::Toml, &q).unwrap().answers;
+        answers.respondent = Some(name.to_string());
+        let at = jiff::Timestamp::from_second(1_790_000_000 + second).unwrap();
+        Member { id: None, assessment: Cow::Owned(score(&q, &answers, at)) }
+    };
+    let round = build(&q, "Contoso", "2026-Q4", vec![member("Ana", 0), member("Ben", 1)]);
+    assert_eq!(round.verdict, Verdict::ReadyWithConditions);
+    let reason = round.reasons.iter().find(|r| r.rule == "answers-to-check").expect("an answers-to-check reason");
+    assert_eq!(reason.message, "2 pairs of answers contradict each other: check them with Ana and Ben");
+    assert_eq!(reason.questions, ["management.mandate", "management.lead-by-example"]);
+}
