@@ -57,7 +57,7 @@ pub(super) fn find(q: &Questionnaire, questions: &[RoundQuestion]) -> Disagreeme
             area: rq.area.clone(),
             question: rq.id.clone(),
             question_text: rq.text.clone(),
-            answer: format!("{} versus {}", said(rq, &sides.high), said(rq, &sides.low)),
+            answer: format!("{} versus {}", said(rq, &sides, true), said(rq, &sides, false)),
             recommendation,
             raised_by,
         });
@@ -77,6 +77,9 @@ pub(super) fn finding(flag: &RoundFlag) -> String {
 struct Sides<'g> {
     high: Vec<&'g GroupView>,
     low: Vec<&'g GroupView>,
+    /// The highest group's mean score, and the lowest's.
+    top: f64,
+    bottom: f64,
     /// The highest group's mean score less the lowest's.
     spread: f64,
 }
@@ -94,6 +97,8 @@ impl<'g> Sides<'g> {
         Some(Sides {
             high: near_high.into_iter().map(|&(g, _)| g).collect(),
             low: near_low.into_iter().map(|&(g, _)| g).collect(),
+            top: high,
+            bottom: low,
             spread: high - low,
         })
     }
@@ -104,11 +109,15 @@ impl<'g> Sides<'g> {
     }
 }
 
-/// One side's real answers, each once after who gave it:
-/// `IT (Ravi Menon), owners (Margaret Ellison): "Yes"; users (Owen Price): "No"`.
-fn said(rq: &RoundQuestion, side: &[&GroupView]) -> String {
-    let theirs: Vec<&GivenAnswer> =
-        real_answers(rq).filter(|a| side.iter().any(|g| g.group == group_name(a.group))).collect();
+/// The real answers on one side (`high`, or the low one), each once after
+/// who gave it: `IT (Ravi Menon), owners (Margaret Ellison): "Yes"`. A
+/// respondent stands where their own answer does, whatever their group's
+/// mean: a split group has people on both sides.
+fn said(rq: &RoundQuestion, sides: &Sides<'_>, high: bool) -> String {
+    let nearer_top = |s: f64| sides.top - s < s - sides.bottom;
+    let theirs: Vec<&GivenAnswer> = real_answers(rq)
+        .filter(|a| sides.involves(group_name(a.group)) && a.score.is_some_and(|s| nearer_top(s) == high))
+        .collect();
     distinct(theirs.iter().map(|a| a.answer.as_str()))
         .iter()
         .map(|answer| {

@@ -35,9 +35,7 @@ pub use spread::{AreaSpread, GroupScore};
 use crate::core::answers::Group;
 use crate::core::assessment::{Assessment, QuestionResult, QuestionnaireRef, Unknown};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{
-    CheckEvidence, Evidence, FlagEvidence, QuestionEvidence, answered, decide, due_first, round1,
-};
+use crate::core::scoring::{CheckEvidence, Evidence, FlagEvidence, QuestionEvidence, decide, due_first, round1};
 
 /// One respondent's assessment, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -185,13 +183,13 @@ fn one_per_question(flags: &[RoundFlag], due_first: impl Fn(&RoundFlag) -> bool)
             continue;
         }
         let theirs: Vec<&RoundFlag> = flags[i..].iter().filter(|g| g.question == f.question).collect();
-        let answers: Vec<&str> =
-            theirs.iter().filter(|g| g.kind == FlagKind::Answer).map(|g| g.answer.as_str()).collect();
+        let said: Vec<&SaidBy> =
+            theirs.iter().filter(|g| g.kind == FlagKind::Answer).flat_map(|g| &g.raised_by).collect();
         let disagreement = theirs.iter().find(|g| g.kind == FlagKind::Disagreement);
-        let finding = match (answers.is_empty(), disagreement) {
+        let finding = match (said.is_empty(), disagreement) {
             (true, Some(d)) => disagreement::finding(d),
-            (false, Some(_)) => format!("{}, and the groups disagree", answered(&f.question_text, &answers.join("; "))),
-            _ => answered(&f.question_text, &answers.join("; ")),
+            (false, Some(_)) => format!("{}, and the groups disagree", answered_by(&f.question_text, &said)),
+            _ => answered_by(&f.question_text, &said),
         };
         merged.push(FlagEvidence {
             severity: theirs.iter().map(|g| g.severity).max().unwrap_or(f.severity),
@@ -202,6 +200,21 @@ fn one_per_question(flags: &[RoundFlag], due_first: impl Fn(&RoundFlag) -> bool)
         });
     }
     merged
+}
+
+/// `"Who owns it?" answered "Nobody yet" (Lee Carter, Tom Reid); "The MD"
+/// (Ann Bell)`: each flagged answer once, with who gave it.
+fn answered_by(question_text: &str, said: &[&SaidBy]) -> String {
+    let mut answers: Vec<(&str, Vec<&str>)> = Vec::new();
+    for s in said {
+        match answers.iter_mut().find(|(a, _)| *a == s.answer) {
+            Some((_, who)) if !who.contains(&s.respondent.as_str()) => who.push(&s.respondent),
+            Some(_) => {}
+            None => answers.push((&s.answer, vec![&s.respondent])),
+        }
+    }
+    let parts: Vec<String> = answers.iter().map(|(a, who)| format!("\"{a}\" ({})", who.join(", "))).collect();
+    format!("\"{question_text}\" answered {}", parts.join("; "))
 }
 
 /// The respondents, named: an unnamed one as `Respondent N`.

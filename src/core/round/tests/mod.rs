@@ -107,7 +107,7 @@ fn the_example_groups_disagree_on_the_mandate_and_the_integration() {
     assert_eq!(
         on_mandate,
         ["Critical red flag: \"What will management require of staff about recording their customer work in the \
-          CRM?\" answered \"Each team manager will decide how far their own team uses it\", and the groups disagree"]
+          CRM?\" answered \"Each team manager will decide how far their own team uses it\" (Owen Price), and the groups disagree"]
     );
     // Each disagreement has its recommendation under its question's
     // action, due before signing.
@@ -289,6 +289,21 @@ fn a_disagreement_names_every_group_on_each_side_with_who_is_in_it() {
     );
     let raised: Vec<&str> = flag.raised_by.iter().map(|s| s.respondent.as_str()).collect();
     assert_eq!(raised, ["Ann", "Ian", "Una", "Ulf", "Olu"]);
+
+    // A split group: Ulf answers as management does, and stands on that
+    // side, whatever his group's mean (50, halfway: the low side).
+    let who = [
+        ("Ann", Some(Group::Management), "yes"),
+        ("Ian", Some(Group::It), "no"),
+        ("Una", Some(Group::Users), "no"),
+        ("Ulf", Some(Group::Users), "yes"),
+    ];
+    let round = build(&q, "T", "L", members(&q, &who));
+    let flag = round.red_flags.iter().find(|f| f.kind == FlagKind::Disagreement).unwrap();
+    assert_eq!(
+        flag.answer,
+        "management (Ann), users (Ulf): \"Required and checked\" versus IT (Ian), users (Una): \"Up to each team\""
+    );
 }
 
 #[test]
@@ -307,7 +322,7 @@ fn a_question_gives_the_verdict_one_reason_however_many_flags_it_carries() {
     let on_q: Vec<&str> = round.reasons.iter().filter(|r| r.questions == ["q"]).map(|r| r.message.as_str()).collect();
     assert_eq!(
         on_q,
-        ["Critical red flag: \"Who is contractually responsible?\" answered \"Nobody\", and the groups disagree"]
+        ["Critical red flag: \"Who is contractually responsible?\" answered \"Nobody\" (Una), and the groups disagree"]
     );
 }
 
