@@ -123,7 +123,7 @@ fn a_round_refuses_what_it_cannot_read_with_exit_2() {
     );
     fails(
         &["round", "--org", WIDE_WORLD, "--label", "2026-Q3"],
-        "no round labelled `2026-Q3` for `Wide World Importers`; did you mean `2026-Q4`? Its labels, oldest first: 2026-Q4.",
+        "no round labelled `2026-Q3` for `Wide World Importers`. Its labels, oldest first: 2026-Q4.",
     );
     fails(&["round", "--org", WIDE_WORLD, "--format", "pdf"], "invalid value 'pdf' for '--format <FORMAT>'");
 

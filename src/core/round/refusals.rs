@@ -32,12 +32,25 @@ pub(super) fn several_questionnaires(all: &[Found<'_>], ids: &[&str], organizati
 pub(super) fn no_such_label(all: &[Found<'_>], wanted: &str, organization: &str) -> RoundError {
     let known = labels(all);
     let mut message = format!("no round labelled `{wanted}` for `{organization}`");
-    match closest(wanted, &known) {
+    // Another quarter is no typo of this one: "2026-Q1" is not "2026-Q4".
+    let suggestion = if is_quarter(wanted) { None } else { closest(wanted, &known) };
+    match suggestion {
         Some(close) => message.push_str(&format!("; did you mean `{close}`?")),
         None => message.push('.'),
     }
     message.push_str(&format!(" Its labels, oldest first: {}.", known.join(", ")));
     RoundError { message }
+}
+
+/// Whether `label` names a quarter as the default labels do: `2026-Q3`.
+fn is_quarter(label: &str) -> bool {
+    let label = label.trim().to_ascii_uppercase();
+    match label.split_once("-Q") {
+        Some((year, quarter)) => {
+            year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) && matches!(quarter, "1" | "2" | "3" | "4")
+        }
+        None => false,
+    }
 }
 
 /// One label, several questionnaires or versions: which records differ
